@@ -1,0 +1,217 @@
+import type { Backend, ElementwiseOps, Floats, PreluOps, RowwiseOps } from './backend';
+import { resolveAlpha } from './broadcast';
+import { jsBackend } from './backends/js';
+import { axisLayout } from './reference/layout';
+import { SPEC, type FunctionSpec } from './spec';
+import { checkOptions, optionNames, resolveAxis, resolveOut, resolveParams, resolveShape, toData, toMatching,
+  type Input } from './validate';
+import { copyOf, firstMismatch, mismatchError } from './verify';
+
+export type { Input };
+/** A Float32Array in gives a Float32Array out; Float64Array and number[] give a Float64Array. */
+export type Output<X> = X extends Float32Array ? Float32Array : Float64Array;
+
+export interface OutOptions {
+  /** Write the result here (same type and length as x; may be x itself for in-place). */
+  out?: Float32Array | Float64Array;
+}
+export interface LeakyReluOptions extends OutOptions {
+  /** Slope for x < 0, default 0.01 (PyTorch). */
+  alpha?: number;
+  /** Keras' name for alpha (Keras' own default is 0.3; ours stays 0.01). */
+  negativeSlope?: number;
+}
+export interface ThresholdedReluOptions extends OutOptions { theta?: number }
+export interface EluOptions extends OutOptions { alpha?: number }
+export interface SoftplusOptions extends OutOptions { beta?: number; threshold?: number }
+export interface AxisOptions extends OutOptions {
+  /** Row-major shape of x; default [x.length]. */
+  shape?: readonly number[];
+  /** Axis along which to normalise; default -1 (the last). */
+  axis?: number;
+}
+export interface PreluOptions extends OutOptions {
+  shape?: readonly number[];
+  /** Channel axis for a per-channel alpha; default 1 (PyTorch), or 0 for 1-D data. */
+  axis?: number;
+  /** Keras' shared_axes (batch axis is 0): alpha is shaped like shape[1:] with these axes set to 1. */
+  sharedAxes?: readonly number[];
+}
+export interface PreluBackwardOptions extends PreluOptions {
+  /** Where to write dalpha (an array alpha only; same type as x, alpha's length). */
+  dalphaOut?: Float32Array | Float64Array;
+}
+export interface PreluGradients<X, A> {
+  dx: Output<X>;
+  /** Same form as alpha: a number for a number alpha, else an array of x's type. */
+  dalpha: A extends number ? number : Output<X>;
+}
+
+type Unary<O> = <X extends Input>(x: X, opts?: O) => Output<X>;
+type UnaryBackward<O> = <X extends Input>(x: X, dy: Input, opts?: O) => Output<X>;
+
+export interface Forward {
+  relu: Unary<OutOptions>;
+  leakyRelu: Unary<LeakyReluOptions>;
+  prelu<X extends Input>(x: X, alpha: number | Input, opts?: PreluOptions): Output<X>;
+  thresholdedRelu: Unary<ThresholdedReluOptions>;
+  elu: Unary<EluOptions>;
+  selu: Unary<OutOptions>;
+  softplus: Unary<SoftplusOptions>;
+  sigmoid: Unary<OutOptions>;
+  tanh: Unary<OutOptions>;
+  softmax: Unary<AxisOptions>;
+  logSoftmax: Unary<AxisOptions>;
+}
+
+/** f'(x) elementwise. Softmax and logSoftmax have a Jacobian, not a derivative: use backward. */
+export interface Derivative {
+  relu: Unary<OutOptions>;
+  leakyRelu: Unary<LeakyReluOptions>;
+  prelu<X extends Input>(x: X, alpha: number | Input, opts?: PreluOptions): Output<X>;
+  thresholdedRelu: Unary<ThresholdedReluOptions>;
+  elu: Unary<EluOptions>;
+  selu: Unary<OutOptions>;
+  softplus: Unary<SoftplusOptions>;
+  sigmoid: Unary<OutOptions>;
+  tanh: Unary<OutOptions>;
+}
+
+/** dy · f'(x) in one fused pass (the vector-Jacobian product for softmax and logSoftmax). */
+export interface Backward {
+  relu: UnaryBackward<OutOptions>;
+  leakyRelu: UnaryBackward<LeakyReluOptions>;
+  prelu<X extends Input, A extends number | Input>(x: X, alpha: A, dy: Input, opts?: PreluBackwardOptions): PreluGradients<X, A>;
+  thresholdedRelu: UnaryBackward<ThresholdedReluOptions>;
+  elu: UnaryBackward<EluOptions>;
+  selu: UnaryBackward<OutOptions>;
+  softplus: UnaryBackward<SoftplusOptions>;
+  sigmoid: UnaryBackward<OutOptions>;
+  tanh: UnaryBackward<OutOptions>;
+  softmax: UnaryBackward<AxisOptions>;
+  logSoftmax: UnaryBackward<AxisOptions>;
+}
+
+export interface Api extends Forward {
+  derivative: Derivative;
+  backward: Backward;
+}
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+/**
+ * Builds the public functions from the spec table for a backend chosen at call time (the
+ * current one for the top-level API, a fixed one for `backends.<name>`). Validation happens here,
+ * once per call; `verify()` turns on the bit-for-bit cross-check against the js reference.
+ */
+export function makeApi(backend: () => Backend, verify: () => boolean): Api {
+  const forward: Record<string, AnyFn> = {};
+  const derivative: Record<string, AnyFn> = {};
+  const backward: Record<string, AnyFn> = {};
+  for (const spec of SPEC) {
+    if (spec.kind === 'elementwise') {
+      forward[spec.name] = (x, o) => elementwise(spec, 'forward', x, undefined, o);
+      derivative[spec.name] = (x, o) => elementwise(spec, 'derivative', x, undefined, o);
+      backward[spec.name] = (x, dy, o) => elementwise(spec, 'backward', x, dy, o);
+    } else if (spec.kind === 'prelu') {
+      forward[spec.name] = (x, a, o) => preluCall(spec, 'forward', x, a, undefined, o);
+      derivative[spec.name] = (x, a, o) => preluCall(spec, 'derivative', x, a, undefined, o);
+      backward[spec.name] = (x, a, dy, o) => preluCall(spec, 'backward', x, a, dy, o);
+    } else {
+      forward[spec.name] = (x, o) => rowwise(spec, 'forward', x, undefined, o);
+      backward[spec.name] = (x, dy, o) => rowwise(spec, 'backward', x, dy, o);
+    }
+  }
+
+  function elementwise(spec: FunctionSpec, dir: 'forward' | 'derivative' | 'backward', xIn: unknown, dyIn: unknown,
+    opts: unknown): Floats {
+    const fn = dir === 'forward' ? spec.name : `${dir}.${spec.name}`;
+    const o = checkOptions(opts, fn, ['out', ...optionNames(spec)]);
+    const x = toData(xIn, 'x');
+    const p = resolveParams(spec, o, x.BYTES_PER_ELEMENT === 4);
+    const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
+    const out = resolveOut(o.out, x, dy ? [x, dy] : [x]);
+    const b = backend();
+    const check = verify() && b !== jsBackend;
+    const xs = check ? copyOf(x) : x;
+    const dys = check && dy ? copyOf(dy) : dy;
+    const ops = b.kernels[spec.name] as ElementwiseOps;
+    if (dy) ops.backward(x, dy, out, p); else ops[dir as 'forward' | 'derivative'](x, out, p);
+    if (check) {
+      const ref = copyOf(out);
+      const js = jsBackend.kernels[spec.name] as ElementwiseOps;
+      if (dys) js.backward(xs, dys, ref, p); else js[dir as 'forward' | 'derivative'](xs, ref, p);
+      compare(fn, b, out, ref, dys ? { x: xs, dy: dys } : { x: xs });
+    }
+    return out;
+  }
+
+  function preluCall(spec: FunctionSpec, dir: 'forward' | 'derivative' | 'backward', xIn: unknown, alphaIn: unknown,
+    dyIn: unknown, opts: unknown): Floats | { dx: Floats; dalpha: Floats | number } {
+    const fn = dir === 'forward' ? spec.name : `${dir}.${spec.name}`;
+    const keys = ['out', 'shape', 'axis', 'sharedAxes', ...(dir === 'backward' ? ['dalphaOut'] : [])];
+    const o = checkOptions(opts, fn, keys);
+    const x = toData(xIn, 'x');
+    const { alpha, map } = resolveAlpha(alphaIn, x, o);
+    const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
+    const out = resolveOut(o.out, x, dy ? [x, dy] : [x]);
+    const b = backend();
+    const ops = b.kernels[spec.name] as PreluOps;
+    const js = jsBackend.kernels[spec.name] as PreluOps;
+    const check = verify() && b !== jsBackend;
+    const xs = check ? copyOf(x) : x;
+    if (!dy) {
+      ops[dir as 'forward' | 'derivative'](x, alpha, out, map);
+      if (check) {
+        const ref = copyOf(out);
+        js[dir as 'forward' | 'derivative'](xs, alpha, ref, map);
+        compare(fn, b, out, ref, { x: xs });
+      }
+      return out;
+    }
+    const dalphaLike = x.BYTES_PER_ELEMENT === 4 ? new Float32Array(alpha.length) : new Float64Array(alpha.length);
+    const dalpha = typeof alphaIn === 'number' || o.dalphaOut === undefined
+      ? dalphaLike : resolveOut(o.dalphaOut, dalphaLike, [x, dy, out, alpha], 'dalphaOut');
+    const dys = check ? copyOf(dy) : dy;
+    ops.backward(x, alpha, dy, out, dalpha, map);
+    if (check) {
+      const ref = copyOf(out);
+      const refAlpha = copyOf(dalpha);
+      js.backward(xs, alpha, dys, ref, refAlpha, map);
+      compare(fn, b, out, ref, { x: xs, dy: dys });
+      compare(`${fn} (dalpha)`, b, dalpha, refAlpha, {});
+    }
+    return { dx: out, dalpha: typeof alphaIn === 'number' ? dalpha[0] : dalpha };
+  }
+
+  function rowwise(spec: FunctionSpec, dir: 'forward' | 'backward', xIn: unknown, dyIn: unknown, opts: unknown): Floats {
+    const fn = dir === 'forward' ? spec.name : `${dir}.${spec.name}`;
+    const o = checkOptions(opts, fn, ['out', 'shape', 'axis']);
+    const x = toData(xIn, 'x');
+    const shape = resolveShape(o.shape, x.length);
+    const axis = resolveAxis(o.axis, shape.length, shape.length - 1);
+    const layout = axisLayout(shape, axis);
+    const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
+    const out = resolveOut(o.out, x, dy ? [x, dy] : [x]);
+    const b = backend();
+    const check = verify() && b !== jsBackend;
+    const xs = check ? copyOf(x) : x;
+    const dys = check && dy ? copyOf(dy) : dy;
+    const ops = b.kernels[spec.name] as RowwiseOps;
+    if (dy) ops.backward(x, dy, out, layout); else ops.forward(x, out, layout);
+    if (check) {
+      const ref = copyOf(out);
+      const js = jsBackend.kernels[spec.name] as RowwiseOps;
+      if (dys) js.backward(xs, dys, ref, layout); else js.forward(xs, ref, layout);
+      compare(fn, b, out, ref, dys ? { x: xs, dy: dys } : { x: xs });
+    }
+    return out;
+  }
+
+  function compare(fn: string, b: Backend, got: Floats, ref: Floats, inputs: Record<string, Floats>): void {
+    const i = firstMismatch(got, ref);
+    if (i >= 0) throw mismatchError(fn, b.name, i, inputs, got[i], ref[i]);
+  }
+
+  return { ...forward, derivative, backward } as unknown as Api;
+}

@@ -1,0 +1,77 @@
+import type { Floats } from './backend';
+import { describe, rangeError, typeError } from './errors';
+import type { AlphaMap } from './reference/prelu';
+import { floatTag, resolveAxis, resolveShape, toData } from './validate';
+
+/**
+ * prelu's alpha against x: a number, one value, one per channel on `axis` (PyTorch: axis 1, or 0
+ * for 1-D data), or Keras' layout with `sharedAxes` (alpha shaped like shape[1:] with the shared
+ * axes set to 1). Returns alpha in x's precision (a copy only if its type differs) and the map.
+ */
+export interface ResolvedAlpha {
+  readonly alpha: Floats;
+  readonly map: AlphaMap;
+}
+
+function inPrecision(a: Floats, like: Floats): Floats {
+  if (floatTag(a) === floatTag(like)) return a;
+  return like.BYTES_PER_ELEMENT === 4 ? Float32Array.from(a) : Float64Array.from(a);
+}
+
+function checkFinite(a: Floats): void {
+  for (let i = 0; i < a.length; i++) {
+    if (!Number.isFinite(a[i])) throw rangeError(a.length === 1 ? 'alpha' : `alpha[${i}]`, 'a finite number', describe(a[i]));
+  }
+}
+
+export function resolveAlpha(alphaIn: unknown, x: Floats, o: Record<string, unknown>): ResolvedAlpha {
+  const shape = resolveShape(o.shape, x.length);
+  const rank = shape.length;
+  let alpha: Floats;
+  if (typeof alphaIn === 'number') {
+    alpha = x.BYTES_PER_ELEMENT === 4 ? Float32Array.of(alphaIn) : Float64Array.of(alphaIn);
+  } else if (alphaIn === undefined) {
+    throw typeError('alpha', 'a number or an array of numbers', alphaIn);
+  } else {
+    alpha = inPrecision(toData(alphaIn, 'alpha'), x);
+  }
+  checkFinite(alpha);
+  const zero = shape.map(() => 0);
+  if (o.sharedAxes !== undefined) {
+    return { alpha, map: { shape, strides: sharedStrides(o.sharedAxes, shape, alpha.length) } };
+  }
+  if (alpha.length === 1) return { alpha, map: { shape, strides: zero } };
+  if (rank === 0) throw rangeError('alpha', '1 element for data of rank 0', `${alpha.length} elements`);
+  const axis = resolveAxis(o.axis, rank, rank >= 2 ? 1 : 0);
+  if (alpha.length !== shape[axis]) {
+    throw rangeError('alpha', `1 element or shape[${axis}] = ${shape[axis]} elements (one per channel on axis ${axis})`, `${alpha.length} elements`);
+  }
+  const strides = zero.slice();
+  strides[axis] = 1;
+  return { alpha, map: { shape, strides } };
+}
+
+/** Keras: axes are counted with the batch axis as 0; alpha has shape shape[1:] with shared dims 1. */
+function sharedStrides(sharedAxes: unknown, shape: number[], length: number): number[] {
+  const rank = shape.length;
+  if (!Array.isArray(sharedAxes)) throw typeError('sharedAxes', 'an array of axis numbers', sharedAxes);
+  const shared = new Set<number>();
+  sharedAxes.forEach((a: unknown, i: number) => {
+    if (typeof a !== 'number' || !Number.isInteger(a) || a < 1 || a >= rank) {
+      throw rangeError(`sharedAxes[${i}]`, `an integer in [1, ${rank - 1}] (axis 0 is the batch axis)`, describe(a));
+    }
+    shared.add(a);
+  });
+  const paramShape = shape.map((d, k) => (k === 0 || shared.has(k) ? 1 : d));
+  const expected = paramShape.slice(1).reduce((p, d) => p * d, 1);
+  if (length !== expected) {
+    throw rangeError('alpha', `${expected} elements (shape [${paramShape.slice(1).join(', ')}] after sharing axes [${[...shared].join(', ')}])`, `${length} elements`);
+  }
+  const strides = new Array<number>(rank).fill(0);
+  let s = 1;
+  for (let k = rank - 1; k >= 1; k--) {
+    strides[k] = paramShape[k] === 1 ? 0 : s;
+    s *= paramShape[k];
+  }
+  return strides;
+}

@@ -1,0 +1,166 @@
+import type { Floats } from './backend';
+import { describe, rangeError, typeError } from './errors';
+import type { FunctionSpec, ParamSpec } from './spec';
+
+/**
+ * Argument checking, done once per call by the facade so that kernels only compute. Each check
+ * throws the one-sentence error of errors.ts naming the parameter.
+ */
+
+export type Input = Float32Array | Float64Array | readonly number[];
+
+/** Works across realms (vm contexts, iframes), unlike instanceof. */
+export function floatTag(v: unknown): 'Float32Array' | 'Float64Array' | undefined {
+  if (!ArrayBuffer.isView(v)) return undefined;
+  const tag = (v as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag];
+  return tag === 'Float32Array' || tag === 'Float64Array' ? tag : undefined;
+}
+
+/** A detached view reports length 0; making a view of its buffer is what tells it apart. */
+export function isDetached(a: Floats): boolean {
+  if (a.length !== 0) return false;
+  try {
+    new Uint8Array(a.buffer, 0, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** x (or dy, alpha): a float typed array as it is, or a number[] copied into a Float64Array. */
+export function toData(v: unknown, name: string): Floats {
+  if (floatTag(v)) {
+    const a = v as Floats;
+    if (isDetached(a)) {
+      throw new TypeError(`Expected Float32Array, Float64Array or an array of numbers for ${name} but received a ${floatTag(v)} whose buffer is detached`);
+    }
+    return a;
+  }
+  if (Array.isArray(v)) {
+    const out = new Float64Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const e: unknown = v[i];
+      if (typeof e !== 'number') throw typeError(`${name}[${i}]`, 'a number', e);
+      out[i] = e;
+    }
+    return out;
+  }
+  throw typeError(name, 'Float32Array, Float64Array or an array of numbers', v);
+}
+
+function expectedArray(like: Floats): string {
+  return `${floatTag(like)} of length ${like.length}`;
+}
+
+/** dy (or another operand) must match x's type and length once both are converted. */
+export function toMatching(v: unknown, name: string, like: Floats): Floats {
+  const a = toData(v, name);
+  if (floatTag(a) !== floatTag(like)) throw typeError(name, expectedArray(like), a);
+  if (a.length !== like.length) throw rangeError(name, expectedArray(like), describe(a));
+  return a;
+}
+
+function overlapsPartially(a: Floats, b: Floats): boolean {
+  if (a.buffer !== b.buffer) return false;
+  if (a.byteOffset === b.byteOffset && a.BYTES_PER_ELEMENT === b.BYTES_PER_ELEMENT) return false;
+  const aEnd = a.byteOffset + a.byteLength;
+  const bEnd = b.byteOffset + b.byteLength;
+  return a.byteOffset < bEnd && b.byteOffset < aEnd;
+}
+
+/**
+ * `out` if given (same type and length as x; it may be x or dy itself, but must not partially
+ * overlap them), else a new array of x's type.
+ */
+export function resolveOut(out: unknown, like: Floats, inputs: readonly Floats[], name = 'out'): Floats {
+  if (out === undefined) return like.BYTES_PER_ELEMENT === 4 ? new Float32Array(like.length) : new Float64Array(like.length);
+  if (!floatTag(out)) throw typeError(name, expectedArray(like), out);
+  const o = out as Floats;
+  if (floatTag(o) !== floatTag(like)) throw typeError(name, expectedArray(like), o);
+  if (o.length !== like.length) throw rangeError(name, expectedArray(like), describe(o));
+  for (const input of inputs) {
+    if (overlapsPartially(o, input)) {
+      throw rangeError(name, 'the input array itself or memory that does not overlap it', `a ${floatTag(o)} that partially overlaps an input`);
+    }
+  }
+  return o;
+}
+
+/** The options argument: undefined, or a plain object whose keys are all known. */
+export function checkOptions(opts: unknown, fn: string, allowed: readonly string[]): Record<string, unknown> {
+  if (opts === undefined || opts === null) return {};
+  if (typeof opts !== 'object' || Array.isArray(opts) || ArrayBuffer.isView(opts)) {
+    throw typeError(`the options of ${fn}`, 'an object', opts);
+  }
+  const o = opts as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (!allowed.includes(key) && o[key] !== undefined) {
+      throw typeError(`an option of ${fn}`, `one of ${allowed.join(', ')}`, key);
+    }
+  }
+  return o;
+}
+
+export function optionNames(spec: FunctionSpec): string[] {
+  const names: string[] = [];
+  for (const p of spec.params) names.push(p.name, ...(p.aliases ?? []));
+  return names;
+}
+
+function checkParam(p: ParamSpec, v: unknown, name: string, f32: boolean): number {
+  if (typeof v !== 'number') throw typeError(name, 'a number', v);
+  const r = f32 ? Math.fround(v) : v;
+  const inF32 = f32 && r !== v ? ` (${r} in float32)` : '';
+  if (p.range === 'finite' && !Number.isFinite(r)) throw rangeError(name, 'a finite number', describe(v) + inF32);
+  if (p.range === 'positive' && !(r > 0 && r < Infinity)) throw rangeError(name, 'a finite number > 0', describe(v) + inF32);
+  if (p.range === 'notNaN' && r !== r) throw rangeError(name, 'a number that is not NaN', describe(v));
+  return r;
+}
+
+/**
+ * Parameters from the options (or their defaults), checked against the spec's range and rounded
+ * to the data's precision: a Float32Array is computed with float32 parameters, as in PyTorch.
+ */
+export function resolveParams(spec: FunctionSpec, o: Record<string, unknown>, f32: boolean): Record<string, number> {
+  const params: Record<string, number> = {};
+  for (const p of spec.params) {
+    let name = p.name;
+    let v: unknown = o[p.name];
+    for (const alias of p.aliases ?? []) {
+      if (o[alias] === undefined) continue;
+      if (v !== undefined && v !== o[alias]) {
+        throw rangeError(alias, `the same value as ${p.name} (they are one parameter)`, describe(o[alias]));
+      }
+      v = o[alias];
+      name = alias;
+    }
+    params[p.name] = v === undefined ? (f32 ? Math.fround(p.default) : p.default) : checkParam(p, v, name, f32);
+  }
+  return params;
+}
+
+/** A shape (non-negative integers) whose product is n; default [n]. */
+export function resolveShape(shape: unknown, n: number): number[] {
+  if (shape === undefined) return [n];
+  if (!Array.isArray(shape) && !ArrayBuffer.isView(shape)) throw typeError('shape', 'an array of non-negative integers', shape);
+  const s = Array.from(shape as ArrayLike<unknown>);
+  let product = 1;
+  s.forEach((d, i) => {
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) throw rangeError(`shape[${i}]`, 'a non-negative integer', describe(d));
+    product *= d;
+  });
+  if (product !== n) {
+    throw rangeError('shape', `dimensions whose product is the length of x (${n})`, `[${s.join(', ')}] (product ${product})`);
+  }
+  return s as number[];
+}
+
+/** An axis in [-rank, rank - 1], negative counting from the end; returned non-negative. */
+export function resolveAxis(axis: unknown, rank: number, fallback: number, name = 'axis'): number {
+  if (axis === undefined) return fallback;
+  if (typeof axis !== 'number') throw typeError(name, 'an integer', axis);
+  if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
+    throw rangeError(name, rank === 0 ? 'no axis (the shape has rank 0)' : `an integer in [${-rank}, ${rank - 1}]`, describe(axis));
+  }
+  return axis < 0 ? axis + rank : axis;
+}
