@@ -50,6 +50,8 @@ const INF = Number.POSITIVE_INFINITY;
 
 export const SELU_ALPHA = 1.6732632423543772848170429916717;
 export const SELU_SCALE = 1.0507009873554804934193349852946;
+/** scale·alpha correctly rounded (the product of the two doubles above would round twice). */
+export const SELU_SCALE_ALPHA = 1.7580993408473768;
 
 export const SPEC: readonly FunctionSpec[] = [
   {
@@ -120,8 +122,8 @@ export const SPEC: readonly FunctionSpec[] = [
     derivative: "selu'(x) = scale if x > 0, else scale·alpha·e^x",
     conventions: "selu'(0) = scale·alpha (PyTorch's x ≤ 0 branch). selu(-Inf) = -scale·alpha. scale and scale·alpha are applied as double-double constants.",
     special: [
-      { x: NaN_, y: NaN_, dy: NaN_ }, { x: INF, y: INF, dy: SELU_SCALE }, { x: 0, y: 0, dy: SELU_SCALE * SELU_ALPHA },
-      { x: -0, y: -0, dy: SELU_SCALE * SELU_ALPHA },
+      { x: NaN_, y: NaN_, dy: NaN_ }, { x: INF, y: INF, dy: SELU_SCALE }, { x: 0, y: 0, dy: SELU_SCALE_ALPHA },
+      { x: -0, y: -0, dy: SELU_SCALE_ALPHA },
     ],
     pytorch: 'torch.nn.SELU()', keras: "keras.activations.selu / Dense(activation='selu')",
   },

@@ -193,12 +193,15 @@ function expm1ReducedDD(hi: number, lo: number): void {
   dd[1] = t - (s - hi);
 }
 
+// Low enough that 2^s e^x still rounds to 0 for the small s used (s <= 2).
+const EXPDD_CLAMP_LO = -760;
+
 /**
  * 2^s * e^x as double-double for x <= 0 and a small integer s (applied before any rounding into
  * the subnormal range, so 4e^x is as accurate as e^x). Subnormal results keep only hi.
  */
 export function expDD(x: number, s = 0): void {
-  const xc = x < EXP_CLAMP_LO ? EXP_CLAMP_LO : x;
+  const xc = x < EXPDD_CLAMP_LO ? EXPDD_CLAMP_LO : x;
   if (xc !== xc) { dd[0] = xc; dd[1] = xc; return; }
   const k = roundEven(xc * INV_LN2);
   expm1ReducedDD(xc - k * LN2_HI, k * LN2_LO);
