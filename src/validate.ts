@@ -110,7 +110,7 @@ export function optionNames(spec: FunctionSpec): string[] {
 function checkParam(p: ParamSpec, v: unknown, name: string, f32: boolean): number {
   if (typeof v !== 'number') throw typeError(name, 'a number', v);
   const r = f32 ? Math.fround(v) : v;
-  const inF32 = f32 && r !== v ? ` (${r} in float32)` : '';
+  const inF32 = f32 && !Object.is(r, v) ? ` (${r} in float32)` : '';
   if (p.range === 'finite' && !Number.isFinite(r)) throw rangeError(name, 'a finite number', describe(v) + inF32);
   if (p.range === 'positive' && !(r > 0 && r < Infinity)) throw rangeError(name, 'a finite number > 0', describe(v) + inF32);
   if (p.range === 'notNaN' && r !== r) throw rangeError(name, 'a number that is not NaN', describe(v));
