@@ -3,7 +3,7 @@
 // product, and the canonical summation order itself.
 const assert = require('assert');
 const { lib, BACKENDS, TYPES, ulp32, ulpError, same, firstDifference, rng, LENGTHS } = require('./helpers');
-const { CanonicalSum } = require('../dist/cjs/reference/sum.js');
+const { CanonicalSum, sumCanonical } = require('../dist/cjs/reference/sum.js');
 
 /** Naive float64 oracle along the last axis of contiguous rows. */
 function oracleSoftmax(row, log) {
@@ -142,6 +142,7 @@ describe('the canonical summation order', () => {
       const s = new CanonicalSum();
       for (const t of terms) s.add(t);
       assert.ok(same(s.result(), documented(terms)), `n = ${n}`);
+      assert.ok(same(sumCanonical(Float64Array.from(terms), n), documented(terms)), `sumCanonical, n = ${n}`);
     }
   });
 

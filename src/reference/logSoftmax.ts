@@ -1,16 +1,18 @@
 import type { AxisLayout } from './layout';
-import { exp, log } from './math';
-import { rowExpSum, rowMax, rowShift, type Floats } from './softmax';
-import { CanonicalSum } from './sum';
+import { log } from './math';
+import { rowExp, rowMax, rowShift, type Floats } from './softmax';
+import { scratchA, scratchB } from './scratch';
+import { sumCanonical } from './sum';
 
-/** (x_j - m) - log S; an all -Inf row (S = 0) gives -Inf through log(0) = -Inf, not NaN. */
+/** (x_j - m) - log S; an all -Inf row (S = 0) gives -Inf, not NaN. */
 export function logSoftmaxForward(x: Floats, out: Floats, L: AxisLayout): void {
   const { outer, n, inner } = L;
+  const e = scratchA(n);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;
       const m = rowShift(rowMax(x, base, n, inner));
-      const S = rowExpSum(x, base, n, inner, m);
+      const S = rowExp(x, base, n, inner, m, e);
       const lse = log(S);
       for (let j = 0; j < n; j++) {
         const k = base + j * inner;
@@ -23,19 +25,17 @@ export function logSoftmaxForward(x: Floats, out: Floats, L: AxisLayout): void {
 /** dx_j = dy_j - softmax_j Σ dy; for an all -Inf row softmax is 0 and dy passes through. */
 export function logSoftmaxBackward(x: Floats, dy: Floats, out: Floats, L: AxisLayout): void {
   const { outer, n, inner } = L;
-  const total = new CanonicalSum();
+  const e = scratchA(n);
+  const t = scratchB(n);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;
-      const m = rowShift(rowMax(x, base, n, inner));
-      const S = rowExpSum(x, base, n, inner, m);
-      total.reset();
-      for (let j = 0; j < n; j++) total.add(dy[base + j * inner]);
-      const g = total.result();
+      const S = rowExp(x, base, n, inner, rowShift(rowMax(x, base, n, inner)), e);
+      for (let j = 0; j < n; j++) t[j] = dy[base + j * inner];
+      const g = sumCanonical(t, n);
       for (let j = 0; j < n; j++) {
         const k = base + j * inner;
-        const s = S === 0 ? 0 : exp(x[k] - m) / S;
-        out[k] = dy[k] - s * g;
+        out[k] = dy[k] - (S === 0 ? 0 : e[j] / S) * g;
       }
     }
   }

@@ -11,38 +11,58 @@ export interface AlphaMap {
   readonly strides: readonly number[];
 }
 
-/** Calls visit(i, a) for every flat index i of x in increasing order, with its alpha index a. */
-function forEachIndex(map: AlphaMap, visit: (i: number, a: number) => void): void {
-  const { shape, strides } = map;
-  const rank = shape.length;
-  let total = 1;
-  for (const d of shape) total *= d;
+/**
+ * Calls visit(start, length, a0, aStride) for runs of consecutive elements of x, in increasing
+ * order: element start + j has alpha index a0 + j * aStride. Adjacent dimensions whose alpha
+ * strides line up are merged first, so a per-channel NCHW map gives runs of H*W with stride 0.
+ */
+function forEachRun(map: AlphaMap, visit: (start: number, length: number, a0: number, aStride: number) => void): void {
+  const dims: number[] = [];
+  const strides: number[] = [];
+  map.shape.forEach((d, k) => {
+    const last = dims.length - 1;
+    if (last >= 0 && strides[last] === map.strides[k] * d) {
+      dims[last] *= d;
+      strides[last] = map.strides[k];
+    } else {
+      dims.push(d);
+      strides.push(map.strides[k]);
+    }
+  });
+  const total = dims.reduce((p, d) => p * d, 1);
   if (total === 0) return;
+  const rank = dims.length;
+  const run = rank ? dims[rank - 1] : 1;
+  const runStride = rank ? strides[rank - 1] : 0;
   const coord = new Array<number>(rank).fill(0);
   let a = 0;
-  for (let i = 0; i < total; i++) {
-    visit(i, a);
-    for (let d = rank - 1; d >= 0; d--) {
+  for (let start = 0; start < total; start += run) {
+    visit(start, run, a, runStride);
+    for (let d = rank - 2; d >= 0; d--) {
       coord[d]++;
       a += strides[d];
-      if (coord[d] < shape[d]) break;
-      a -= strides[d] * shape[d];
+      if (coord[d] < dims[d]) break;
+      a -= strides[d] * dims[d];
       coord[d] = 0;
     }
   }
 }
 
 export function preluForward(x: Floats, alpha: Floats, out: Floats, map: AlphaMap): void {
-  forEachIndex(map, (i, a) => {
-    const v = x[i];
-    out[i] = v < 0 ? alpha[a] * v : v;
+  forEachRun(map, (start, length, a0, as) => {
+    for (let j = 0, i = start, a = a0; j < length; j++, i++, a += as) {
+      const v = x[i];
+      out[i] = v < 0 ? alpha[a] * v : v;
+    }
   });
 }
 
 export function preluDerivative(x: Floats, alpha: Floats, out: Floats, map: AlphaMap): void {
-  forEachIndex(map, (i, a) => {
-    const v = x[i];
-    out[i] = v > 0 ? 1 : v !== v ? v : alpha[a];
+  forEachRun(map, (start, length, a0, as) => {
+    for (let j = 0, i = start, a = a0; j < length; j++, i++, a += as) {
+      const v = x[i];
+      out[i] = v > 0 ? 1 : v !== v ? v : alpha[a];
+    }
   });
 }
 
@@ -54,12 +74,13 @@ export function preluDerivative(x: Floats, alpha: Floats, out: Floats, map: Alph
 export function preluBackward(x: Floats, alpha: Floats, dy: Floats, dx: Floats, dalpha: Floats,
   map: AlphaMap): void {
   const sums = new CanonicalSum(alpha.length);
-  forEachIndex(map, (i, a) => {
-    const v = x[i];
-    const g = dy[i];
-    const t = v > 0 ? 0 : g * v;
-    sums.add(t, a);
-    dx[i] = g * (v > 0 ? 1 : v !== v ? v : alpha[a]);
+  forEachRun(map, (start, length, a0, as) => {
+    for (let j = 0, i = start, a = a0; j < length; j++, i++, a += as) {
+      const v = x[i];
+      const g = dy[i];
+      sums.add(v > 0 ? 0 : g * v, a);
+      dx[i] = g * (v > 0 ? 1 : v !== v ? v : alpha[a]);
+    }
   });
   for (let a = 0; a < alpha.length; a++) dalpha[a] = sums.result(a);
 }

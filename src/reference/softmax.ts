@@ -1,6 +1,7 @@
 import type { AxisLayout } from './layout';
 import { exp } from './math';
-import { CanonicalSum } from './sum';
+import { scratchA, scratchB } from './scratch';
+import { sumCanonical } from './sum';
 
 export type Floats = Float32Array | Float64Array;
 
@@ -19,16 +20,13 @@ export function rowMax(x: Floats, base: number, n: number, stride: number): numb
   return m + 0;
 }
 
-const sum = new CanonicalSum();
-
 /**
- * Σ_j e^(x_j - m) in the canonical order, with m from rowMax. An all -Inf row has m = -Inf; it is
- * shifted by 0 instead so every term is e^-Inf = 0 and the sum is 0 (the caller special-cases it).
+ * e_j = e^(x_j - m) into e[0..n) and their canonical sum. The shift m is the row max, or 0 for an
+ * all -Inf row so every term is e^-Inf = 0 (not NaN) and the sum is 0 (callers special-case it).
  */
-export function rowExpSum(x: Floats, base: number, n: number, stride: number, m: number): number {
-  sum.reset();
-  for (let j = 0; j < n; j++) sum.add(exp(x[base + j * stride] - m));
-  return sum.result();
+export function rowExp(x: Floats, base: number, n: number, stride: number, m: number, e: Float64Array): number {
+  for (let j = 0; j < n; j++) e[j] = exp(x[base + j * stride] - m);
+  return sumCanonical(e, n);
 }
 
 /** Shift used for a row: its max, or 0 for an all -Inf row (so x - shift is -Inf, not NaN). */
@@ -38,16 +36,12 @@ export function rowShift(m: number): number {
 
 export function softmaxForward(x: Floats, out: Floats, L: AxisLayout): void {
   const { outer, n, inner } = L;
+  const e = scratchA(n);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;
-      const m = rowShift(rowMax(x, base, n, inner));
-      const S = rowExpSum(x, base, n, inner, m);
-      for (let j = 0; j < n; j++) {
-        const k = base + j * inner;
-        const e = exp(x[k] - m);
-        out[k] = S === 0 ? 0 : e / S;
-      }
+      const S = rowExp(x, base, n, inner, rowShift(rowMax(x, base, n, inner)), e);
+      for (let j = 0; j < n; j++) out[base + j * inner] = S === 0 ? 0 : e[j] / S;
     }
   }
 }
@@ -55,23 +49,20 @@ export function softmaxForward(x: Floats, out: Floats, L: AxisLayout): void {
 /** dx_j = s_j (dy_j - Σ dy·s) with s_j in binary64 (not rounded to the data's precision first). */
 export function softmaxBackward(x: Floats, dy: Floats, out: Floats, L: AxisLayout): void {
   const { outer, n, inner } = L;
-  const dot = new CanonicalSum();
+  const s = scratchA(n);
+  const t = scratchB(n);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;
-      const m = rowShift(rowMax(x, base, n, inner));
-      const S = rowExpSum(x, base, n, inner, m);
-      dot.reset();
+      const S = rowExp(x, base, n, inner, rowShift(rowMax(x, base, n, inner)), s);
       for (let j = 0; j < n; j++) {
-        const k = base + j * inner;
-        const s = S === 0 ? 0 : exp(x[k] - m) / S;
-        dot.add(dy[k] * s);
+        s[j] = S === 0 ? 0 : s[j] / S;
+        t[j] = dy[base + j * inner] * s[j];
       }
-      const g = dot.result();
+      const g = sumCanonical(t, n);
       for (let j = 0; j < n; j++) {
         const k = base + j * inner;
-        const s = S === 0 ? 0 : exp(x[k] - m) / S;
-        out[k] = s * (dy[k] - g);
+        out[k] = s[j] * (dy[k] - g);
       }
     }
   }

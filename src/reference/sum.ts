@@ -52,3 +52,24 @@ export class CanonicalSum {
     l.fill(0, b, b + SUM_LANES);
   }
 }
+
+const lanes = new Float64Array(SUM_LANES);
+
+/** The canonical sum of terms[0..n), for terms already in a contiguous array (the fast path). */
+export function sumCanonical(terms: Float64Array, n: number): number {
+  let total = 0;
+  for (let start = 0; start < n || start === 0; start += SUM_BLOCK) {
+    lanes.fill(0);
+    const end = Math.min(n, start + SUM_BLOCK);
+    let j = start;
+    for (; j + SUM_LANES <= end; j += SUM_LANES) {
+      for (let l = 0; l < SUM_LANES; l++) lanes[l] += terms[j + l];
+    }
+    for (let l = 0; j < end; j++, l++) lanes[l] += terms[j];
+    for (let half = SUM_LANES / 2; half >= 1; half >>= 1) {
+      for (let i = 0; i < half; i++) lanes[i] += lanes[i + half];
+    }
+    total = start === 0 ? lanes[0] : total + lanes[0];
+  }
+  return total;
+}
