@@ -50,7 +50,8 @@ export interface PreluGradients<X, A> {
 type Unary<O> = <X extends Input>(x: X, opts?: O) => Output<X>;
 type UnaryBackward<O> = <X extends Input>(x: X, dy: Input, opts?: O) => Output<X>;
 
-export interface Forward {
+/** The functions that have an elementwise derivative: same signatures forward and derivative. */
+export interface Elementwise {
   relu: Unary<OutOptions>;
   leakyRelu: Unary<LeakyReluOptions>;
   prelu<X extends Input>(x: X, alpha: number | Input, opts?: PreluOptions): Output<X>;
@@ -60,22 +61,15 @@ export interface Forward {
   softplus: Unary<SoftplusOptions>;
   sigmoid: Unary<OutOptions>;
   tanh: Unary<OutOptions>;
+}
+
+export interface Forward extends Elementwise {
   softmax: Unary<AxisOptions>;
   logSoftmax: Unary<AxisOptions>;
 }
 
 /** f'(x) elementwise. Softmax and logSoftmax have a Jacobian, not a derivative: use backward. */
-export interface Derivative {
-  relu: Unary<OutOptions>;
-  leakyRelu: Unary<LeakyReluOptions>;
-  prelu<X extends Input>(x: X, alpha: number | Input, opts?: PreluOptions): Output<X>;
-  thresholdedRelu: Unary<ThresholdedReluOptions>;
-  elu: Unary<EluOptions>;
-  selu: Unary<OutOptions>;
-  softplus: Unary<SoftplusOptions>;
-  sigmoid: Unary<OutOptions>;
-  tanh: Unary<OutOptions>;
-}
+export type Derivative = Elementwise;
 
 /** dy · f'(x) in one fused pass (the vector-Jacobian product for softmax and logSoftmax). */
 export interface Backward {
@@ -131,18 +125,10 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const p = resolveParams(spec, o, x.BYTES_PER_ELEMENT === 4);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
     const out = resolveOut(o.out, x, dy ? [x, dy] : [x]);
-    const b = backend();
-    const check = verify() && b !== jsBackend;
-    const xs = check ? copyOf(x) : x;
-    const dys = check && dy ? copyOf(dy) : dy;
-    const ops = b.kernels[spec.name] as ElementwiseOps;
-    if (dy) ops.backward(x, dy, out, p); else ops[dir as 'forward' | 'derivative'](x, out, p);
-    if (check) {
-      const ref = copyOf(out);
-      const js = jsBackend.kernels[spec.name] as ElementwiseOps;
-      if (dys) js.backward(xs, dys, ref, p); else js[dir as 'forward' | 'derivative'](xs, ref, p);
-      compare(fn, b, out, ref, dys ? { x: xs, dy: dys } : { x: xs });
-    }
+    runChecked(fn, x, dy, out, (b, x1, dy1, out1) => {
+      const ops = b.kernels[spec.name] as ElementwiseOps;
+      if (dy1) ops.backward(x1, dy1, out1, p); else ops[dir as 'forward' | 'derivative'](x1, out1, p);
+    });
     return out;
   }
 
@@ -155,26 +141,23 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const { alpha, map } = resolveAlpha(alphaIn, x, o);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
     const out = resolveOut(o.out, x, dy ? [x, dy] : [x]);
-    const b = backend();
-    const ops = b.kernels[spec.name] as PreluOps;
-    const js = jsBackend.kernels[spec.name] as PreluOps;
-    const check = verify() && b !== jsBackend;
-    const xs = check ? copyOf(x) : x;
     if (!dy) {
-      ops[dir as 'forward' | 'derivative'](x, alpha, out, map);
-      if (check) {
-        const ref = copyOf(out);
-        js[dir as 'forward' | 'derivative'](xs, alpha, ref, map);
-        compare(fn, b, out, ref, { x: xs });
-      }
+      runChecked(fn, x, undefined, out, (b1, x1, _dy, out1) => {
+        (b1.kernels[spec.name] as PreluOps)[dir as 'forward' | 'derivative'](x1, alpha, out1, map);
+      });
       return out;
     }
+    // Backward has two results (dx and dalpha), so it is checked here rather than by runChecked.
+    const b = backend();
+    const check = verify() && b !== jsBackend;
+    const xs = check ? copyOf(x) : x;
     const dalphaLike = x.BYTES_PER_ELEMENT === 4 ? new Float32Array(alpha.length) : new Float64Array(alpha.length);
     const dalpha = typeof alphaIn === 'number' || o.dalphaOut === undefined
       ? dalphaLike : resolveOut(o.dalphaOut, dalphaLike, [x, dy, out, alpha], 'dalphaOut');
     const dys = check ? copyOf(dy) : dy;
-    ops.backward(x, alpha, dy, out, dalpha, map);
+    (b.kernels[spec.name] as PreluOps).backward(x, alpha, dy, out, dalpha, map);
     if (check) {
+      const js = jsBackend.kernels[spec.name] as PreluOps;
       const ref = copyOf(out);
       const refAlpha = copyOf(dalpha);
       js.backward(xs, alpha, dys, ref, refAlpha, map);
@@ -193,19 +176,28 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const layout = axisLayout(shape, axis);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
     const out = resolveOut(o.out, x, dy ? [x, dy] : [x]);
+    runChecked(fn, x, dy, out, (b, x1, dy1, out1) => {
+      const ops = b.kernels[spec.name] as RowwiseOps;
+      if (dy1) ops.backward(x1, dy1, out1, layout); else ops.forward(x1, out1, layout);
+    });
+    return out;
+  }
+
+  /**
+   * Runs `call` on the current backend; in verify mode also on the js reference, with copies of
+   * the inputs taken before the call (out may be x or dy), and compares the results bit for bit.
+   */
+  function runChecked(fn: string, x: Floats, dy: Floats | undefined, out: Floats,
+    call: (b: Backend, x: Floats, dy: Floats | undefined, out: Floats) => void): void {
     const b = backend();
     const check = verify() && b !== jsBackend;
     const xs = check ? copyOf(x) : x;
     const dys = check && dy ? copyOf(dy) : dy;
-    const ops = b.kernels[spec.name] as RowwiseOps;
-    if (dy) ops.backward(x, dy, out, layout); else ops.forward(x, out, layout);
-    if (check) {
-      const ref = copyOf(out);
-      const js = jsBackend.kernels[spec.name] as RowwiseOps;
-      if (dys) js.backward(xs, dys, ref, layout); else js.forward(xs, ref, layout);
-      compare(fn, b, out, ref, dys ? { x: xs, dy: dys } : { x: xs });
-    }
-    return out;
+    call(b, x, dy, out);
+    if (!check) return;
+    const ref = copyOf(out);
+    call(jsBackend, xs, dys, ref);
+    compare(fn, b, out, ref, dys ? { x: xs, dy: dys } : { x: xs });
   }
 
   function compare(fn: string, b: Backend, got: Floats, ref: Floats, inputs: Record<string, Floats>): void {

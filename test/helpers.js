@@ -42,23 +42,17 @@ const ORACLE = {
   tanh: { f: (x) => Math.tanh(x), df: (x) => 4 * bell(Math.exp(-2 * Math.abs(x))) },
 };
 
-/** Size of one unit in the last place of v's format (subnormal spacing below the normal range). */
-function ulp32(v) {
+/** Unit in the last place of v for a format with `bits` fraction bits and minimum exponent emin. */
+function ulpIn(bits, emin, v) {
   const a = Math.abs(v);
-  if (a < 2 ** -126) return 2 ** -149;
+  if (a < 2 ** emin) return 2 ** (emin - bits);
   let e = Math.floor(Math.log2(a));
   if (2 ** e > a) e--;
   if (2 ** (e + 1) <= a) e++;
-  return 2 ** (e - 23);
+  return 2 ** (e - bits);
 }
-function ulp64(v) {
-  const a = Math.abs(v);
-  if (a < 2 ** -1022) return 2 ** -1074;
-  let e = Math.floor(Math.log2(a));
-  if (2 ** e > a) e--;
-  if (2 ** (e + 1) <= a) e++;
-  return 2 ** (e - 52);
-}
+const ulp32 = (v) => ulpIn(23, -126, v);
+const ulp64 = (v) => ulpIn(52, -1022, v);
 /** ULP error of y against an exact value given as hi + lo; both-infinite equal, NaN vs NaN 0. */
 function ulpError(y, hi, lo, ulp) {
   if (y !== y || hi !== hi) return y !== y && hi !== hi ? 0 : Infinity;
