@@ -5,7 +5,8 @@
 import { makeApi, type Api } from './api';
 import type { BackendName } from './backend';
 import { jsBackend } from './backends/js';
-import { applyEnvironment, availableBackends, backendStatus, currentBackend, getBackend, setBackend,
+import { loadBackends } from './loaders';
+import { applyEnvironment, availableBackends, backendStatus, currentBackend, getBackend, loadedBackend, setBackend,
   setVerify, verifying } from './registry';
 
 export type * from './api';
@@ -16,6 +17,7 @@ export type { FunctionSpec, ParamSpec, SpecialValue } from './spec';
 export { availableBackends, backendStatus, getBackend, setBackend, setVerify };
 
 declare const process: { env: Record<string, string | undefined> } | undefined;
+loadBackends();
 applyEnvironment(typeof process !== 'undefined' && process.env ? process.env : {});
 
 const api: Api = makeApi(currentBackend, verifying);
@@ -29,3 +31,7 @@ export const {
 export const backends: { readonly js: Api } & Partial<Record<Exclude<BackendName, 'js'>, Api>> = {
   js: makeApi(() => jsBackend, () => false),
 };
+for (const name of ['native', 'wasm'] as const) {
+  const b = loadedBackend(name);
+  if (b) backends[name] = makeApi(() => b, () => false);
+}

@@ -17,8 +17,8 @@ export interface BackendStatus {
 
 const loaded = new Map<BackendName, Backend>([['js', jsBackend]]);
 const reasons = new Map<BackendName, string>([
-  ['native', 'the native addon is not part of this version yet (see the native backend issue)'],
-  ['wasm', 'the WebAssembly build is not part of this version yet (see the wasm backend issue)'],
+  ['native', 'not loaded'],
+  ['wasm', 'not loaded'],
 ]);
 
 let current: Backend = jsBackend;
@@ -60,6 +60,16 @@ export function registerBackend(b: Backend): void {
   loaded.set(b.name, b);
   reasons.delete(b.name);
   current = loaded.get(availableBackends()[0])!;
+}
+
+/** Loaders record why a backend could not be used (shown by backendStatus and setBackend). */
+export function markUnavailable(name: BackendName, reason: string): void {
+  if (!loaded.has(name)) reasons.set(name, reason);
+}
+
+/** The backend registered under this name, if it loaded. */
+export function loadedBackend(name: BackendName): Backend | undefined {
+  return loaded.get(name);
 }
 
 /** For tests: forget a registered backend (never the js reference). */
