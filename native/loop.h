@@ -10,7 +10,7 @@ struct P { V p0, p1; };
 
 /** out[i] = f(x[i]) for i < n (TI, TO: float or double; widening / narrowing in load / store). */
 template <class TI, class TO, class F>
-static inline void map1(const TI* x, TO* out, size_t n, F f) {
+SA_INLINE void map1(const TI* x, TO* out, size_t n, F f) {
   size_t i = 0;
   for (; i + LANES <= n; i += LANES) store(out + i, f(load(x + i)));
   if (i < n) {
@@ -26,7 +26,7 @@ static inline void map1(const TI* x, TO* out, size_t n, F f) {
 
 /** out[i] = f(x[i], y[i]) for i < n. */
 template <class TA, class TB, class TO, class F>
-static inline void map2(const TA* x, const TB* y, TO* out, size_t n, F f) {
+SA_INLINE void map2(const TA* x, const TB* y, TO* out, size_t n, F f) {
   size_t i = 0;
   for (; i + LANES <= n; i += LANES) store(out + i, f(load(x + i), load(y + i)));
   if (i < n) {

@@ -14,12 +14,12 @@
 /** A double-double value hi + lo. */
 struct DD { V hi, lo; };
 
-static inline V C(double d) { return splat(d); }
+SA_INLINE V C(double d) { return splat(d); }
 
 /** 1.5 * 2^52: adding and subtracting it rounds |v| < 2^51 to the nearest integer, ties to even. */
-static inline V roundEven(V v) { return (v + C(6755399441055744.0)) - C(6755399441055744.0); }
+SA_INLINE V roundEven(V v) { return (v + C(6755399441055744.0)) - C(6755399441055744.0); }
 /** Math.floor(k / 2) for an integer-valued k, exactly: k/2 rounded to even, minus 1 if that went up. */
-static inline V floorHalf(V k) {
+SA_INLINE V floorHalf(V k) {
   V h = k * C(0.5);
   V r = roundEven(h);
   return sel(gt(r, h), r - C(1.0), r);
@@ -32,21 +32,21 @@ static const double EXPM1_TINY = 5.551115123125783e-17;  // 2^-54
 static const double INF = __builtin_inf();
 
 /** The Taylor polynomial of (expm1(r) - r) / r^2: 1/2 + r/6 + ... + r^11/13!. */
-static inline V expm1Poly(V r) {
+SA_INLINE V expm1Poly(V r) {
   return C(1.0 / 2) + r * (C(1.0 / 6) + r * (C(1.0 / 24) + r * (C(1.0 / 120) + r * (C(1.0 / 720) +
     r * (C(1.0 / 5040) + r * (C(1.0 / 40320) + r * (C(1.0 / 362880) + r * (C(1.0 / 3628800) +
     r * (C(1.0 / 39916800) + r * (C(1.0 / 479001600) + r * C(1.0 / 6227020800.0)))))))))));
 }
 
 /** expm1(hi - lo) for the reduced argument, as hi + (tail - lo). */
-static inline V expm1Reduced(V hi, V lo) {
+SA_INLINE V expm1Reduced(V hi, V lo) {
   V r = hi - lo;
   V tail = r * r * expm1Poly(r);
   return hi + (tail - lo);
 }
 
 /** e^x (reference exp). */
-static inline V vexp(V x) {
+SA_INLINE V vexp(V x) {
   V xc = sel(gt(x, C(710)), C(710), sel(lt(x, C(-746)), C(-746), x));
   V k = roundEven(xc * C(INV_LN2));
   V hi = xc - k * C(LN2_HI);
@@ -58,7 +58,7 @@ static inline V vexp(V x) {
 }
 
 /** e^x - 1 (reference expm1). */
-static inline V vexpm1(V x) {
+SA_INLINE V vexpm1(V x) {
   V xc = sel(gt(x, C(710)), C(710), sel(lt(x, C(-40)), C(-40), x));
   V k = roundEven(xc * C(INV_LN2));
   V hi = xc - k * C(LN2_HI);
@@ -77,7 +77,7 @@ static inline V vexpm1(V x) {
  * log(w) + c/w for a positive normal w (reference logCorrected). m = w·2^-k is formed from the
  * bits (mantissa1), which equals the reference's exact multiplication by pow2(-k) for normal w.
  */
-static inline V logCorrected(V w, V c) {
+SA_INLINE V logCorrected(V w, V c) {
   V k = exponentOf(w);
   V m = mantissa1(w);
   M adjust = gt(m, C(1.4142135623730951));
@@ -94,7 +94,7 @@ static inline V logCorrected(V w, V c) {
 }
 
 /** log(1 + x) (reference log1p). */
-static inline V vlog1p(V x) {
+SA_INLINE V vlog1p(V x) {
   V w = C(1) + x;
   V c = sel(lt(x, C(1)), x - (w - C(1)), C(1) - (w - x));
   V wc = sel(mand(gt(w, C(0)), lt(w, C(INF))), w, C(1));
@@ -109,7 +109,7 @@ static inline V vlog1p(V x) {
  * log of a row sum, which is 0 or at least 1. (For subnormal x the reference's pow2(1023)
  * scaling and the exponent-bit split differ; no caller passes one.)
  */
-static inline V vlog(V x) {
+SA_INLINE V vlog(V x) {
   M ok = mand(gt(x, C(0)), lt(x, C(INF)));
   V r = logCorrected(sel(ok, x, C(1)), C(0));
   V res = sel(ok, r, sel(eq(x, C(0)), C(-INF), sel(eq(x, C(INF)), C(INF), C(__builtin_nan("")))));
@@ -117,7 +117,7 @@ static inline V vlog(V x) {
 }
 
 /** Error of the product a*b (Veltkamp splitting, no FMA). */
-static inline V productError(V a, V b, V p) {
+SA_INLINE V productError(V a, V b, V p) {
   V ca = C(134217729.0) * a;
   V ah = ca - (ca - a);
   V al = a - ah;
@@ -128,7 +128,7 @@ static inline V productError(V a, V b, V p) {
 }
 
 /** (nh + nl) / (dh + dl) as double-double (reference ddDivide). */
-static inline DD ddDivide(V nh, V nl, V dh, V dl) {
+SA_INLINE DD ddDivide(V nh, V nl, V dh, V dl) {
   V q = nh / dh;
   V p = q * dh;
   V pe = productError(q, dh, p);
@@ -138,7 +138,7 @@ static inline DD ddDivide(V nh, V nl, V dh, V dl) {
   return DD{s, ql - (s - q)};
 }
 
-static inline DD expm1ReducedDD(V hi, V lo) {
+SA_INLINE DD expm1ReducedDD(V hi, V lo) {
   V r = hi - lo;
   V t = r * r * expm1Poly(r) - lo;
   V s = hi + t;
@@ -146,7 +146,7 @@ static inline DD expm1ReducedDD(V hi, V lo) {
 }
 
 /** 2^s·e^x as double-double for x <= 0 and a small integer s (reference expDD). */
-static inline DD expDD(V x, double s) {
+SA_INLINE DD expDD(V x, double s) {
   V xc = sel(lt(x, C(-760)), C(-760), x);
   V k = roundEven(xc * C(INV_LN2));
   DD q = expm1ReducedDD(xc - k * C(LN2_HI), k * C(LN2_LO));
@@ -160,7 +160,7 @@ static inline DD expDD(V x, double s) {
 }
 
 /** e^x - 1 as double-double for x <= 0 (reference expm1DD). */
-static inline DD expm1DD(V x) {
+SA_INLINE DD expm1DD(V x) {
   V xc = sel(lt(x, C(-40)), C(-40), x);
   V k = roundEven(xc * C(INV_LN2));
   DD q = expm1ReducedDD(xc - k * C(LN2_HI), k * C(LN2_LO));

@@ -8,7 +8,7 @@
 
 /** The row maximum with NaN winning, then + 0 (reference rowMax), for a contiguous row. */
 template <class T>
-static inline double rowMax(const T* x, size_t n) {
+SA_INLINE double rowMax(const T* x, size_t n) {
   V m = splat(-INF);
   size_t j = 0;
   for (; j + LANES <= n; j += LANES) {
@@ -27,11 +27,11 @@ static inline double rowMax(const T* x, size_t n) {
 }
 
 /** The shift of a row: its max, or 0 for an all -Inf row (reference rowShift). */
-static inline double rowShift(double m) { return m == -INF ? 0.0 : m; }
+SA_INLINE double rowShift(double m) { return m == -INF ? 0.0 : m; }
 
 /** e[j] = e^(x[j] - shift) and their canonical sum (reference rowExp). */
 template <class T>
-static inline double rowExp(const T* x, size_t n, double shift, double* e) {
+SA_INLINE double rowExp(const T* x, size_t n, double shift, double* e) {
   const V s = splat(shift);
   map1(x, e, n, [&](V v) { return vexp(v - s); });
   return sumCanonical(e, n);
@@ -39,7 +39,7 @@ static inline double rowExp(const T* x, size_t n, double shift, double* e) {
 
 /** A group of G <= LANES strided rows: element j of lane i at p[j*inner + i]. */
 template <class T>
-static inline V loadGroup(const T* p, size_t G) {
+SA_INLINE V loadGroup(const T* p, size_t G) {
   if (G == static_cast<size_t>(LANES)) return load(p);
   T b[LANES];
   for (int k = 0; k < LANES; k++) b[k] = 0;
@@ -47,7 +47,7 @@ static inline V loadGroup(const T* p, size_t G) {
   return load(b);
 }
 template <class T>
-static inline void storeGroup(T* p, V v, size_t G) {
+SA_INLINE void storeGroup(T* p, V v, size_t G) {
   if (G == static_cast<size_t>(LANES)) { store(p, v); return; }
   T b[LANES];
   store(b, v);
@@ -56,7 +56,7 @@ static inline void storeGroup(T* p, V v, size_t G) {
 
 /** The shift of each row of a strided group (rowShift(rowMax(...)) per lane). */
 template <class T>
-static inline V groupShift(const T* x, size_t n, size_t inner, size_t G) {
+SA_INLINE V groupShift(const T* x, size_t n, size_t inner, size_t G) {
   V m = splat(-INF);
   for (size_t j = 0; j < n; j++) {
     V v = loadGroup(x + j * inner, G);
@@ -68,7 +68,7 @@ static inline V groupShift(const T* x, size_t n, size_t inner, size_t G) {
 
 /** The canonical sum of e^(x_j - shift) per lane of a strided group. */
 template <class T>
-static inline V groupExpSum(const T* x, size_t n, size_t inner, size_t G, V shift) {
+SA_INLINE V groupExpSum(const T* x, size_t n, size_t inner, size_t G, V shift) {
   LaneSums s;
   s.reset();
   for (size_t j = 0; j < n; j++) s.add(vexp(loadGroup(x + j * inner, G) - shift));

@@ -11,7 +11,7 @@ constexpr int SUM_VECTORS = SUM_LANES / LANES;
 static_assert(SUM_LANES % LANES == 0, "LANES must divide 16");
 
 /** l[i] += l[i + half] for half = 8, 4, 2, 1; returns l[0]. */
-static inline double fold16(double* l) {
+SA_INLINE double fold16(double* l) {
   for (int half = SUM_LANES / 2; half >= 1; half >>= 1) {
     for (int i = 0; i < half; i++) l[i] += l[i + half];
   }
@@ -20,7 +20,7 @@ static inline double fold16(double* l) {
 
 /** The canonical sum of t[0..n) (float terms are widened exactly). */
 template <class T>
-static inline double sumCanonical(const T* t, size_t n) {
+SA_INLINE double sumCanonical(const T* t, size_t n) {
   double total = 0;
   for (size_t start = 0; start < n || start == 0; start += SUM_BLOCK) {
     size_t end = n < start + SUM_BLOCK ? n : start + SUM_BLOCK;
@@ -76,18 +76,18 @@ struct LaneSums {
  * Many scalar canonical sums (prelu's dalpha, one per alpha element), as the reference's
  * CanonicalSum: slot s keeps 16 lanes, its term count and its running total in s[0..18).
  */
-static inline void slotClose(double* s) {
+SA_INLINE void slotClose(double* s) {
   double b = fold16(s);
   s[17] = s[16] <= static_cast<double>(SUM_BLOCK) ? b : s[17] + b;
   for (int i = 0; i < SUM_LANES; i++) s[i] = 0;
 }
-static inline void slotAdd(double* s, double term) {
+SA_INLINE void slotAdd(double* s, double term) {
   size_t c = static_cast<size_t>(s[16]);
   s[c % SUM_LANES] += term;
   s[16] = static_cast<double>(c + 1);
   if ((c + 1) % SUM_BLOCK == 0) slotClose(s);
 }
-static inline double slotResult(double* s) {
+SA_INLINE double slotResult(double* s) {
   size_t c = static_cast<size_t>(s[16]);
   if (c == 0 || c % SUM_BLOCK != 0) slotClose(s);
   return s[17];

@@ -6,6 +6,16 @@
 #include <stddef.h>
 #include "generated/spec_functions.h"
 
+// Kernels are small functions over the vector type; they must be inlined into the loops (a call
+// would pass every vector through memory).
+#if defined(__GNUC__) || defined(__clang__)
+#define SA_INLINE static inline __attribute__((always_inline))
+#define SA_MEMBER inline __attribute__((always_inline))
+#else
+#define SA_INLINE static __forceinline
+#define SA_MEMBER __forceinline
+#endif
+
 namespace sa {
 
 enum Direction { FORWARD = 0, DERIVATIVE = 1, BACKWARD = 2 };

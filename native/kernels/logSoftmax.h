@@ -2,13 +2,13 @@
 // backward passes dy through. dx_j = dy_j - (e_j / S) Σ dy.
 struct logSoftmax {
   /** log S as the vector log computes it, for one row sum. */
-  static double logOf(double S) {
+  SA_MEMBER static double logOf(double S) {
     double l[LANES];
     storeLanes(l, vlog(splat(S)));
     return l[0];
   }
   template <class T>
-  static void forwardRow(const T* x, T* out, size_t n, double* e) {
+  SA_MEMBER static void forwardRow(const T* x, T* out, size_t n, double* e) {
     const double m = rowShift(rowMax(x, n));
     const double S = rowExp(x, n, m, e);
     const V mv = splat(m), lse = splat(logOf(S));
@@ -16,7 +16,7 @@ struct logSoftmax {
     map1(x, out, n, [&](V v) { return zero ? C(-INF) : (v - mv) - lse; });
   }
   template <class T>
-  static void backwardRow(const T* x, const T* dy, T* out, size_t n, double* e, double*) {
+  SA_MEMBER static void backwardRow(const T* x, const T* dy, T* out, size_t n, double* e, double*) {
     const double S = rowExp(x, n, rowShift(rowMax(x, n)), e);
     const V g = splat(sumCanonical(dy, n));
     const V Sv = splat(S);
@@ -24,7 +24,7 @@ struct logSoftmax {
     map2(dy, e, out, n, [&](V d, V ej) { return d - (zero ? C(0) : ej / Sv) * g; });
   }
   template <class T>
-  static void forwardGroup(const T* x, T* out, size_t n, size_t inner, size_t G) {
+  SA_MEMBER static void forwardGroup(const T* x, T* out, size_t n, size_t inner, size_t G) {
     V m = groupShift(x, n, inner, G);
     V S = groupExpSum(x, n, inner, G, m);
     V lse = vlog(S);
@@ -35,7 +35,7 @@ struct logSoftmax {
     }
   }
   template <class T>
-  static void backwardGroup(const T* x, const T* dy, T* out, size_t n, size_t inner, size_t G) {
+  SA_MEMBER static void backwardGroup(const T* x, const T* dy, T* out, size_t n, size_t inner, size_t G) {
     V m = groupShift(x, n, inner, G);
     V S = groupExpSum(x, n, inner, G, m);
     M zero = eq(S, C(0));

@@ -5,7 +5,7 @@
 struct prelu {
   /** count <= LANES alpha values starting at index a with the given stride, widened. */
   template <class T>
-  static V alphaAt(const T* alpha, size_t a, size_t stride, size_t count) {
+  SA_MEMBER static V alphaAt(const T* alpha, size_t a, size_t stride, size_t count) {
     if (stride == 0) return splat(static_cast<double>(alpha[a]));
     if (stride == 1 && count == static_cast<size_t>(LANES)) return load(alpha + a);
     T b[LANES];
@@ -15,7 +15,7 @@ struct prelu {
   }
 
   template <class T>
-  static void run(int dir, const sa::PreluArgs& p, size_t start, size_t len, size_t a0, size_t as, double* sums) {
+  SA_MEMBER static void run(int dir, const sa::PreluArgs& p, size_t start, size_t len, size_t a0, size_t as, double* sums) {
     const T* x = static_cast<const T*>(p.x) + start;
     const T* alpha = static_cast<const T*>(p.alpha);
     const T* dy = static_cast<const T*>(p.dy) + start;
@@ -41,7 +41,7 @@ struct prelu {
 
   /** The reference's forEachRun over the merged dimensions, then dalpha from the slot sums. */
   template <class T>
-  static void apply(int dir, const sa::PreluArgs& p, double* sums) {
+  SA_MEMBER static void apply(int dir, const sa::PreluArgs& p, double* sums) {
     size_t dims[64], strides[64];
     int rank = 0;
     for (int k = 0; k < p.rank; k++) {

@@ -2,14 +2,14 @@
 // in binary64. An all -Inf row (S = 0) gives 0 and passes no gradient.
 struct softmax {
   template <class T>
-  static void forwardRow(const T* x, T* out, size_t n, double* e) {
+  SA_MEMBER static void forwardRow(const T* x, T* out, size_t n, double* e) {
     double S = rowExp(x, n, rowShift(rowMax(x, n)), e);
     const V s = splat(S);
     const bool zero = S == 0;
     map1(e, out, n, [&](V v) { return zero ? C(0) : v / s; });
   }
   template <class T>
-  static void backwardRow(const T* x, const T* dy, T* out, size_t n, double* s, double* t) {
+  SA_MEMBER static void backwardRow(const T* x, const T* dy, T* out, size_t n, double* s, double* t) {
     double S = rowExp(x, n, rowShift(rowMax(x, n)), s);
     const V Sv = splat(S);
     const bool zero = S == 0;
@@ -19,7 +19,7 @@ struct softmax {
     map2(s, dy, out, n, [&](V sj, V d) { return sj * (d - g); });
   }
   template <class T>
-  static void forwardGroup(const T* x, T* out, size_t n, size_t inner, size_t G) {
+  SA_MEMBER static void forwardGroup(const T* x, T* out, size_t n, size_t inner, size_t G) {
     V shift = groupShift(x, n, inner, G);
     V S = groupExpSum(x, n, inner, G, shift);
     M zero = eq(S, C(0));
@@ -29,7 +29,7 @@ struct softmax {
     }
   }
   template <class T>
-  static void backwardGroup(const T* x, const T* dy, T* out, size_t n, size_t inner, size_t G) {
+  SA_MEMBER static void backwardGroup(const T* x, const T* dy, T* out, size_t n, size_t inner, size_t G) {
     V shift = groupShift(x, n, inner, G);
     V S = groupExpSum(x, n, inner, G, shift);
     M zero = eq(S, C(0));

@@ -4,6 +4,7 @@ import type { AlphaMap } from '../reference/prelu';
 import type { Params } from '../reference/types';
 import { loadedBackend } from '../registry';
 import { FUNCTION_NAMES, SPEC } from '../spec';
+import { describe, rangeError, typeError } from '../errors';
 import { jsBackend } from './js';
 
 declare const require: ((id: string) => unknown) | undefined;
@@ -118,9 +119,36 @@ function initialThreads(addon: Addon): number {
   return Number.isInteger(n) ? n : Math.max(1, Math.min(8, addon.hardwareThreads()));
 }
 
+let loadedAddon: Addon | undefined;
+
+/**
+ * setThreads(n): how many threads a large native call may use (SIMD_ACTIVATIONS_THREADS at load;
+ * default: the hardware threads, at most 8). Calls below the measured PARALLEL_MIN stay on one
+ * thread. Results never depend on it. Without the native backend it only records the value.
+ */
+let threads = 1;
+export function setThreads(n: number): void {
+  if (typeof n !== 'number') throw typeError('threads', 'an integer from 1 to 64', n);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw rangeError('threads', 'an integer from 1 to 64', describe(n));
+  threads = n;
+  loadedAddon?.setThreads(n);
+}
+export function getThreads(): number {
+  return threads;
+}
+
+/**
+ * Calls with at least this many elements are split across threads. Measured with
+ * `node scripts/native-speed.js --threads` (sigmoid and relu, Float32, 1 vs 2 threads): below it
+ * waking the pool costs more than the second core gains.
+ */
+export const PARALLEL_MIN = 1 << 18;
+
 export function loadNative(): NativeBackend {
   const addon = loadAddon();
-  addon.setThreads(initialThreads(addon));
+  threads = initialThreads(addon);
+  addon.setThreads(threads, PARALLEL_MIN);
+  loadedAddon = addon;
   const kernels: Record<string, Ops> = {};
   SPEC.forEach((spec, id) => {
     const js = jsBackend.kernels[spec.name];
