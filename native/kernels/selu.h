@@ -1,5 +1,6 @@
 // selu (src/reference/selu.ts): scale and scale·alpha applied as double-double constants.
 struct selu {
+  static constexpr bool linear = false;
   SA_MEMBER static V timesScale(V v) { return C(1.0507009873554805) * v + C(3.9874847667154144e-17) * v; }
   SA_MEMBER static V timesScaleAlpha(V v) { return C(1.7580993408473768) * v + C(1.41535193800845e-17) * v; }
   SA_MEMBER static V f(V x, const P&) { return sel(gt(x, C(0)), timesScale(x), timesScaleAlpha(vexpm1(x))); }

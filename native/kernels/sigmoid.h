@@ -2,6 +2,7 @@
 #ifndef SA_KERNEL_SIGMOID_H
 #define SA_KERNEL_SIGMOID_H
 struct sigmoid {
+  static constexpr bool linear = false;
   /** sigmoid64: e = e^-|x|, (x >= 0 ? 1 : e) / (1 + e). */
   SA_MEMBER static V f(V x, const P&) {
     V e = vexp(negabs(x));

@@ -1,6 +1,7 @@
 // softplus (src/reference/softplus.ts): PyTorch's threshold rule. p0 = beta, p1 = threshold.
 #include "sigmoid.h"  // sigmoid::f, f64 and bell are shared
 struct softplus {
+  static constexpr bool linear = false;
   SA_MEMBER static V f(V x, const P& p) {
     V t = p.p0 * x;
     V y = (sel(gt(t, C(0)), t, C(0)) + vlog1p(vexp(negabs(t)))) / p.p0;

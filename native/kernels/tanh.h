@@ -1,6 +1,7 @@
 // tanh (src/reference/tanh.ts): -m/(2+m) with m = expm1(-2|x|); double-double for float64.
 #include "sigmoid.h"  // sigmoid::f, f64 and bell are shared
 struct tanh {
+  static constexpr bool linear = false;
   SA_MEMBER static V f(V x, const P&) {
     V m = vexpm1(C(-2) * vabs(x));
     V t = neg(m) / (C(2) + m);

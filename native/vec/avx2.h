@@ -67,4 +67,19 @@ SA_INLINE void store(float* p, V x) { _mm_storeu_ps(p, _mm256_cvtpd_ps(x.a)); _m
 SA_INLINE V fround(V x) { return V{_mm256_cvtps_pd(_mm256_cvtpd_ps(x.a)), _mm256_cvtps_pd(_mm256_cvtpd_ps(x.b))}; }
 SA_INLINE void storeLanes(double* p, V x) { store(p, x); }
 
+
+// Float32 lanes, for the piecewise-linear kernels on Float32 data (their float arithmetic is
+// exact or rounds once, so it gives the binary64 path's bits at twice the width).
+constexpr int LANESF = 16;
+struct VF { __m256 a, b; };
+struct MF { __m256 a, b; };
+SA_INLINE VF splatf(float f) { __m256 s = _mm256_set1_ps(f); return VF{s, s}; }
+SA_INLINE VF operator*(VF x, VF y) { return VF{_mm256_mul_ps(x.a, y.a), _mm256_mul_ps(x.b, y.b)}; }
+SA_INLINE MF lt(VF x, VF y) { return MF{_mm256_cmp_ps(x.a, y.a, _CMP_LT_OQ), _mm256_cmp_ps(x.b, y.b, _CMP_LT_OQ)}; }
+SA_INLINE MF gt(VF x, VF y) { return MF{_mm256_cmp_ps(x.a, y.a, _CMP_GT_OQ), _mm256_cmp_ps(x.b, y.b, _CMP_GT_OQ)}; }
+SA_INLINE MF isnan(VF x) { return MF{_mm256_cmp_ps(x.a, x.a, _CMP_UNORD_Q), _mm256_cmp_ps(x.b, x.b, _CMP_UNORD_Q)}; }
+SA_INLINE VF sel(MF m, VF t, VF f) { return VF{_mm256_blendv_ps(f.a, t.a, m.a), _mm256_blendv_ps(f.b, t.b, m.b)}; }
+SA_INLINE VF loadf(const float* p) { return VF{_mm256_loadu_ps(p), _mm256_loadu_ps(p + 8)}; }
+SA_INLINE void storef(float* p, VF x) { _mm256_storeu_ps(p, x.a); _mm256_storeu_ps(p + 8, x.b); }
+
 #endif

@@ -59,4 +59,19 @@ SA_INLINE void store(float* p, V x) { _mm256_storeu_ps(p, _mm512_cvtpd_ps(x.a));
 SA_INLINE V fround(V x) { return V{_mm512_cvtps_pd(_mm512_cvtpd_ps(x.a)), _mm512_cvtps_pd(_mm512_cvtpd_ps(x.b))}; }
 SA_INLINE void storeLanes(double* p, V x) { store(p, x); }
 
+
+// Float32 lanes, for the piecewise-linear kernels on Float32 data (their float arithmetic is
+// exact or rounds once, so it gives the binary64 path's bits at twice the width).
+constexpr int LANESF = 32;
+struct VF { __m512 a, b; };
+struct MF { __mmask16 a, b; };
+SA_INLINE VF splatf(float f) { __m512 s = _mm512_set1_ps(f); return VF{s, s}; }
+SA_INLINE VF operator*(VF x, VF y) { return VF{_mm512_mul_ps(x.a, y.a), _mm512_mul_ps(x.b, y.b)}; }
+SA_INLINE MF lt(VF x, VF y) { return MF{_mm512_cmp_ps_mask(x.a, y.a, _CMP_LT_OQ), _mm512_cmp_ps_mask(x.b, y.b, _CMP_LT_OQ)}; }
+SA_INLINE MF gt(VF x, VF y) { return MF{_mm512_cmp_ps_mask(x.a, y.a, _CMP_GT_OQ), _mm512_cmp_ps_mask(x.b, y.b, _CMP_GT_OQ)}; }
+SA_INLINE MF isnan(VF x) { return MF{_mm512_cmp_ps_mask(x.a, x.a, _CMP_UNORD_Q), _mm512_cmp_ps_mask(x.b, x.b, _CMP_UNORD_Q)}; }
+SA_INLINE VF sel(MF m, VF t, VF f) { return VF{_mm512_mask_blend_ps(m.a, f.a, t.a), _mm512_mask_blend_ps(m.b, f.b, t.b)}; }
+SA_INLINE VF loadf(const float* p) { return VF{_mm512_loadu_ps(p), _mm512_loadu_ps(p + 16)}; }
+SA_INLINE void storef(float* p, VF x) { _mm512_storeu_ps(p, x.a); _mm512_storeu_ps(p + 16, x.b); }
+
 #endif

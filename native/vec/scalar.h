@@ -54,4 +54,19 @@ SA_INLINE void store(float* p, V a) { *p = static_cast<float>(a.v); }
 SA_INLINE V fround(V a) { return V{static_cast<double>(static_cast<float>(a.v))}; }
 SA_INLINE void storeLanes(double* p, V a) { *p = a.v; }
 
+
+// Float32 lanes, for the piecewise-linear kernels on Float32 data (their float arithmetic is
+// exact or rounds once, so it gives the binary64 path's bits at twice the width).
+constexpr int LANESF = 1;
+struct VF { float v; };
+typedef bool MF;
+SA_INLINE VF splatf(float f) { return VF{f}; }
+SA_INLINE VF operator*(VF a, VF b) { return VF{a.v * b.v}; }
+SA_INLINE MF lt(VF a, VF b) { return a.v < b.v; }
+SA_INLINE MF gt(VF a, VF b) { return a.v > b.v; }
+SA_INLINE MF isnan(VF a) { return a.v != a.v; }
+SA_INLINE VF sel(MF m, VF t, VF f) { return m ? t : f; }
+SA_INLINE VF loadf(const float* p) { return VF{*p}; }
+SA_INLINE void storef(float* p, VF a) { *p = a.v; }
+
 #endif

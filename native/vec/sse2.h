@@ -73,4 +73,20 @@ SA_INLINE void store(float* p, V x) { store2f(p, x.a); store2f(p + 2, x.b); }
 SA_INLINE V fround(V x) { return V{_mm_cvtps_pd(_mm_cvtpd_ps(x.a)), _mm_cvtps_pd(_mm_cvtpd_ps(x.b))}; }
 SA_INLINE void storeLanes(double* p, V x) { store(p, x); }
 
+
+// Float32 lanes, for the piecewise-linear kernels on Float32 data (their float arithmetic is
+// exact or rounds once, so it gives the binary64 path's bits at twice the width).
+constexpr int LANESF = 8;
+struct VF { __m128 a, b; };
+struct MF { __m128 a, b; };
+SA_INLINE VF splatf(float f) { __m128 s = _mm_set1_ps(f); return VF{s, s}; }
+SA_INLINE VF operator*(VF x, VF y) { return VF{_mm_mul_ps(x.a, y.a), _mm_mul_ps(x.b, y.b)}; }
+SA_INLINE MF lt(VF x, VF y) { return MF{_mm_cmplt_ps(x.a, y.a), _mm_cmplt_ps(x.b, y.b)}; }
+SA_INLINE MF gt(VF x, VF y) { return MF{_mm_cmpgt_ps(x.a, y.a), _mm_cmpgt_ps(x.b, y.b)}; }
+SA_INLINE MF isnan(VF x) { return MF{_mm_cmpunord_ps(x.a, x.a), _mm_cmpunord_ps(x.b, x.b)}; }
+SA_INLINE __m128 blendf1(__m128 m, __m128 t, __m128 f) { return _mm_or_ps(_mm_and_ps(m, t), _mm_andnot_ps(m, f)); }
+SA_INLINE VF sel(MF m, VF t, VF f) { return VF{blendf1(m.a, t.a, f.a), blendf1(m.b, t.b, f.b)}; }
+SA_INLINE VF loadf(const float* p) { return VF{_mm_loadu_ps(p), _mm_loadu_ps(p + 4)}; }
+SA_INLINE void storef(float* p, VF x) { _mm_storeu_ps(p, x.a); _mm_storeu_ps(p + 4, x.b); }
+
 #endif
