@@ -49,13 +49,15 @@ export function isNativeBackend(b: Backend): b is NativeBackend {
 
 /**
  * Below these lengths a call is routed to wasm (when loaded) or js, which return the same bits.
- * Measured with `node scripts/native-overhead.js` on the development machine (AMD EPYC Zen 4,
- * Node 20): the raw addon call costs about 0.1 µs, so the native path already wins at a few
- * elements for the transcendental functions; for the piecewise-linear ones the js loop is as fast
- * as the addon up to a few dozen elements. Set to 0 to route nothing (the tests do, to exercise
- * the native tails on every length).
+ * Measured with `node scripts/native-overhead.js` (medians, one process, AMD Zen 4 with AVX-512,
+ * Node 20): a native call costs about 120-150 ns raw and 250-300 ns through the facade whatever
+ * the length up to 1K for relu, while the js facade costs 140 ns at 1 element, 230 ns at 64 and
+ * 330 ns at 128 (relu), and 220 ns at 1, 290 ns at 4, 410 ns at 8 (sigmoid; native 350-400 ns).
+ * So piecewise-linear functions go native from about 100 elements, transcendental ones from 6;
+ * softmax-like rows do a sigmoid's work per element and use the same threshold as it.
+ * Set by tests to route nothing (setSmallArrayRouting(false)), so native tails are exercised.
  */
-export const SMALL_ARRAY = { linear: 16, smooth: 4, rowwise: 8 };
+export const SMALL_ARRAY = { linear: 100, smooth: 6, rowwise: 6 };
 let routing = true;
 /** For tests: false sends every call to the addon, whatever its length. */
 export function setSmallArrayRouting(on: boolean): void {
