@@ -305,7 +305,7 @@ bool parsePrelu(napi_env env, napi_value* argv, Op& op) {
   }
   if (!map.f64 || map.length % 2 || map.length > 128) return fail(env, "Expected an alpha map of rank <= 64");
   int rank = static_cast<int>(map.length / 2);
-  memcpy(op.map, map.data, map.length * sizeof(double));
+  if (map.length) memcpy(op.map, map.data, map.length * sizeof(double));  // an empty view may have no data pointer
   // Bounds: the product of dims is x's length and the largest alpha index is inside alpha.
   double total = 1, maxIndex = 0;
   for (int k = 0; k < rank; k++) {
