@@ -4,7 +4,10 @@
  */
 import { makeApi, type Api } from './api';
 import type { BackendName } from './backend';
+import type { WasmArrays } from './wasm-arrays';
 import { jsBackend } from './backends/js';
+import { loadedArrays } from './backends/wasm';
+import { unavailableArrays } from './backends/wasm-memory';
 import { loadBackends } from './loaders';
 import { applyEnvironment, availableBackends, backendStatus, currentBackend, getBackend, loadedBackend, setBackend,
   setVerify, verifying } from './registry';
@@ -14,6 +17,7 @@ export type { BackendName } from './backend';
 export type { BackendStatus } from './registry';
 export { SPEC, FUNCTION_NAMES, SELU_ALPHA, SELU_SCALE } from './spec';
 export type { FunctionSpec, ParamSpec, SpecialValue } from './spec';
+export type { WasmArrays } from './wasm-arrays';
 export { availableBackends, backendStatus, getBackend, setBackend, setVerify };
 
 declare const process: { env: Record<string, string | undefined> } | undefined;
@@ -35,3 +39,10 @@ for (const name of ['native', 'wasm'] as const) {
   const b = loadedBackend(name);
   if (b) backends[name] = makeApi(() => b, () => false);
 }
+
+/**
+ * Arrays in the wasm backend's memory: `wasm.alloc(Float32Array, n)` gives a view that every
+ * function reads and writes in place (no copy in or out); `wasm.free(view)` gives it back.
+ */
+export const wasm: WasmArrays = loadedArrays()
+  ?? unavailableArrays(() => backendStatus().find((s) => s.name === 'wasm')?.reason ?? 'not loaded');
