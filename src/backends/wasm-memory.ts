@@ -72,10 +72,15 @@ export class WasmHeap {
     return this.memory.buffer;
   }
 
-  /** Grows the memory (detaching old views) until it holds `end` bytes. */
-  private ensure(end: number): void {
+  /**
+   * Grows the memory (detaching old views) until it holds `end` bytes; by at least half its size
+   * when `spare`, so that growth (and detaching) stays rare for a sequence of allocations.
+   */
+  private ensure(end: number, spare = false): void {
     const have = this.memory.buffer.byteLength;
-    if (end > have) this.memory.grow(Math.ceil((end - have) / PAGE));
+    if (end <= have) return;
+    const want = spare ? Math.max(end, have + have / 2) : end;
+    this.memory.grow(Math.ceil((want - have) / PAGE));
   }
 
   alloc(type: unknown, n: unknown): Floats {
@@ -95,7 +100,7 @@ export class WasmHeap {
     }
     if (ptr < 0) {
       ptr = this.top;
-      this.ensure(ptr + bytes);
+      this.ensure(ptr + bytes, true);
       this.top = ptr + bytes;
     }
     const view = new T(this.buffer, ptr, n);
