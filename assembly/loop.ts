@@ -38,16 +38,20 @@ export class DerivativePrecise {
   return v128.shuffle<u64>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 2);
 }
 
-/** Copies the last n % 4 float32 (or n % 2 float64) bytes into TAIL and back. */
+/**
+ * The last partial vector goes through TAIL (x or, for backward, dy through TAIL_DY) and back,
+ * inside the same loop so the kernel's body is compiled once. `left` is the bytes remaining.
+ */
+const TAIL_DY: usize = memory.data(16, 16);
 // @ts-ignore: decorator
-@inline function loadTail(p: usize, bytes: usize): v128 {
-  memory.copy(TAIL, p, bytes);
-  return v128.load(TAIL);
+@inline function source(p: usize, left: usize, tail: usize): usize {
+  if (left >= 16) return p;
+  memory.copy(tail, p, left);
+  return tail;
 }
 // @ts-ignore: decorator
-@inline function storeTail(p: usize, bytes: usize, v: v128): void {
-  v128.store(TAIL, v);
-  memory.copy(p, TAIL, bytes);
+@inline function finish(out: usize, dst: usize, left: usize): void {
+  if (left < 16) memory.copy(out, dst, left);
 }
 
 /** out[i] = M(x[i]) for Float32 data, through binary64. */
@@ -55,9 +59,12 @@ export class DerivativePrecise {
 @inline export function map32<K, M>(x: usize, out: usize, n: i32, a: f64, b: f64): void {
   const bytes = <usize>n << 2;
   if (ASC_FEATURE_SIMD) {
-    const end = bytes & ~15;
-    for (let o: usize = 0; o < end; o += 16) v128.store(out + o, eval4<K, M>(v128.load(x + o), a, b));
-    if (end < bytes) storeTail(out + end, bytes - end, eval4<K, M>(loadTail(x + end, bytes - end), a, b));
+    for (let o: usize = 0; o < bytes; o += 16) {
+      const left = bytes - o;
+      const dst = left >= 16 ? out + o : TAIL;
+      v128.store(dst, eval4<K, M>(v128.load(source(x + o, left, TAIL)), a, b));
+      finish(out + o, dst, left);
+    }
   } else {
     for (let o: usize = 0; o < bytes; o += 4) {
       store<f32>(out + o, <f32>changetype<M>(0).ev<K, f64>(<f64>load<f32>(x + o), a, b));
@@ -70,13 +77,13 @@ export class DerivativePrecise {
 @inline export function backward32<K>(x: usize, dy: usize, out: usize, n: i32, a: f64, b: f64): void {
   const bytes = <usize>n << 2;
   if (ASC_FEATURE_SIMD) {
-    const end = bytes & ~15;
-    for (let o: usize = 0; o < end; o += 16) {
-      v128.store(out + o, f32x4.mul(v128.load(dy + o), eval4<K, Derivative>(v128.load(x + o), a, b)));
-    }
-    if (end < bytes) {
-      const d = eval4<K, Derivative>(loadTail(x + end, bytes - end), a, b);
-      storeTail(out + end, bytes - end, f32x4.mul(loadTail(dy + end, bytes - end), d));
+    for (let o: usize = 0; o < bytes; o += 16) {
+      const left = bytes - o;
+      const d = eval4<K, Derivative>(v128.load(source(x + o, left, TAIL)), a, b);
+      const g = v128.load(source(dy + o, left, TAIL_DY));
+      const dst = left >= 16 ? out + o : TAIL;
+      v128.store(dst, f32x4.mul(g, d));
+      finish(out + o, dst, left);
     }
   } else {
     for (let o: usize = 0; o < bytes; o += 4) {
@@ -91,10 +98,13 @@ export class DerivativePrecise {
 @inline export function map64<K, M>(x: usize, out: usize, n: i32, a: f64, b: f64): void {
   const bytes = <usize>n << 3;
   if (ASC_FEATURE_SIMD) {
-    const end = bytes & ~15;
     const m = changetype<M>(0);
-    for (let o: usize = 0; o < end; o += 16) v128.store(out + o, m.ev<K, v128>(v128.load(x + o), a, b));
-    if (end < bytes) storeTail(out + end, 8, m.ev<K, v128>(loadTail(x + end, 8), a, b));
+    for (let o: usize = 0; o < bytes; o += 16) {
+      const left = bytes - o;
+      const dst = left >= 16 ? out + o : TAIL;
+      v128.store(dst, m.ev<K, v128>(v128.load(source(x + o, left, TAIL)), a, b));
+      finish(out + o, dst, left);
+    }
   } else {
     for (let o: usize = 0; o < bytes; o += 8) store<f64>(out + o, changetype<M>(0).ev<K, f64>(load<f64>(x + o), a, b));
   }
@@ -106,14 +116,29 @@ export class DerivativePrecise {
   const bytes = <usize>n << 3;
   const k = changetype<K>(0);
   if (ASC_FEATURE_SIMD) {
-    const end = bytes & ~15;
-    for (let o: usize = 0; o < end; o += 16) {
-      v128.store(out + o, f64x2.mul(v128.load(dy + o), k.dfp<v128>(v128.load(x + o), a, b)));
+    for (let o: usize = 0; o < bytes; o += 16) {
+      const left = bytes - o;
+      const d = k.dfp<v128>(v128.load(source(x + o, left, TAIL)), a, b);
+      const g = v128.load(source(dy + o, left, TAIL_DY));
+      const dst = left >= 16 ? out + o : TAIL;
+      v128.store(dst, f64x2.mul(g, d));
+      finish(out + o, dst, left);
     }
-    if (end < bytes) storeTail(out + end, 8, f64x2.mul(loadTail(dy + end, 8), k.dfp<v128>(loadTail(x + end, 8), a, b)));
   } else {
     for (let o: usize = 0; o < bytes; o += 8) store<f64>(out + o, load<f64>(dy + o) * k.dfp<f64>(load<f64>(x + o), a, b));
   }
+}
+
+/** Copies the last (partial) vector of x into TAIL and back out, for the float32-lane loops. */
+// @ts-ignore: decorator
+@inline function loadTail(p: usize, bytes: usize): v128 {
+  memory.copy(TAIL, p, bytes);
+  return v128.load(TAIL);
+}
+// @ts-ignore: decorator
+@inline function storeTail(p: usize, bytes: usize, v: v128): void {
+  v128.store(TAIL, v);
+  memory.copy(p, TAIL, bytes);
 }
 
 /*

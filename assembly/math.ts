@@ -181,8 +181,7 @@ import {
 }
 
 /** log(1 + x) (reference: log1p). */
-// @ts-ignore: decorator
-@inline export function log1p<T>(x: T): T {
+export function log1p<T>(x: T): T {
   const one = splat<T>(1.0);
   const w = add<T>(one, x);
   const c = sel<T>(lt<T>(x, one), sub<T>(x, sub<T>(w, one)), sub<T>(one, sub<T>(w, x)));
@@ -196,8 +195,7 @@ import {
 }
 
 /** Natural log for x >= 0 (reference: log). */
-// @ts-ignore: decorator
-@inline export function log<T>(x: T): T {
+export function log<T>(x: T): T {
   const ok = and<T>(gt<T>(x, splat<T>(0.0)), lt<T>(x, splat<T>(INF)));
   const r = logCorrected<T>(sel<T>(ok, x, splat<T>(1.0)), splat<T>(0.0));
   const y = sel<T>(ok, r, sel<T>(eq<T>(x, splat<T>(0.0)), splat<T>(-INF),
@@ -249,8 +247,7 @@ import {
 }
 
 /** (nh + nl) / (dh + dl) into ddHi/ddLo (reference: ddDivide). */
-// @ts-ignore: decorator
-@inline export function ddDivide<T>(nh: T, nl: T, dh: T, dl: T): void {
+export function ddDivide<T>(nh: T, nl: T, dh: T, dl: T): void {
   const q = div<T>(nh, dh);
   const p = mul<T>(q, dh);
   const pe = productError<T>(q, dh, p);
@@ -273,8 +270,7 @@ import {
 @inline const EXPDD_CLAMP_LO: f64 = -760.0;
 
 /** 2^s · e^x as double-double for x <= 0 and a small integer s (reference: expDD). */
-// @ts-ignore: decorator
-@inline export function expDD<T>(x: T, s: f64): void {
+export function expDD<T>(x: T, s: f64): void {
   const xc = pmax<T>(x, splat<T>(EXPDD_CLAMP_LO)); // x < LO ? LO : x
   const k = roundEven<T>(mul<T>(xc, splat<T>(INV_LN2)));
   expm1ReducedDD<T>(sub<T>(xc, mul<T>(k, splat<T>(LN2_HI))), mul<T>(k, splat<T>(LN2_LO)));
@@ -290,8 +286,7 @@ import {
 }
 
 /** e^x - 1 as double-double for x <= 0 (reference: expm1DD). */
-// @ts-ignore: decorator
-@inline export function expm1DD<T>(x: T): void {
+export function expm1DD<T>(x: T): void {
   const xc = pmax<T>(x, splat<T>(EXPM1_CLAMP_LO));
   const k = roundEven<T>(mul<T>(xc, splat<T>(INV_LN2)));
   expm1ReducedDD<T>(sub<T>(xc, mul<T>(k, splat<T>(LN2_HI))), mul<T>(k, splat<T>(LN2_LO)));
