@@ -46,3 +46,8 @@ for (const name of ['native', 'wasm'] as const) {
  */
 export const wasm: WasmArrays = loadedArrays()
   ?? unavailableArrays(() => backendStatus().find((s) => s.name === 'wasm')?.reason ?? 'not loaded');
+
+/** Resolves at once in Node (the wasm backend loads synchronously); the browser build's ready() awaits it. */
+export function ready(): Promise<BackendName> {
+  return Promise.resolve(getBackend());
+}
