@@ -16,6 +16,7 @@ import { sub } from './lanes';
 @inline export function loadPair<F, T>(p: usize, second: usize): T {
   if (isVector<T>()) {
     if (sizeof<F>() == 8 && second == 8) return <T>v128.load(p);
+    if (sizeof<F>() == 4 && second == 4) return <T>f64x2.promote_low_f32x4(v128.load64_zero(p));
     return <T>f64x2.replace_lane(f64x2.splat(<f64>load<F>(p)), 1, <f64>load<F>(p + second));
   } else {
     return <T><f64>load<F>(p);
@@ -27,6 +28,7 @@ import { sub } from './lanes';
 @inline export function storePair<F, T>(p: usize, second: usize, v: T): void {
   if (isVector<T>()) {
     if (sizeof<F>() == 8 && second == 8) { v128.store(p, <v128>v); return; }
+    if (sizeof<F>() == 4 && second == 4) { v128.store64_lane(p, f32x4.demote_f64x2_zero(<v128>v), 0); return; }
     store<F>(p, <F>f64x2.extract_lane(<v128>v, 0));
     if (second) store<F>(p + second, <F>f64x2.extract_lane(<v128>v, 1));
   } else {
@@ -66,7 +68,15 @@ export function rowMax<F>(x: usize, n: i32, stride: usize): f64 {
 /** e[j] = e^(x_j - shift) for j in [0, n) (e has room for one more element). */
 export function rowExp<F, T>(x: usize, n: i32, stride: usize, shift: f64, e: usize): void {
   const s = splatT<T>(shift);
-  for (let j = 0; j < n; j += STEP) {
+  let j = 0;
+  // Two independent steps at a time (exp is a long dependency chain).
+  for (; j + 2 * STEP <= n; j += 2 * STEP) {
+    const p = x + <usize>j * stride;
+    const a0 = loadPair<F, T>(p, stride), a1 = loadPair<F, T>(p + <usize>STEP * stride, stride);
+    storeTerms<T>(e + (<usize>j << 3), exp<T>(sub<T>(a0, s)));
+    storeTerms<T>(e + (<usize>(j + STEP) << 3), exp<T>(sub<T>(a1, s)));
+  }
+  for (; j < n; j += STEP) {
     const second = j + 1 < n ? stride : 0;
     storeTerms<T>(e + (<usize>j << 3), exp<T>(sub<T>(loadPair<F, T>(x + <usize>j * stride, second), s)));
   }

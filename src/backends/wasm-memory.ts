@@ -18,9 +18,9 @@ export type { WasmArrays };
  */
 
 /** Elements of x, dy or out per chunk when they live outside wasm memory. */
-export const CHUNK = 16384;
+export const CHUNK = 65536;
 /** Row elements kept between softmax passes (a multiple of the canonical sum's 4096 block). */
-export const ROW_CAP = 16384;
+export const ROW_CAP = 65536;
 /** prelu dalpha: alpha elements whose canonical sums fit in the scratch. */
 export const SLOT_CAP = 4096;
 const SLOT_BYTES = 144;
