@@ -8,8 +8,8 @@
  * f64. `a` and `b` are the function's parameters in spec order (unused ones are 0).
  */
 
-/** 16 bytes for the partial vector at the end of an array. */
-const TAIL: usize = memory.data(16, 16);
+/** 32 bytes for the partial step at the end of an array. */
+const TAIL: usize = memory.data(32, 16);
 
 /** Which of a kernel's methods a loop evaluates. */
 export class Forward {
@@ -39,19 +39,26 @@ export class DerivativePrecise {
 }
 
 /**
- * The last partial vector goes through TAIL (x or, for backward, dy through TAIL_DY) and back,
- * inside the same loop so the kernel's body is compiled once. `left` is the bytes remaining.
+ * Each step does two vectors (32 bytes): the formulas are long dependency chains, and two
+ * independent ones keep the vector units busy (about 1.5x on sigmoid). The last partial step
+ * goes through TAIL (x or, for backward, dy through TAIL_DY) and back, inside the same loop, so
+ * each kernel's body is compiled once. `left` is the bytes remaining.
  */
-const TAIL_DY: usize = memory.data(16, 16);
+const STEP_BYTES: usize = 32;
+const TAIL_DY: usize = memory.data(32, 16);
 // @ts-ignore: decorator
 @inline function source(p: usize, left: usize, tail: usize): usize {
-  if (left >= 16) return p;
+  if (left >= STEP_BYTES) return p;
   memory.copy(tail, p, left);
   return tail;
 }
 // @ts-ignore: decorator
+@inline function target(p: usize, left: usize): usize {
+  return left >= STEP_BYTES ? p : TAIL;
+}
+// @ts-ignore: decorator
 @inline function finish(out: usize, dst: usize, left: usize): void {
-  if (left < 16) memory.copy(out, dst, left);
+  if (left < STEP_BYTES) memory.copy(out, dst, left);
 }
 
 /** out[i] = M(x[i]) for Float32 data, through binary64. */
@@ -59,18 +66,12 @@ const TAIL_DY: usize = memory.data(16, 16);
 @inline export function map32<K, M>(x: usize, out: usize, n: i32, a: f64, b: f64): void {
   const bytes = <usize>n << 2;
   if (ASC_FEATURE_SIMD) {
-    let o: usize = 0;
-    // Two vectors per step: the formulas are long dependency chains, and two independent ones
-    // keep the vector units busy (about 1.5x on sigmoid); the rest goes one vector at a time.
-    for (; o + 32 <= bytes; o += 32) {
-      const v0 = v128.load(x + o), v1 = v128.load(x + o, 16);
-      v128.store(out + o, eval4<K, M>(v0, a, b));
-      v128.store(out + o, eval4<K, M>(v1, a, b), 16);
-    }
-    for (; o < bytes; o += 16) {
+    for (let o: usize = 0; o < bytes; o += STEP_BYTES) {
       const left = bytes - o;
-      const dst = left >= 16 ? out + o : TAIL;
-      v128.store(dst, eval4<K, M>(v128.load(source(x + o, left, TAIL)), a, b));
+      const src = source(x + o, left, TAIL), dst = target(out + o, left);
+      const v0 = v128.load(src), v1 = v128.load(src, 16);
+      v128.store(dst, eval4<K, M>(v0, a, b));
+      v128.store(dst, eval4<K, M>(v1, a, b), 16);
       finish(out + o, dst, left);
     }
   } else {
@@ -85,19 +86,12 @@ const TAIL_DY: usize = memory.data(16, 16);
 @inline export function backward32<K>(x: usize, dy: usize, out: usize, n: i32, a: f64, b: f64): void {
   const bytes = <usize>n << 2;
   if (ASC_FEATURE_SIMD) {
-    let o: usize = 0;
-    for (; o + 32 <= bytes; o += 32) {
-      const v0 = v128.load(x + o), v1 = v128.load(x + o, 16);
-      const d0 = eval4<K, Derivative>(v0, a, b), d1 = eval4<K, Derivative>(v1, a, b);
-      v128.store(out + o, f32x4.mul(v128.load(dy + o), d0));
-      v128.store(out + o, f32x4.mul(v128.load(dy + o, 16), d1), 16);
-    }
-    for (; o < bytes; o += 16) {
+    for (let o: usize = 0; o < bytes; o += STEP_BYTES) {
       const left = bytes - o;
-      const d = eval4<K, Derivative>(v128.load(source(x + o, left, TAIL)), a, b);
-      const g = v128.load(source(dy + o, left, TAIL_DY));
-      const dst = left >= 16 ? out + o : TAIL;
-      v128.store(dst, f32x4.mul(g, d));
+      const src = source(x + o, left, TAIL), g = source(dy + o, left, TAIL_DY), dst = target(out + o, left);
+      const d0 = eval4<K, Derivative>(v128.load(src), a, b), d1 = eval4<K, Derivative>(v128.load(src, 16), a, b);
+      v128.store(dst, f32x4.mul(v128.load(g), d0));
+      v128.store(dst, f32x4.mul(v128.load(g, 16), d1), 16);
       finish(out + o, dst, left);
     }
   } else {
@@ -114,16 +108,12 @@ const TAIL_DY: usize = memory.data(16, 16);
   const bytes = <usize>n << 3;
   if (ASC_FEATURE_SIMD) {
     const m = changetype<M>(0);
-    let o: usize = 0;
-    for (; o + 32 <= bytes; o += 32) {
-      const v0 = v128.load(x + o), v1 = v128.load(x + o, 16);
-      v128.store(out + o, m.ev<K, v128>(v0, a, b));
-      v128.store(out + o, m.ev<K, v128>(v1, a, b), 16);
-    }
-    for (; o < bytes; o += 16) {
+    for (let o: usize = 0; o < bytes; o += STEP_BYTES) {
       const left = bytes - o;
-      const dst = left >= 16 ? out + o : TAIL;
-      v128.store(dst, m.ev<K, v128>(v128.load(source(x + o, left, TAIL)), a, b));
+      const src = source(x + o, left, TAIL), dst = target(out + o, left);
+      const v0 = v128.load(src), v1 = v128.load(src, 16);
+      v128.store(dst, m.ev<K, v128>(v0, a, b));
+      v128.store(dst, m.ev<K, v128>(v1, a, b), 16);
       finish(out + o, dst, left);
     }
   } else {
@@ -137,19 +127,12 @@ const TAIL_DY: usize = memory.data(16, 16);
   const bytes = <usize>n << 3;
   const k = changetype<K>(0);
   if (ASC_FEATURE_SIMD) {
-    let o: usize = 0;
-    for (; o + 32 <= bytes; o += 32) {
-      const v0 = v128.load(x + o), v1 = v128.load(x + o, 16);
-      const d0 = k.dfp<v128>(v0, a, b), d1 = k.dfp<v128>(v1, a, b);
-      v128.store(out + o, f64x2.mul(v128.load(dy + o), d0));
-      v128.store(out + o, f64x2.mul(v128.load(dy + o, 16), d1), 16);
-    }
-    for (; o < bytes; o += 16) {
+    for (let o: usize = 0; o < bytes; o += STEP_BYTES) {
       const left = bytes - o;
-      const d = k.dfp<v128>(v128.load(source(x + o, left, TAIL)), a, b);
-      const g = v128.load(source(dy + o, left, TAIL_DY));
-      const dst = left >= 16 ? out + o : TAIL;
-      v128.store(dst, f64x2.mul(g, d));
+      const src = source(x + o, left, TAIL), g = source(dy + o, left, TAIL_DY), dst = target(out + o, left);
+      const d0 = k.dfp<v128>(v128.load(src), a, b), d1 = k.dfp<v128>(v128.load(src, 16), a, b);
+      v128.store(dst, f64x2.mul(v128.load(g), d0));
+      v128.store(dst, f64x2.mul(v128.load(g, 16), d1), 16);
       finish(out + o, dst, left);
     }
   } else {
