@@ -48,15 +48,20 @@ import { sub } from './lanes';
   else store<f64>(p, <f64>v);
 }
 
-/** The row maximum, NaN winning, plus +0 (reference: rowMax). */
-export function rowMax<F>(x: usize, n: i32, stride: usize): f64 {
-  let m = -Infinity;
+/** The running maximum m continued over n elements, NaN winning (reference: rowMax's loop). */
+export function rowMaxFrom<F>(x: usize, n: i32, stride: usize, m: f64): f64 {
   for (let j = 0; j < n; j++) {
     const v = <f64>load<F>(x + <usize>j * stride);
     m = v > m || v != v ? v : m;
     if (m != m) break;
   }
-  return m + 0;
+  return m;
+}
+
+/** The row maximum, NaN winning, plus +0 (reference: rowMax). */
+// @ts-ignore: decorator
+@inline export function rowMax<F>(x: usize, n: i32, stride: usize): f64 {
+  return rowMaxFrom<F>(x, n, stride, -Infinity) + 0;
 }
 
 /** reference: rowShift: the max, or 0 for an all -Inf row. */

@@ -21,6 +21,8 @@ export type { WasmArrays };
 export const CHUNK = 65536;
 /** Row elements kept between softmax passes (a multiple of the canonical sum's 4096 block). */
 export const ROW_CAP = 65536;
+// Streamed rows go through the row buffer CHUNK elements at a time, in whole blocks of 4096.
+if (CHUNK > ROW_CAP || CHUNK % 4096 !== 0) throw new Error('CHUNK must be a multiple of 4096 no larger than ROW_CAP');
 /** prelu dalpha: alpha elements whose canonical sums fit in the scratch. */
 export const SLOT_CAP = 4096;
 const SLOT_BYTES = 144;
