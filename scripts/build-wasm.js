@@ -70,9 +70,9 @@ function prelu(s) {
   lines.push(`export function ${s.name}_init(state: usize, slots: i32): void { ${s.name}Init(state, slots); }`);
   for (const t of WASM_TYPES) {
     const walk = 'start: f64, count: f64, map: usize, rank: i32, coords: usize';
-    lines.push(`export function ${kernelExport(s.name, 'forward', t)}(x: usize, alpha: usize, out: usize, ${walk}): void { ${w}<${F[t]}>(FORWARD, x, alpha, 0, out, start, count, map, rank, coords, 0); }`);
-    lines.push(`export function ${kernelExport(s.name, 'derivative', t)}(x: usize, alpha: usize, out: usize, ${walk}): void { ${w}<${F[t]}>(DERIVATIVE, x, alpha, 0, out, start, count, map, rank, coords, 0); }`);
-    lines.push(`export function ${kernelExport(s.name, 'backward', t)}(x: usize, alpha: usize, dy: usize, out: usize, ${walk}, state: usize): void { ${w}<${F[t]}>(BACKWARD, x, alpha, dy, out, start, count, map, rank, coords, state); }`);
+    lines.push(`export function ${kernelExport(s.name, 'forward', t)}(x: usize, alpha: usize, out: usize, ${walk}): void { ${w}<${F[t]}>(FORWARD, x, alpha, 0, out, start, count, map, rank, coords, 0, 0, 0, true); }`);
+    lines.push(`export function ${kernelExport(s.name, 'derivative', t)}(x: usize, alpha: usize, out: usize, ${walk}): void { ${w}<${F[t]}>(DERIVATIVE, x, alpha, 0, out, start, count, map, rank, coords, 0, 0, 0, true); }`);
+    lines.push(`export function ${kernelExport(s.name, 'backward', t)}(x: usize, alpha: usize, dy: usize, out: usize, ${walk}, state: usize, slotLo: f64, slotHi: f64, writeDx: bool): void { ${w}<${F[t]}>(BACKWARD, x, alpha, dy, out, start, count, map, rank, coords, state, <i64>slotLo, <i64>slotHi, writeDx); }`);
     lines.push(`export function ${kernelExport(s.name, 'finish', t)}(state: usize, slots: i32, dalpha: usize): void { ${s.name}Finish${t.slice(1)}(state, slots, dalpha); }`);
   }
   return lines;

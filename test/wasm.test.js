@@ -194,6 +194,8 @@ for (const build of ['simd', 'scalar']) {
           { shape: [3, CHUNK + 9], alpha: [0.3, 0.6, 0.9], o: { axis: 0 } },
           { shape: [2, 5000], alpha: Array.from({ length: 5000 }, (_, i) => i / 5000), o: { axis: 1 } },
           { shape: [9000], alpha: [0.01], o: {} },
+          // Keras' default (no shared axes): one alpha per element of shape[1:], more than the dalpha scratch.
+          { shape: [3, 20, 20, 50], alpha: Array.from({ length: 20000 }, (_, i) => ((i % 7) - 3) / 8), o: { sharedAxes: [] } },
         ];
         for (const { shape, alpha, o } of cases) {
           const len = shape.reduce((p, d) => p * d, 1);
@@ -208,6 +210,10 @@ for (const build of ['simd', 'scalar']) {
           assertSame(got.dx, want.dx, `${what} dx`);
           if (typeof alpha === 'number') assert.ok(Object.is(got.dalpha, want.dalpha), `${what} dalpha ${got.dalpha} vs ${want.dalpha}`);
           else assertSame(got.dalpha, want.dalpha, `${what} dalpha`);
+          const dyi = dy.slice();
+          const inPlace = api.backward.prelu(x, alpha, dyi, { ...opts, out: dyi });
+          assertSame(dyi, want.dx, `${what} dx in place into dy`);
+          if (typeof alpha !== 'number') assertSame(inPlace.dalpha, want.dalpha, `${what} dalpha with dx in place`);
           // Everything in wasm memory, dalpha too.
           const wx = inWasm(arrays, x), wdy = inWasm(arrays, dy), wout = arrays.alloc(T, len);
           const wa = typeof alpha === 'number' ? alpha : inWasm(arrays, T.from(alpha));
@@ -218,7 +224,7 @@ for (const build of ['simd', 'scalar']) {
           if (wda) assertSame(wda, want.dalpha, `${what} dalpha in wasm memory`);
           for (const v of [wx, wdy, wout, ...(wda ? [wda, wa] : [])]) arrays.free(v);
         }
-        assert.ok(SLOT_CAP < 5000, 'the [2, 5000] case exercises an alpha larger than the dalpha scratch');
+        assert.ok(SLOT_CAP < 5000, 'the [2, 5000] and Keras cases take several dalpha passes');
       }
     });
   });

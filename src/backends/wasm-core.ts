@@ -12,9 +12,9 @@ import { CHUNK, MAX_RANK, ROW_CAP, SLOT_CAP, WasmHeap, makeLayout, type Layout }
  * The wasm backend from an instantiated build (Node and browsers alike; no I/O here). Arrays that
  * live in wasm memory are passed by address; others are copied through the fixed scratch regions
  * in chunks of CHUNK elements (softmax rows longer than that are streamed a segment at a time),
- * so memory never grows during a call. One case exceeds the scratch and runs on the js reference
- * instead (same bits by definition): a prelu alpha larger than the scratch (CHUNK elements outside
- * wasm memory, or more than SLOT_CAP elements for backward's dalpha).
+ * so memory never grows during a call; prelu's dalpha takes one pass per SLOT_CAP alpha elements.
+ * One case exceeds the scratch and runs on the js reference instead (same bits by definition): a
+ * prelu alpha of more than CHUNK·8 bytes that lives outside wasm memory.
  */
 type Fn = (...args: number[]) => void;
 type Sum = (...args: number[]) => number;
@@ -243,7 +243,7 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
       const { dims, strides } = mergeMap(map);
       const total = dims.reduce((p, d) => p * d, 1);
       const rank = dims.length;
-      if (rank > MAX_RANK || (!inside(alpha) && alpha.length > CHUNK) || (dalpha && alpha.length > SLOT_CAP)) return false;
+      if (rank > MAX_RANK || (!inside(alpha) && alpha.byteLength > CHUNK * 8)) return false;
       if (total === 0) {
         if (dalpha) dalpha.fill(0);
         return true;
@@ -253,21 +253,28 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
       const m = L.map / 4;
       for (let d = 0; d < rank; d++) { i32[m + d] = dims[d]; i32[m + rank + d] = strides[d]; }
       const ap = place(alpha, 0, alpha.length, L.alpha, true);
-      if (dalpha) init(L.state, alpha.length);
       const all = inside(x) && inside(out) && (!dy || inside(dy));
       const step = all ? total : CHUNK;
-      for (let s = 0; s < total; s += step) {
-        const e = Math.min(total, s + step);
-        const xp = place(x, s, e, L.x, true);
-        const op = place(out, s, e, L.out, false);
-        if (dy) kernels.backward[t](xp, ap, place(dy, s, e, L.dy, true), op, s, e - s, L.map, rank, L.coords, L.state);
-        else kernels[dir as 'forward' | 'derivative'][t](xp, ap, op, s, e - s, L.map, rank, L.coords);
-        copyOut(out, s, e, L.out);
-      }
-      if (dalpha) {
-        const dp = inside(dalpha) ? dalpha.byteOffset : L.t;
-        kernels.finish[t](L.state, alpha.length, dp);
-        if (!inside(dalpha)) dalpha.set(whole(dalpha).subarray(L.t / dalpha.BYTES_PER_ELEMENT, L.t / dalpha.BYTES_PER_ELEMENT + alpha.length));
+      // dalpha's sums for SLOT_CAP alpha elements at a time; dx is written in the last pass.
+      const slots = dalpha ? alpha.length : 0;
+      for (let lo = 0; lo < slots || lo === 0; lo += SLOT_CAP) {
+        const hi = Math.min(slots, lo + SLOT_CAP);
+        const last = hi >= slots;
+        if (dalpha) init(L.state, hi - lo);
+        for (let s = 0; s < total; s += step) {
+          const e = Math.min(total, s + step);
+          const xp = place(x, s, e, L.x, true);
+          const op = place(out, s, e, L.out, false);
+          if (dy) kernels.backward[t](xp, ap, place(dy, s, e, L.dy, true), op, s, e - s, L.map, rank, L.coords, L.state, lo, hi, last ? 1 : 0);
+          else kernels[dir as 'forward' | 'derivative'][t](xp, ap, op, s, e - s, L.map, rank, L.coords);
+          if (last) copyOut(out, s, e, L.out);
+        }
+        if (dalpha) {
+          const size = dalpha.BYTES_PER_ELEMENT;
+          const dp = inside(dalpha) ? dalpha.byteOffset + lo * size : L.t;
+          kernels.finish[t](L.state, hi - lo, dp);
+          if (!inside(dalpha)) dalpha.set(whole(dalpha).subarray(L.t / size, L.t / size + hi - lo), lo);
+        }
       }
       return true;
     }
