@@ -262,6 +262,8 @@ describe('wasm memory arrays (the public wasm object)', () => {
     assert.throws(() => arrays.alloc(Int32Array, 4), { name: 'TypeError', message: 'Expected Float32Array or Float64Array for type but received Function' });
     assert.throws(() => arrays.alloc(Float32Array, -1), { name: 'RangeError', message: 'Expected a non-negative integer for n but received -1' });
     assert.throws(() => arrays.alloc(Float32Array, 1.5), { name: 'RangeError', message: 'Expected a non-negative integer for n but received 1.5' });
+    assert.throws(() => arrays.alloc(Float64Array, 2 ** 31), { name: 'RangeError', message: /^Expected a size that fits in wasm memory \(\d+ more bytes at most here\) for n but received 2147483648$/ });
+    assert.throws(() => arrays.reserve(2 ** 33), { name: 'RangeError', message: /for bytes but received 8589934592$/ });
     assert.throws(() => arrays.free(new Float32Array(4)), { name: 'TypeError', message: 'Expected an array returned by wasm.alloc() and not yet freed for view but received Float32Array of length 4' });
     const a = arrays.alloc(Float32Array, 4);
     arrays.free(a);
