@@ -4,13 +4,21 @@
 // Colours: the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies);
 // groups differ by dash as well (ours solid, the hand-written loop dotted, peers dashed) and
 // lines by marker shape, so nothing relies on colour alone.
-const { sizeLabel, num } = require('./format');
+const { sizeLabel } = require('./format');
 
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#999933'];
 const DASH = { ours: '', baseline: '2 3', peer: '7 4' };
 const MARKERS = ['circle', 'square', 'triangle', 'diamond'];
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Axis label of 10^d: 0.01, 0.1, 1, 10, 100, 1000, 10k, 100k, 1M. */
+function decade(d) {
+  if (d < 0) return (10 ** d).toFixed(-d);
+  if (d < 4) return String(10 ** d);
+  if (d < 6) return `${10 ** (d - 3)}k`;
+  return `${10 ** (d - 6)}M`;
+}
 
 function marker(shape, x, y, color) {
   const r = 3.5;
@@ -30,7 +38,7 @@ function lineChart({ title, subtitle, series, roofline, sizes, yLabel = 'Melem/s
   const plotW = W - left - right;
   const legendCols = 2, legendRowH = 20;
   const entries = [...series.map((s, i) => ({ ...s, i })), ...(roofline ? [{ label: 'memory-bandwidth bound (copy: read + write)', roof: true }] : [])];
-  const legendTop = top + plotH + 56;
+  const legendTop = top + plotH + 78;
   const H = legendTop + Math.ceil(entries.length / legendCols) * legendRowH + 16;
 
   const values = [...series.flatMap((s) => s.points.map((p) => p.v)), ...(roofline || []).map((p) => p.v)].filter((v) => v > 0 && Number.isFinite(v));
@@ -53,7 +61,7 @@ function lineChart({ title, subtitle, series, roofline, sizes, yLabel = 'Melem/s
   for (let d = y0; d <= yMax; d++) {
     const y = Y(10 ** d);
     out.push(`<line x1="${left}" x2="${left + plotW}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#d0d0d0"/>`);
-    out.push(`<text x="${left - 8}" y="${(y + 4).toFixed(1)}" text-anchor="end" fill="#333">${esc(num(10 ** d))}</text>`);
+    out.push(`<text x="${left - 8}" y="${(y + 4).toFixed(1)}" text-anchor="end" fill="#333">${esc(decade(d))}</text>`);
     if (d < yMax) {
       for (const m of [2, 5]) {
         const ym = Y(m * 10 ** d);
@@ -98,7 +106,7 @@ function lineChart({ title, subtitle, series, roofline, sizes, yLabel = 'Melem/s
     }
     out.push(`<text x="${x + 42}" y="${y + 4}" fill="#222">${esc(e.label)}</text>`);
   });
-  out.push(`<text x="${left}" y="${legendTop - 22}" fill="#555">solid: simd-activations · dotted: hand-written loop · dashed: peers · higher is better</text>`);
+  out.push(`<text x="${left}" y="${legendTop - 18}" fill="#555">solid: simd-activations · dotted: hand-written loop · dashed: peers · higher is better</text>`);
   out.push('</svg>');
   return out.join('\n');
 }
