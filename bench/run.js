@@ -14,7 +14,7 @@ const { ourImpls } = require('./impls/ours');
 const { naiveImpls } = require('./impls/naive');
 const { annotate, crossovers } = require('./report/analyze');
 const { terminalTable } = require('./report/table');
-const { writeReport } = require('./report/write');
+const { writeReport, publish } = require('./report/write');
 
 // Quick mode benches the peers on a few representative functions only (ours run everything).
 const QUICK_PEER_FUNCTIONS = ['relu', 'sigmoid', 'tanh', 'softmax'];
@@ -36,7 +36,7 @@ async function main() {
     if (failed) notes.push(failed);
     else {
       const peers = [
-        ...(await require('./impls/tfjs').tfjsImpls(notes, { opAlone: opts.full })),
+        ...(await require('./impls/tfjs').tfjsImpls(notes, { opAlone: opts.full, type: opts.type })),
         ...(await require('./impls/onnxruntime').ortImpls(notes)),
       ];
       for (const p of peers) {
@@ -69,6 +69,7 @@ async function main() {
 
   const outDir = opts.out || path.join(__dirname, 'results');
   const written = writeReport(result, outDir);
+  if (opts.publish) written.push(...publish(result));
   if (opts.json) { fs.writeFileSync(opts.json, JSON.stringify(result, null, 1)); written.push(opts.json); }
   console.log(`\nWrote ${written.map((w) => path.relative(process.cwd(), w)).join(', ')}`);
 

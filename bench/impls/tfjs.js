@@ -34,7 +34,8 @@ async function loadTfjs() {
 }
 
 /** tfjs rows for each backend that initialises; failures become notes, never fatal. */
-async function tfjsImpls(notes, { opAlone = true } = {}) {
+async function tfjsImpls(notes, { opAlone = true, type = 'float32' } = {}) {
+  if (type !== 'float32') { notes.push('tfjs: no rows for Float64 data (tfjs computes in float32 only)'); return []; }
   let tf;
   try { tf = await loadTfjs(); } catch (e) { notes.push(`tfjs: not loaded (${e.message.split('\n')[0]})`); return []; }
   const version = peerVersion('@tensorflow/tfjs-core');
@@ -60,7 +61,6 @@ async function tfjsImpls(notes, { opAlone = true } = {}) {
 }
 
 function check(tf, c) {
-  if (c.type !== 'float32') return 'tfjs computes in float32 only';
   if (!ops(tf, c)) return `tfjs-core has no ${c.name} op`;
   return undefined;
 }

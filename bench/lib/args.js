@@ -11,6 +11,7 @@ const USAGE = `npm run bench -- [options]
                       build (default in --full; --no-variants turns them off)
   --browser           also run the js and wasm rows in headless Chromium
   --json file         also write the raw results there
+  --publish           also write bench/RESULTS.md and its charts to bench/charts/ (the committed run)
   --out dir           report directory (default bench/results)
   --max-time s        benchmark.js maxTime per row (seconds)`;
 
@@ -24,7 +25,7 @@ function parseArgs(argv) {
     return v;
   };
   const known = new Set(['--full', '--float64', '--only', '--dir', '--sizes', '--no-peers', '--variants', '--no-variants', '--browser',
-    '--json', '--out', '--max-time', '--child', '--help']);
+    '--json', '--out', '--publish', '--max-time', '--child', '--help']);
   for (let i = 0; i < argv.length; i++) {
     if (!argv[i].startsWith('--')) continue;
     if (!known.has(argv[i])) throw new Error(`Unknown option ${argv[i]}\n${USAGE}`);
@@ -47,6 +48,7 @@ function parseArgs(argv) {
     variants: has('--variants') || (full && !has('--no-variants')),
     browser: has('--browser'),
     json: value('--json'),
+    publish: has('--publish'),
     out: value('--out'),
     // A child process benches one variant (an ISA path, the wasm scalar build) and returns rows.
     child: value('--child'),

@@ -110,4 +110,22 @@ function writeReport(result, outDir) {
   return written;
 }
 
-module.exports = { writeReport, markdown, chartFor };
+/** The committed run: bench/RESULTS.md with its charts in bench/charts/ (bench/results/ is not committed). */
+function publish(result) {
+  const dir = path.join(__dirname, '..', 'charts');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const charts = {};
+  const suffix = result.options.type === 'float64' ? '-f64' : '';
+  for (const b of [...new Set(result.rows.map((r) => `${r.fn}|${r.dir}`))]) {
+    const [fn, dir_] = b.split('|');
+    const file = `${fn}-${dir_}${suffix}.svg`;
+    fs.writeFileSync(path.join(dir, file), chartFor(result, fn, dir_));
+    charts[b] = `charts/${file}`;
+  }
+  const md = path.join(__dirname, '..', 'RESULTS.md');
+  fs.writeFileSync(md, markdown(result, charts));
+  return [md, path.join(dir, '*.svg')];
+}
+
+module.exports = { writeReport, publish, markdown, chartFor };
