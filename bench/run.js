@@ -37,7 +37,7 @@ async function main() {
     else {
       const peers = [
         ...(await require('./impls/tfjs').tfjsImpls(notes, { opAlone: opts.full, type: opts.type })),
-        ...(await require('./impls/onnxruntime').ortImpls(notes)),
+        ...(await require('./impls/onnxruntime').ortImpls(notes, { opAlone: opts.full })),
       ];
       for (const p of peers) {
         peerVersions[p.peer] = p.version;

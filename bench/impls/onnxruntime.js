@@ -26,7 +26,7 @@ function onnxNode(c) {
   return map[c.name];
 }
 
-async function ortImpls(notes) {
+async function ortImpls(notes, { opAlone = true } = {}) {
   const impls = [];
   const runtimes = [
     { id: 'ort-node', pkg: 'onnxruntime-node', label: 'onnxruntime-node cpu', options: { intraOpNumThreads: 1, interOpNumThreads: 1, executionProviders: ['cpu'] } },
@@ -54,21 +54,37 @@ async function ortImpls(notes) {
       }
       return sessions.get(key);
     };
+    const open = async (c) => {
+      const node = onnxNode(c);
+      if (!node) return { skip: `no ONNX operator for ${c.name}` };
+      try { return { s: await session(c, node) }; } catch (e) { return { skip: String(e.message || e).split('\n')[0] }; }
+    };
+    const common = { group: 'peer', peer: rt.pkg, version: peerVersion(rt.pkg), dirs: ['forward'] };
     impls.push({
-      id: rt.id, label: `${rt.label} (session.run)`, group: 'peer', peer: rt.pkg, version: peerVersion(rt.pkg), dirs: ['forward'],
+      ...common, id: rt.id, label: `${rt.label} (session.run)`,
       async prepare(c) {
-        const node = onnxNode(c);
-        if (!node) return { skip: `no ONNX operator for ${c.name}` };
-        let s;
-        try { s = await session(c, node); } catch (e) { return { skip: String(e.message || e).split('\n')[0] }; }
+        const { s, skip } = await open(c);
+        if (skip) return { skip };
         let last;
-        const feeds = () => ({ X: new ort.Tensor(c.type, c.x, c.shape) });
         return {
           async: true,
-          run: async () => { const r = await s.run(feeds()); last = r.Y.data; },
+          run: async () => { const r = await s.run({ X: new ort.Tensor(c.type, c.x, c.shape) }); last = r.Y.data; },
           result: () => last,
           dispose() {},
         };
+      },
+    });
+    if (!opAlone) continue;
+    // The op with the least around it: input tensor made once, output preallocated (fetches).
+    impls.push({
+      ...common, id: `${rt.id}-op`, label: `${rt.label} (op alone, preallocated)`, opAlone: true,
+      async prepare(c) {
+        const { s, skip } = await open(c);
+        if (skip) return { skip };
+        const out = new c.T(c.n);
+        const feeds = { X: new ort.Tensor(c.type, c.x, c.shape) };
+        const fetches = { Y: new ort.Tensor(c.type, out, c.shape) };
+        return { async: true, run: () => s.run(feeds, fetches), result: () => out, dispose() {} };
       },
     });
   }

@@ -23,7 +23,7 @@ function cell(r) {
 function terminalTable({ rows, bandwidth, sizes, type }) {
   const lines = [];
   const W = 24;
-  const L = 46;
+  const L = 50;
   const blocks = [...new Set(rows.map((r) => `${r.fn}|${r.dir}`))];
   lines.push(`Cells: Melem/s (median of benchmark.js samples) ×ratio to the best peer, % of the copy bandwidth (${type}).`);
   lines.push(`${'copy bandwidth (read + write)'.padEnd(L)}${sizes.map((n) => `${(bandwidth.find((b) => b.n === n) || {}).gbPerS?.toFixed(1) ?? '–'} GB/s`.padStart(W)).join('')}`);
