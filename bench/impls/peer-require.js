@@ -10,11 +10,11 @@ function peerVersion(name) {
   try { return peerRequire(`${name}/package.json`).version; } catch { return undefined; }
 }
 
-/** Runs f with console.warn/log/info silenced (tfjs greets Node users with a banner). */
-function quietly(f) {
+/** Runs f (sync or async) with console.warn/log/info silenced (tfjs greets Node users with a banner). */
+async function quietly(f) {
   const saved = [console.warn, console.log, console.info];
   console.warn = console.log = console.info = () => {};
-  try { return f(); } finally { [console.warn, console.log, console.info] = saved; }
+  try { return await f(); } finally { [console.warn, console.log, console.info] = saved; }
 }
 
 module.exports = { PEERS_DIR, peerRequire, peerVersion, quietly };

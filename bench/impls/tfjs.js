@@ -24,7 +24,7 @@ function ops(tf, c) {
 }
 
 async function loadTfjs() {
-  const tf = quietly(() => peerRequire('@tensorflow/tfjs'));
+  const tf = await quietly(() => peerRequire('@tensorflow/tfjs'));
   const wasm = peerRequire('@tensorflow/tfjs-backend-wasm');
   const dist = path.join(path.dirname(peerRequire.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
   // In Node the wasm binaries are read from disk: a directory path ending in a slash works.
@@ -45,6 +45,7 @@ async function tfjsImpls(notes, { opAlone = true, type = 'float32' } = {}) {
       const ok = await quietly(() => tf.setBackend(backend));
       if (!ok) throw new Error('setBackend returned false');
       await tf.ready();
+      await quietly(() => tf.tensor1d([0]).dispose()); // the cpu backend's banner comes with its first tensor
     } catch (e) { notes.push(`tfjs ${backend}: not loaded (${e.message.split('\n')[0]})`); continue; }
     let simd = '';
     if (backend === 'wasm') simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? ' simd' : ' (no simd)';

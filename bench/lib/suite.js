@@ -70,6 +70,8 @@ async function runSuite({ lib, opts, specs, impls, notes }) {
         // One call before timing: it checks the row computes the same function on the same input.
         await h.run();
         const check = compare(h.result(), reference);
+        if (impl.group === 'ours' && !check.same) notes.push(`${impl.label} ${c.name} ${c.dir} n=${c.n}: NOT bit-identical to the js reference (max |diff| ${check.maxAbs})`);
+        if (impl.group !== 'ours' && !(check.maxAbs <= 1e-4)) notes.push(`${impl.label} ${c.name} ${c.dir} n=${c.n}: differs from the reference by up to ${check.maxAbs.toPrecision(3)}`);
         const m = await measure(`${c.name} ${c.dir} ${c.n} ${impl.id}`, h, timing);
         if (m.error) { notes.push(`${impl.label} ${c.name} ${c.dir} n=${c.n}: failed (${m.error})`); continue; }
         rows.push({
