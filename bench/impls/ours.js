@@ -29,21 +29,25 @@ function plainHandle(api, c) {
 
 /** Arrays allocated in wasm memory by lib.wasm.alloc (the zero-copy path), freed after the row. */
 function wasmMemoryHandle(lib, api, c) {
+  const w = lib.wasm;
+  const bytes = (c.n * (c.dy ? 3 : 2) + (c.alpha ? c.alpha.length : 0) + 64) * c.T.BYTES_PER_ELEMENT;
+  if (typeof w.reserve === 'function') w.reserve(bytes); // grow once, so later allocs detach nothing
   const views = [];
-  const alloc = (n) => { const v = lib.wasm.alloc(c.T, n); views.push(v); return v; };
-  const x = alloc(c.n);
-  const dy = c.dy ? alloc(c.n) : undefined;
-  const out = alloc(c.n);
-  const dalpha = c.alpha && c.dir === 'backward' ? alloc(c.alpha.length) : undefined;
-  // Copy after every allocation: a later alloc may grow the memory and replace the buffer.
-  const live = () => views.every((v) => v.length > 0 || c.n === 0);
+  const alloc = (n) => { views.push(w.alloc(c.T, n)); return views.length - 1; };
+  const ix = alloc(c.n);
+  const idy = c.dy ? alloc(c.n) : -1;
+  const iout = alloc(c.n);
+  const ida = c.alpha && c.dir === 'backward' ? alloc(c.alpha.length) : -1;
+  // An allocation that grew the memory detached the views made before it: take live ones.
+  if (typeof w.refresh === 'function') for (let i = 0; i < views.length; i++) views[i] = w.refresh(views[i]);
+  if (views.some((v) => v.length === 0 && c.n > 0)) throw new Error('a wasm memory view was detached by a later allocation');
+  const [x, dy, out, dalpha] = [ix, idy, iout, ida].map((i) => (i < 0 ? undefined : views[i]));
   x.set(c.x);
   if (dy) dy.set(c.dy);
-  if (!live()) throw new Error('a wasm view was detached by a later allocation');
   return {
     run: callFor(api, c, x, dy, out, dalpha),
     result: () => out,
-    dispose() { for (const v of views.reverse()) lib.wasm.free(v); },
+    dispose() { for (const v of views.reverse()) w.free(v); },
   };
 }
 
@@ -60,6 +64,22 @@ function nativeIsa(lib) {
   return undefined;
 }
 function safe(f) { try { return f(); } catch { return undefined; } }
+
+/**
+ * In-process ISA control, when the library offers it: an object with setIsa(name) and the list of
+ * paths this CPU supports (supportedIsas() or isas). Otherwise each path needs its own process.
+ */
+function isaControl(lib) {
+  for (const o of [lib.native, lib.backends.native, lib]) {
+    if (!o || typeof o.setIsa !== 'function') continue;
+    const list = typeof o.supportedIsas === 'function' ? safe(() => o.supportedIsas())
+      : Array.isArray(o.supportedIsas) ? o.supportedIsas : Array.isArray(o.isas) ? o.isas : undefined;
+    if (!Array.isArray(list) || list.length === 0) continue;
+    const get = () => (typeof o.getIsa === 'function' ? o.getIsa() : nativeIsa(lib));
+    return { supported: list.map(String), set: (isa) => o.setIsa(isa), get };
+  }
+  return undefined;
+}
 
 /** A label for a wasm build when the library names it (simd or scalar). */
 function wasmFlavour(lib) {
@@ -79,7 +99,7 @@ function wasmFlavour(lib) {
  * Our implementations: [{ id, label, group: 'ours', backend, prepare(c) }].
  * `suffix` names a variant (an ISA path, the scalar wasm build) benched in a child process.
  */
-function ourImpls(lib, { suffix } = {}) {
+function ourImpls(lib, { suffix, allIsas = false } = {}) {
   const impls = [];
   const backends = lib.availableBackends();
   impls.push({ id: 'auto', label: `auto (facade → ${lib.getBackend()})`, group: 'ours', backend: 'auto',
@@ -91,6 +111,17 @@ function ourImpls(lib, { suffix } = {}) {
       const isa = suffix || nativeIsa(lib);
       impls.push({ id: isa ? `native-${isa}` : 'native', label: isa ? `native ${isa}` : 'native', group: 'ours', backend: 'native',
         prepare: (c) => plainHandle(api, c) });
+      // The other ISA paths, switched in this process around each of their rows.
+      const ctl = allIsas ? isaControl(lib) : undefined;
+      for (const other of ctl ? ctl.supported.filter((i) => i !== isa) : []) {
+        impls.push({ id: `native-${other}`, label: `native ${other}`, group: 'ours', backend: 'native', variant: 'isa',
+          prepare: (c) => {
+            const before = ctl.get();
+            ctl.set(other);
+            const h = plainHandle(api, c);
+            return { ...h, dispose() { ctl.set(before); } };
+          } });
+      }
     } else if (b === 'wasm') {
       const flavour = suffix || wasmFlavour(lib);
       if (lib.wasm && typeof lib.wasm.alloc === 'function' && typeof lib.wasm.free === 'function') {
@@ -106,4 +137,4 @@ function ourImpls(lib, { suffix } = {}) {
   return impls;
 }
 
-module.exports = { ourImpls, callFor, nativeIsa, wasmFlavour };
+module.exports = { ourImpls, callFor, nativeIsa, wasmFlavour, isaControl };

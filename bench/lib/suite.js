@@ -76,7 +76,7 @@ async function runSuite({ lib, opts, specs, impls, notes }) {
         if (m.error) { notes.push(`${impl.label} ${c.name} ${c.dir} n=${c.n}: failed (${m.error})`); continue; }
         rows.push({
           fn: c.name, dir: c.dir, n: c.n, type: c.type, impl: impl.id, label: impl.label, group: impl.group,
-          backend: impl.backend, peer: impl.peer, opAlone: !!impl.opAlone,
+          backend: impl.backend, variant: impl.variant, peer: impl.peer, opAlone: !!impl.opAlone,
           seconds: m.seconds, q1: m.q1, q3: m.q3, rme: m.rme, samples: m.samples,
           melemPerS: c.n / m.seconds / 1e6, bytesPerElement: c.bytesPerElement,
           sameBitsAsJs: check.same, maxAbsDiffFromJs: check.maxAbs,

@@ -6,7 +6,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
-const { nativeIsa } = require('../impls/ours');
+const { nativeIsa, isaControl } = require('../impls/ours');
 
 const ISAS = ['avx512', 'avx2', 'sse2', 'scalar'];
 
@@ -24,7 +24,7 @@ function variantsOf(lib, notes) {
   const backends = lib.availableBackends();
   if (backends.includes('native')) {
     const current = nativeIsa(lib);
-    if (!current) notes.push('native: the addon does not name its ISA path, so no per-ISA rows');
+    if (isaControl(lib)) { /* every ISA path runs in this process (ours.js) */ } else if (!current) notes.push('native: the addon does not name its ISA path, so no per-ISA rows');
     else {
       for (const isa of ISAS.filter((i) => i !== current)) {
         list.push({ id: `native:${isa}`, backend: 'native', expect: isa, env: { SIMD_ACTIVATIONS_ISA: isa } });
