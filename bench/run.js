@@ -73,7 +73,7 @@ async function main() {
   if (opts.json) { fs.writeFileSync(opts.json, JSON.stringify(result, null, 1)); written.push(opts.json); }
   console.log(`\nWrote ${written.map((w) => path.relative(process.cwd(), w)).join(', ')}`);
 
-  if (opts.browser) await require('./browser/run').runBrowser(opts, specs, outDir);
+  if (opts.browser) await require('./browser/run').runBrowser(lib, opts, specs, outDir);
 }
 
 /** A child process benches one variant of one backend (env set by the parent) and returns rows. */

@@ -11,6 +11,7 @@ const { peerRequire } = require('../impls/peer-require');
 const { annotate, crossovers } = require('../report/analyze');
 const { terminalTable } = require('../report/table');
 const { writeReport } = require('../report/write');
+const { environment } = require('../lib/environment');
 
 const ROOT = path.join(__dirname, '..', '..');
 const BROWSER_BUILD = path.join(ROOT, 'dist', 'browser', 'simd-activations.mjs');
@@ -47,7 +48,7 @@ function serve() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function runBrowser(opts, specs, outDir) {
+async function runBrowser(lib, opts, specs, outDir) {
   console.log('\n--browser: js and wasm rows in headless Chromium');
   if (!fs.existsSync(BROWSER_BUILD)) { console.log(`  skipped: ${path.relative(ROOT, BROWSER_BUILD)} does not exist (no browser build yet)`); return; }
   if (!fs.existsSync(CHROMIUM)) { console.log(`  skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`); return; }
@@ -72,10 +73,9 @@ async function runBrowser(opts, specs, outDir) {
     annotate(r.rows, r.bandwidth);
     const version = (r.userAgent.match(/Chrome\/[\d.]+/) || [r.userAgent])[0];
     const env = {
-      date: new Date().toISOString(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`, cpu: `${require('os').cpus()[0].model.trim()}`,
-      cores: require('os').cpus().length, memoryGiB: Math.round(require('os').totalmem() / 2 ** 30), cpuFlags: [],
-      platform: `headless ${version}${r.crossOriginIsolated ? ', cross-origin isolated' : ''}`, node: version, v8: version,
-      backends: r.backends, library: require('../../package.json').version, peers: {},
+      ...environment(lib, {}, process.argv.slice(2)),
+      runtime: `headless ${version} (${r.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated'}) via playwright-core`,
+      userAgent: r.userAgent, backends: r.backends,
     };
     const result = { env, options: { ...opts, browser: true }, bandwidth: r.bandwidth, rows: r.rows,
       crossovers: crossovers(r.rows, opts.sizes, opts.type), notes: r.notes };

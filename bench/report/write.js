@@ -31,7 +31,7 @@ function markdown(result, charts) {
   L.push('');
   L.push(`Command: \`${env.command}\` · ${env.date}`);
   L.push('');
-  L.push(`Machine: ${env.cpu}, ${env.cores} cores, ${env.memoryGiB} GiB, ${env.platform}; Node ${env.node} (V8 ${env.v8}).`);
+  L.push(`Machine: ${env.cpu}, ${env.cores} cores, ${env.memoryGiB} GiB, ${env.platform}; ${env.runtime || `Node ${env.node} (V8 ${env.v8})`}.`);
   L.push(`CPU flags: ${env.cpuFlags.join(' ')}.`);
   L.push(`Backends: ${env.backends.map((b) => (b.available ? b.name : `${b.name} (not available: ${b.reason})`)).join(', ')}.`);
   const peers = Object.entries(env.peers);
