@@ -81,6 +81,16 @@ function isaControl(lib) {
   return undefined;
 }
 
+/** In-process thread control of the native backend (setThreads/getThreads), if offered. */
+function threadControl(lib) {
+  for (const o of [lib.native, lib.backends.native, lib]) {
+    if (o && typeof o.setThreads === 'function' && typeof o.getThreads === 'function') {
+      return { get: () => o.getThreads(), set: (n) => o.setThreads(n) };
+    }
+  }
+  return undefined;
+}
+
 /** A label for a wasm build when the library names it (simd or scalar). */
 function wasmFlavour(lib) {
   const candidates = [lib.wasm, lib.backends.wasm];
@@ -111,6 +121,17 @@ function ourImpls(lib, { suffix, allIsas = false } = {}) {
       const isa = suffix || nativeIsa(lib);
       impls.push({ id: isa ? `native-${isa}` : 'native', label: isa ? `native ${isa}` : 'native', group: 'ours', backend: 'native',
         prepare: (c) => plainHandle(api, c) });
+      // One thread, when native uses more by default: the like-for-like row next to the peers.
+      const threads = threadControl(lib);
+      if (threads && safe(threads.get) > 1) {
+        impls.push({ id: `native-${isa || 'default'}-1thread`, label: `native ${isa || ''}, 1 thread`.replace('  ', ' '), group: 'ours',
+          backend: 'native', variant: 'threads',
+          prepare: (c) => {
+            const before = threads.get();
+            threads.set(1);
+            return { ...plainHandle(api, c), dispose() { threads.set(before); } };
+          } });
+      }
       // The other ISA paths, switched in this process around each of their rows.
       const ctl = allIsas ? isaControl(lib) : undefined;
       for (const other of ctl ? ctl.supported.filter((i) => i !== isa) : []) {
@@ -137,4 +158,4 @@ function ourImpls(lib, { suffix, allIsas = false } = {}) {
   return impls;
 }
 
-module.exports = { ourImpls, callFor, nativeIsa, wasmFlavour, isaControl };
+module.exports = { ourImpls, callFor, nativeIsa, wasmFlavour, isaControl, threadControl };

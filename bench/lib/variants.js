@@ -6,9 +6,17 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
-const { nativeIsa, isaControl } = require('../impls/ours');
+const { nativeIsa, isaControl, threadControl } = require('../impls/ours');
 
 const ISAS = ['avx512', 'avx2', 'sse2', 'scalar'];
+
+/** Whether the compiled native loader reads SIMD_ACTIVATIONS_THREADS (its thread count at load). */
+function nativeThreadsEnv() {
+  try {
+    const src = fs.readFileSync(path.join(__dirname, '..', '..', 'dist', 'cjs', 'backends', 'native.js'), 'utf8');
+    return src.includes('SIMD_ACTIVATIONS_THREADS') ? 'SIMD_ACTIVATIONS_THREADS' : undefined;
+  } catch { return undefined; }
+}
 
 /** The env var the wasm backend reads to force its scalar build, found in its compiled loader. */
 function wasmScalarEnv() {
@@ -30,6 +38,11 @@ function variantsOf(lib, notes) {
         list.push({ id: `native:${isa}`, backend: 'native', expect: isa, env: { SIMD_ACTIVATIONS_ISA: isa } });
       }
     }
+    // Native may use several threads; one row on one thread compares like with like.
+    const threads = threadControl(lib);
+    if (!threads && nativeThreadsEnv()) {
+      list.push({ id: 'native:1thread', backend: 'native', expect: 'native', tag: '1 thread', env: { [nativeThreadsEnv()]: '1' } });
+    }
   }
   if (backends.includes('wasm')) {
     const name = wasmScalarEnv();
@@ -50,7 +63,8 @@ function runVariants(v, argv, notes) {
         if (code !== 0) throw new Error(`exit ${code}`);
         const r = JSON.parse(fs.readFileSync(tmp, 'utf8'));
         fs.unlinkSync(tmp);
-        const rows = r.rows.filter((row) => row.impl.includes(v.expect));
+        const rows = r.rows.filter((row) => row.impl.includes(v.expect))
+          .map((row) => (v.tag ? { ...row, impl: `${row.impl}-${v.tag.replace(/\W+/g, '')}`, label: `${row.label}, ${v.tag}` } : row));
         if (rows.length === 0) throw new Error(`the child did not run the ${v.expect} path (not on this CPU or not built)`);
         notes.push(...r.notes.map((n) => `${v.id}: ${n}`));
         resolve({ rows, bandwidth: r.bandwidth });
