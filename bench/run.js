@@ -29,7 +29,7 @@ async function main() {
 
   if (opts.child) return child(lib, opts, specs, notes);
 
-  let impls = [...ourImpls(lib, { allIsas: opts.variants }), ...naiveImpls()];
+  let impls = [...ourImpls(lib, { variants: opts.variants }), ...naiveImpls()];
   const peerVersions = {};
   if (opts.peers) {
     const failed = require('./lib/peers-install').ensurePeers();

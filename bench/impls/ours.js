@@ -107,9 +107,10 @@ function wasmFlavour(lib) {
 
 /**
  * Our implementations: [{ id, label, group: 'ours', backend, prepare(c) }].
- * `suffix` names a variant (an ISA path, the scalar wasm build) benched in a child process.
+ * `suffix` names a variant (an ISA path, the scalar wasm build) benched in a child process;
+ * `variants` adds the in-process variants (other ISA paths, one thread) when the library offers them.
  */
-function ourImpls(lib, { suffix, allIsas = false } = {}) {
+function ourImpls(lib, { suffix, variants = false } = {}) {
   const impls = [];
   const backends = lib.availableBackends();
   impls.push({ id: 'auto', label: `auto (facade → ${lib.getBackend()})`, group: 'ours', backend: 'auto',
@@ -123,7 +124,7 @@ function ourImpls(lib, { suffix, allIsas = false } = {}) {
         prepare: (c) => plainHandle(api, c) });
       // One thread, when native uses more by default: the like-for-like row next to the peers.
       const threads = threadControl(lib);
-      if (threads && safe(threads.get) > 1) {
+      if (variants && threads && safe(threads.get) > 1) {
         impls.push({ id: `native-${isa || 'default'}-1thread`, label: `native ${isa || ''}, 1 thread`.replace('  ', ' '), group: 'ours',
           backend: 'native', variant: 'threads',
           prepare: (c) => {
@@ -133,7 +134,7 @@ function ourImpls(lib, { suffix, allIsas = false } = {}) {
           } });
       }
       // The other ISA paths, switched in this process around each of their rows.
-      const ctl = allIsas ? isaControl(lib) : undefined;
+      const ctl = variants ? isaControl(lib) : undefined;
       for (const other of ctl ? ctl.supported.filter((i) => i !== isa) : []) {
         impls.push({ id: `native-${other}`, label: `native ${other}`, group: 'ours', backend: 'native', variant: 'isa',
           prepare: (c) => {
