@@ -4,12 +4,21 @@
 const { sizeLabel, num, ratio, pct } = require('./format');
 
 const ORDER = { ours: 0, baseline: 1, peer: 2 };
+const BACKEND = { auto: 0, native: 1, wasm: 2, js: 3 };
 
-/** Implementations of a block in a stable order: ours, the hand-written loop, then peers. */
+/**
+ * Implementations of a block in a stable order: ours (auto, native, wasm, js; each backend's
+ * default row before its variants), the hand-written loop, then peers in the order they ran.
+ */
 function implsOf(rows) {
   const seen = new Map();
-  for (const r of rows) if (!seen.has(r.impl)) seen.set(r.impl, r);
-  return [...seen.values()].sort((a, b) => ORDER[a.group] - ORDER[b.group]);
+  for (const r of rows) if (!seen.has(r.impl)) seen.set(r.impl, { ...r, seq: seen.size });
+  const rank = (r) => [ORDER[r.group], BACKEND[r.backend] ?? 9, r.variant ? 1 : 0, r.seq];
+  return [...seen.values()].sort((a, b) => {
+    const p = rank(a), q = rank(b);
+    for (let i = 0; i < p.length; i++) if (p[i] !== q[i]) return p[i] - q[i];
+    return 0;
+  });
 }
 
 function cell(r) {
