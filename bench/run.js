@@ -89,9 +89,10 @@ async function child(lib, opts, specs, notes) {
 function printCrossovers(cross) {
   const t = cross.thresholds;
   if (Object.keys(t).length === 0) return;
-  console.log('\nCrossovers (size from which the first stays faster; median over functions of the interpolated crossing):');
+  console.log('\nCrossovers (A over B: the size from which A stays faster; native measured without its small-array routing where that row exists):');
   for (const [k, v] of Object.entries(t)) {
-    console.log(`  ${k.padEnd(18)} median n≈${v.medianEstimate ?? 'never'}, all functions ahead from n=${v.maxFirst ?? 'never (some)'} (${v.functions} function-directions, ${v.neverAhead} never ahead)`);
+    const all = v.maxFirst === null ? `${v.neverAhead} of ${v.functions} never ahead` : `every function ahead from n=${v.maxFirst}`;
+    console.log(`  ${k.padEnd(18)} median crossing n≈${v.medianEstimate ?? 'never'}; ${all} (${v.functions} function-directions)`);
   }
 }
 

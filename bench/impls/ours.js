@@ -81,6 +81,14 @@ function isaControl(lib) {
   return undefined;
 }
 
+/** The native loader's switch for its small-array routing (an internal hook its tests use), if present. */
+function smallArrayRouting() {
+  try {
+    const m = require('../../dist/cjs/backends/native.js');
+    return typeof m.setSmallArrayRouting === 'function' ? (on) => m.setSmallArrayRouting(on) : undefined;
+  } catch { return undefined; }
+}
+
 /** In-process thread control of the native backend (setThreads/getThreads), if offered. */
 function threadControl(lib) {
   for (const o of [lib.native, lib.backends.native, lib]) {
@@ -132,6 +140,14 @@ function ourImpls(lib, { suffix, variants = false } = {}) {
             threads.set(1);
             return { ...plainHandle(api, c), dispose() { threads.set(before); } };
           } });
+      }
+      // The addon itself on small arrays: the native backend hands arrays below its thresholds
+      // to wasm or js, so measuring where the addon starts to win needs that routing off.
+      const routing = variants ? smallArrayRouting() : undefined;
+      if (routing) {
+        impls.push({ id: `native-${isa || 'default'}-unrouted`, label: `native ${isa || ''} (no small-array routing)`.replace('  ', ' '),
+          group: 'ours', backend: 'native', variant: 'unrouted', maxN: 4096,
+          prepare: (c) => { routing(false); return { ...plainHandle(api, c), dispose() { routing(true); } }; } });
       }
       // The other ISA paths, switched in this process around each of their rows.
       const ctl = variants ? isaControl(lib) : undefined;

@@ -31,14 +31,15 @@ function cases(opts, specs) {
   return list;
 }
 
-/** Which implementations run a case (impl.dirs, impl.only restrict peers). */
+/** Which implementations run a case (impl.dirs, impl.only and impl.maxN restrict some rows). */
 function implsFor(impls, c) {
-  return impls.filter((i) => (!i.dirs || i.dirs.includes(c.dir)) && (!i.only || i.only.includes(c.spec.name)));
+  return impls.filter((i) => (!i.dirs || i.dirs.includes(c.dir)) && (!i.only || i.only.includes(c.spec.name))
+    && (!i.maxN || c.n <= i.maxN));
 }
 
 async function runSuite({ lib, opts, specs, impls, notes }) {
   const plan = cases(opts, specs);
-  const total = opts.sizes.length + plan.reduce((k, p) => k + implsFor(impls, { spec: p.spec, dir: p.dir }).length, 0);
+  const total = opts.sizes.length + plan.reduce((k, p) => k + implsFor(impls, p).length, 0);
   const progress = new Progress(total);
   const T = opts.type === 'float64' ? Float64Array : Float32Array;
   const timing = { maxTime: opts.maxTime };

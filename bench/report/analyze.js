@@ -35,6 +35,7 @@ function pick(rows, fn, dir, n, pred) {
 
 const IS = {
   native: (r) => r.backend === 'native' && !r.variant,
+  nativeAddon: (r) => r.backend === 'native' && r.variant === 'unrouted',
   wasm: (r) => r.backend === 'wasm' && !r.variant && r.impl.endsWith('-copy'),
   wasmMemory: (r) => r.backend === 'wasm' && !r.variant && r.impl.endsWith('-mem'),
   js: (r) => r.impl === 'js',
@@ -48,7 +49,8 @@ const IS = {
 function crossover(rows, fn, dir, sizes, fast, slow) {
   const pts = [];
   for (const n of sizes) {
-    const a = pick(rows, fn, dir, n, IS[fast]);
+    // The addon's own speed where it was measured without the small-array routing.
+    const a = (fast === 'native' && pick(rows, fn, dir, n, IS.nativeAddon)) || pick(rows, fn, dir, n, IS[fast]);
     const b = pick(rows, fn, dir, n, IS[slow]);
     if (a && b) pts.push({ n, lr: Math.log(a.melemPerS / b.melemPerS) });
   }
