@@ -60,8 +60,11 @@ async function main() {
     }
   }
   annotate(rows, bandwidth);
-  const cross = crossovers(rows, opts.sizes, opts.type);
-  const result = { env, options: opts, bandwidth, rows, crossovers: cross, notes };
+  let sweep;
+  if (opts.sweep) sweep = await crossoverSweep(lib, opts, specs, notes);
+  const cross = sweep ? crossovers(sweep.rows, SWEEP_SIZES, opts.type) : crossovers(rows, opts.sizes, opts.type);
+  cross.measuredOn = sweep ? `the sweep over ${SWEEP_SIZES.join(', ')}` : `the table's sizes ${opts.sizes.join(', ')}`;
+  const result = { env, options: opts, bandwidth, rows, crossovers: cross, sweep, notes };
 
   console.log(terminalTable({ rows, bandwidth, sizes: opts.sizes, type: opts.type }));
   printCrossovers(cross);
@@ -74,6 +77,21 @@ async function main() {
   console.log(`\nWrote ${written.map((w) => path.relative(process.cwd(), w)).join(', ')}`);
 
   if (opts.browser) await require('./browser/run').runBrowser(lib, opts, specs, outDir);
+}
+
+// Small sizes where the backends cross (the facade's routing thresholds are taken from here).
+const SWEEP_SIZES = [4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
+
+/** Native (its addon, without small-array routing where possible), wasm on user arrays, js. */
+async function crossoverSweep(lib, opts, specs, notes) {
+  const all = ourImpls(lib, { variants: true });
+  const unrouted = all.find((i) => i.variant === 'unrouted');
+  const impls = [unrouted || all.find((i) => i.backend === 'native' && !i.variant),
+    all.find((i) => i.backend === 'wasm' && i.id.endsWith('-copy')), all.find((i) => i.id === 'js')]
+    .filter(Boolean).map((i) => ({ ...i, maxN: undefined }));
+  if (impls.length < 2) return undefined;
+  process.stderr.write('crossover sweep\n');
+  return runSuite({ lib, opts: { ...opts, sizes: SWEEP_SIZES }, specs, impls, notes });
 }
 
 /** A child process benches one variant of one backend (env set by the parent) and returns rows. */

@@ -7,6 +7,7 @@ const USAGE = `npm run bench -- [options]
   --dir forward|backward  only one direction
   --sizes 1024,65536  explicit sizes
   --no-peers          skip tfjs and onnxruntime (and their installation)
+  --sweep             measure the crossovers on small sizes 4..4096 (native, wasm, js only; default in --full)
   --variants          run the child processes for the other native ISA paths and the wasm scalar
                       build (default in --full; --no-variants turns them off)
   --browser           also run the js and wasm rows in headless Chromium
@@ -24,7 +25,7 @@ function parseArgs(argv) {
     if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value\n${USAGE}`);
     return v;
   };
-  const known = new Set(['--full', '--float64', '--only', '--dir', '--sizes', '--no-peers', '--variants', '--no-variants', '--browser',
+  const known = new Set(['--full', '--float64', '--only', '--dir', '--sizes', '--no-peers', '--sweep', '--no-sweep', '--variants', '--no-variants', '--browser',
     '--json', '--out', '--publish', '--max-time', '--child', '--help']);
   for (let i = 0; i < argv.length; i++) {
     if (!argv[i].startsWith('--')) continue;
@@ -46,6 +47,7 @@ function parseArgs(argv) {
     dirs: dir ? [dir] : ['forward', 'backward'],
     peers: !has('--no-peers'),
     variants: has('--variants') || (full && !has('--no-variants')),
+    sweep: has('--sweep') || (full && !has('--no-sweep')),
     browser: has('--browser'),
     json: value('--json'),
     publish: has('--publish'),

@@ -49,9 +49,20 @@ function markdown(result, charts) {
   if (Object.keys(t).length) {
     L.push('## Crossovers');
     L.push('');
+    L.push(`Measured on ${crossovers.measuredOn}. \`A over B\`: the size from which A stays faster than B (native: the addon itself, without its small-array routing, where that row exists; wasm: on ordinary arrays, copied in and out). Per function in \`crossovers.json\`.`);
+    L.push('');
     L.push('pair | median crossing (interpolated) | all functions ahead from | never ahead');
     L.push('--- | ---: | ---: | ---:');
     for (const [k, v] of Object.entries(t)) L.push(`${k} | ${v.medianEstimate ?? 'never'} | ${v.maxFirst ?? 'never (some)'} | ${v.neverAhead} of ${v.functions}`);
+    L.push('');
+    const pairs = Object.keys(t);
+    L.push(`function | ${pairs.join(' | ')}`);
+    L.push(`--- | ${pairs.map(() => '---:').join(' | ')}`);
+    for (const [fd, e] of Object.entries(crossovers.perFunction)) {
+      L.push(`${fd} | ${pairs.map((p) => (e[p] ? (e[p].first === null ? 'never' : `${e[p].first} (≈${e[p].estimate})`) : '')).join(' | ')}`);
+    }
+    L.push('');
+    L.push('Cells: first measured size from which A stays ahead (≈ interpolated crossing).');
     L.push('');
   }
   const blocks = [...new Set(rows.map((r) => `${r.fn}|${r.dir}`))];
