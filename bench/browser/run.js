@@ -67,7 +67,8 @@ async function runBrowser(lib, opts, specs, outDir) {
     await page.waitForFunction(() => window.benchReady !== undefined, null, { timeout: 60000 });
     const ready = await page.evaluate(() => window.benchReady);
     if (ready !== 'ok') { console.log(`  skipped: the browser build did not load (${ready})`); return; }
-    const pageOpts = { sizes: opts.sizes, type: opts.type, dirs: opts.dirs, only: specs.map((s) => s.name), maxTime: opts.maxTime };
+    // minTime null: benchmark.js sizes each sample from the page clock's resolution.
+    const pageOpts = { sizes: opts.sizes, type: opts.type, dirs: opts.dirs, only: specs.map((s) => s.name), maxTime: opts.maxTime, minTime: null };
     const r = await page.evaluate((o) => window.runBench(o), pageOpts);
     if (process.stderr.isTTY) process.stderr.write(`\r${' '.repeat(99)}\r`);
     annotate(r.rows, r.bandwidth);

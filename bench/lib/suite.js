@@ -42,7 +42,7 @@ async function runSuite({ lib, opts, specs, impls, notes }) {
   const total = opts.sizes.length + plan.reduce((k, p) => k + implsFor(impls, p).length, 0);
   const progress = new Progress(total);
   const T = opts.type === 'float64' ? Float64Array : Float32Array;
-  const timing = { maxTime: opts.maxTime };
+  const timing = opts.minTime === undefined ? { maxTime: opts.maxTime } : { maxTime: opts.maxTime, minTime: opts.minTime };
 
   const bandwidth = [];
   for (const n of opts.sizes) {

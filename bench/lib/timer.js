@@ -16,6 +16,8 @@ function quantile(sorted, q) {
  * { seconds (median per call), q1, q3, rme (%), samples } or { error }.
  */
 function measure(name, handle, { maxTime, minSamples = 5, minTime = 0.005 }) {
+  // minTime null: benchmark.js derives it from the clock's resolution (coarse in browsers).
+  const timing = minTime === null ? { maxTime, minSamples } : { maxTime, minSamples, minTime };
   return new Promise((resolve) => {
     const fn = handle.async
       // A plain function with a named argument: benchmark.js reads the argument's name from the source.
@@ -23,7 +25,7 @@ function measure(name, handle, { maxTime, minSamples = 5, minTime = 0.005 }) {
       : handle.run;
     let failure;
     const bench = new Benchmark(name, fn, {
-      defer: !!handle.async, maxTime, minSamples, minTime, initCount: 1,
+      ...timing, defer: !!handle.async, initCount: 1,
       onError: (ev) => { failure = ev.target.error; },
       onComplete: () => {
         if (failure || bench.error) { resolve({ error: String((failure || bench.error).message || failure || bench.error) }); return; }
