@@ -61,9 +61,13 @@ async function main() {
   }
   annotate(rows, bandwidth);
   let sweep;
-  if (opts.sweep) sweep = await crossoverSweep(lib, opts, specs, notes);
-  const cross = sweep ? crossovers(sweep.rows, SWEEP_SIZES, opts.type) : crossovers(rows, opts.sizes, opts.type);
-  cross.measuredOn = sweep ? `the sweep over ${SWEEP_SIZES.join(', ')}` : `the table's sizes ${opts.sizes.join(', ')}`;
+  if (opts.sweep !== 'none') sweep = await crossoverSweep(lib, opts, specs, notes);
+  // Grouped as the native backend's SMALL_ARRAY thresholds are: piecewise-linear, smooth, rowwise.
+  const kindOf = (name) => { const s = lib.SPEC.find((f) => f.name === name); return s.kind === 'rowwise' ? 'rowwise' : s.smooth ? 'smooth' : 'linear'; };
+  const cross = sweep ? crossovers(sweep.rows, sweep.sizes, opts.type, kindOf) : crossovers(rows, opts.sizes, opts.type, kindOf);
+  cross.measuredOn = sweep
+    ? `the sweep over ${sweep.sizes.join(', ')}${opts.sweep === 'quick' ? ' (quick mode: relu and sigmoid forward only; --full or --sweep for every function)' : ''}`
+    : `the table's sizes ${opts.sizes.join(', ')}`;
   const result = { env, options: opts, bandwidth, rows, crossovers: cross, sweep, notes };
 
   console.log(terminalTable({ rows, bandwidth, sizes: opts.sizes, type: opts.type }));
@@ -81,6 +85,7 @@ async function main() {
 
 // Small sizes where the backends cross (the facade's routing thresholds are taken from here).
 const SWEEP_SIZES = [4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
+const QUICK_SWEEP = { sizes: [4, 8, 16, 32, 64, 128, 256, 512], functions: ['relu', 'sigmoid'], dirs: ['forward'] };
 
 /** Native (its addon, without small-array routing where possible), wasm on user arrays, js. */
 async function crossoverSweep(lib, opts, specs, notes) {
@@ -90,8 +95,14 @@ async function crossoverSweep(lib, opts, specs, notes) {
     all.find((i) => i.backend === 'wasm' && i.id.endsWith('-copy')), all.find((i) => i.id === 'js')]
     .filter(Boolean).map((i) => ({ ...i, maxN: undefined }));
   if (impls.length < 2) return undefined;
+  const quick = opts.sweep === 'quick';
+  const sizes = quick ? QUICK_SWEEP.sizes : SWEEP_SIZES;
+  const sweepSpecs = quick ? specs.filter((s) => QUICK_SWEEP.functions.includes(s.name)) : specs;
+  const dirs = quick ? opts.dirs.filter((d) => QUICK_SWEEP.dirs.includes(d)) : opts.dirs;
+  if (sweepSpecs.length === 0 || dirs.length === 0) return undefined;
   process.stderr.write('crossover sweep\n');
-  return runSuite({ lib, opts: { ...opts, sizes: SWEEP_SIZES }, specs, impls, notes });
+  const r = await runSuite({ lib, opts: { ...opts, sizes, dirs }, specs: sweepSpecs, impls, notes });
+  return { ...r, sizes };
 }
 
 /** A child process benches one variant of one backend (env set by the parent) and returns rows. */
@@ -107,11 +118,14 @@ async function child(lib, opts, specs, notes) {
 function printCrossovers(cross) {
   const t = cross.thresholds;
   if (Object.keys(t).length === 0) return;
+  const kinds = Object.entries(cross.byKind || {}).map(([kind, k]) => `${kind}: native over wasm from n≈${k.nativeOverWasm?.medianEstimate ?? '–'}, over js from n≈${k.nativeOverJs?.medianEstimate ?? '–'}`);
   console.log('\nCrossovers (A over B: the size from which A stays faster; native measured without its small-array routing where that row exists):');
   for (const [k, v] of Object.entries(t)) {
     const all = v.maxFirst === null ? `${v.neverAhead} of ${v.functions} never ahead` : `every function ahead from n=${v.maxFirst}`;
     console.log(`  ${k.padEnd(18)} median crossing n≈${v.medianEstimate ?? 'never'}; ${all} (${v.functions} function-directions)`);
   }
+  console.log(`  measured on ${cross.measuredOn}`);
+  if (kinds.length) console.log(`  by kind (median): ${kinds.join('; ')}`);
 }
 
 main().catch((e) => { console.error(e && e.stack ? e.stack : e); process.exitCode = 1; });

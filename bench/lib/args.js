@@ -7,7 +7,8 @@ const USAGE = `npm run bench -- [options]
   --dir forward|backward  only one direction
   --sizes 1024,65536  explicit sizes
   --no-peers          skip tfjs and onnxruntime (and their installation)
-  --sweep             measure the crossovers on small sizes 4..4096 (native, wasm, js only; default in --full)
+  --sweep             measure the crossovers on small sizes 4..4096 for every function (native, wasm,
+                      js only; default in --full; quick mode sweeps relu and sigmoid forward only)
   --variants          run the child processes for the other native ISA paths and the wasm scalar
                       build (default in --full; --no-variants turns them off)
   --browser           also run the js and wasm rows in headless Chromium
@@ -47,7 +48,7 @@ function parseArgs(argv) {
     dirs: dir ? [dir] : ['forward', 'backward'],
     peers: !has('--no-peers'),
     variants: has('--variants') || (full && !has('--no-variants')),
-    sweep: has('--sweep') || (full && !has('--no-sweep')),
+    sweep: has('--no-sweep') ? 'none' : has('--sweep') || full ? 'all' : 'quick',
     browser: has('--browser'),
     json: value('--json'),
     publish: has('--publish'),

@@ -74,8 +74,11 @@ function median(values) {
 
 const PAIRS = [['native', 'wasm'], ['native', 'js'], ['wasm', 'js'], ['wasmMemory', 'js']];
 
-/** Crossovers per function and direction, and the thresholds the facade's routing can take. */
-function crossovers(rows, sizes, type) {
+/**
+ * Crossovers per function and direction, the medians over all of them, and the same grouped the
+ * way the native backend's SMALL_ARRAY thresholds are (linear, smooth, rowwise): kindOf(fn).
+ */
+function crossovers(rows, sizes, type, kindOf = () => 'all') {
   const perFunction = {};
   const fns = [...new Set(rows.map((r) => `${r.fn}|${r.dir}`))];
   for (const fd of fns) {
@@ -87,19 +90,26 @@ function crossovers(rows, sizes, type) {
     }
     if (Object.keys(entry).length) perFunction[`${fn} ${dir}`] = entry;
   }
-  const thresholds = {};
-  for (const [a, b] of PAIRS) {
-    const k = `${a}Over${b[0].toUpperCase()}${b.slice(1)}`;
-    const list = Object.values(perFunction).map((e) => e[k]).filter(Boolean);
-    if (list.length === 0) continue;
-    const never = list.filter((x) => x.first === null).length;
-    thresholds[k] = {
-      medianEstimate: median(list.map((x) => x.estimate)),
-      maxFirst: list.some((x) => x.first === null) ? null : Math.max(...list.map((x) => x.first)),
-      functions: list.length, neverAhead: never,
-    };
+  const summarise = (entries) => {
+    const out = {};
+    for (const [a, b] of PAIRS) {
+      const k = `${a}Over${b[0].toUpperCase()}${b.slice(1)}`;
+      const list = entries.map((e) => e[k]).filter(Boolean);
+      if (list.length === 0) continue;
+      out[k] = {
+        medianEstimate: median(list.map((x) => x.estimate)),
+        maxFirst: list.some((x) => x.first === null) ? null : Math.max(...list.map((x) => x.first)),
+        functions: list.length, neverAhead: list.filter((x) => x.first === null).length,
+      };
+    }
+    return out;
+  };
+  const thresholds = summarise(Object.values(perFunction));
+  const byKind = {};
+  for (const kind of [...new Set(Object.keys(perFunction).map((fd) => kindOf(fd.split(' ')[0])))]) {
+    byKind[kind] = summarise(Object.entries(perFunction).filter(([fd]) => kindOf(fd.split(' ')[0]) === kind).map(([, e]) => e));
   }
-  return { type, sizes, thresholds, perFunction };
+  return { type, sizes, thresholds, byKind, perFunction };
 }
 
 module.exports = { annotate, crossovers, IS, pick };

@@ -64,6 +64,14 @@ function markdown(result, charts) {
     L.push('');
     L.push('Cells: first measured size from which A stays ahead (≈ interpolated crossing).');
     L.push('');
+    if (crossovers.byKind) {
+      L.push('By kind (the grouping of the native backend\'s `SMALL_ARRAY` thresholds), median of the interpolated crossings:');
+      L.push('');
+      L.push(`kind | ${pairs.join(' | ')}`);
+      L.push(`--- | ${pairs.map(() => '---:').join(' | ')}`);
+      for (const [kind, k] of Object.entries(crossovers.byKind)) L.push(`${kind} | ${pairs.map((p) => (k[p] ? k[p].medianEstimate ?? 'never' : '')).join(' | ')}`);
+      L.push('');
+    }
   }
   const blocks = [...new Set(rows.map((r) => `${r.fn}|${r.dir}`))];
   for (const b of blocks) {
