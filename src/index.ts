@@ -35,3 +35,6 @@ for (const name of ['native', 'wasm'] as const) {
   const b = loadedBackend(name);
   if (b) backends[name] = makeApi(() => b, () => false);
 }
+
+/** Keras/PyTorch-style layers (ReLU, …, PReLU with a learnable alpha, Softmax, LogSoftmax). */
+export * as layers from './layers/index';
