@@ -19,6 +19,10 @@ export interface Panel {
   /** Default: the data's range, widened to nice ticks. */
   readonly xDomain?: [number, number];
   readonly yDomain?: [number, number];
+  /** A fixed step between x ticks (e.g. 1 for epochs); default: chosen from the width. */
+  readonly xTickStep?: number;
+  /** Where the legend goes inside the plot area; default 'top-left'. */
+  readonly legend?: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right' | 'none';
 }
 
 export interface Figure {
@@ -60,9 +64,15 @@ function pathData(s: Series, sx: Scale, sy: Scale): string {
   return parts.join('');
 }
 
+const ROW = 19;
+
+function legendWidth(series: readonly Series[]): number {
+  return 46 + 6.6 * Math.max(...series.map((s) => s.label.length));
+}
+
 function legend(series: readonly Series[], x: number, y: number): string {
-  const rowH = 19;
-  const w = 46 + 6.6 * Math.max(...series.map((s) => s.label.length));
+  const rowH = ROW;
+  const w = legendWidth(series);
   const rows = series.map((s, i) => {
     const cy = y + 14 + i * rowH;
     return [
@@ -93,7 +103,8 @@ function renderPanel(p: Panel, box: Box, id: number, data: PanelData[]): string 
   const area = { x: box.x + MARGIN.left, y: box.y + MARGIN.top, w: box.w - MARGIN.left - MARGIN.right, h: box.h - MARGIN.top - MARGIN.bottom };
   const sx = linearScale(xDomain, [area.x, area.x + area.w]);
   const sy = linearScale(yDomain, [area.y + area.h, area.y]);
-  const xt = ticks(xDomain[0], xDomain[1], Math.round(area.w / 70));
+  const xt = p.xTickStep ? ticks(xDomain[0], xDomain[1], Math.round((xDomain[1] - xDomain[0]) / p.xTickStep))
+    : ticks(xDomain[0], xDomain[1], Math.round(area.w / 70));
   const yt = ticks(yDomain[0], yDomain[1], Math.round(area.h / 50));
   const out: string[] = [];
   if (p.title) out.push(text(area.x + area.w / 2, box.y + 22, p.title, { 'text-anchor': 'middle', 'font-size': 15, 'font-weight': 600, fill: INK }));
@@ -117,7 +128,14 @@ function renderPanel(p: Panel, box: Box, id: number, data: PanelData[]): string 
     transform: `translate(${round(box.x + 16)} ${round(area.y + area.h / 2)}) rotate(-90)` }));
   out.push(el('g', { 'clip-path': `url(#plot${id})`, fill: 'none', 'stroke-width': 2.25, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' },
     series.map((s, i) => el('path', { class: 'curve', 'data-series': i, d: pathData(s, sx, sy), stroke: s.colour, 'stroke-dasharray': s.dashed ? '7 5' : undefined }))));
-  if (series.length) out.push(legend(series, area.x + 10, area.y + 10));
+  const where = p.legend ?? 'top-left';
+  if (series.length && where !== 'none') {
+    const lw = legendWidth(series);
+    const lh = 8 + series.length * ROW;
+    const lx = where.endsWith('right') ? area.x + area.w - 10 - lw : area.x + 10;
+    const ly = where.startsWith('bottom') ? area.y + area.h - 10 - lh : area.y + 10;
+    out.push(legend(series, lx, ly));
+  }
   data.push({ title: p.title, xDomain, yDomain, area, series: series.map((s) => ({ label: s.label, x: Array.from(s.x), y: Array.from(s.y) })) });
   return el('g', { class: 'panel' }, out);
 }
