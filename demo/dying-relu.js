@@ -20,7 +20,7 @@ const { values } = parseArgs({
     test: { type: 'string', default: '2000' },
     epochs: { type: 'string', default: '4' },
     batch: { type: 'string', default: '64' },
-    lr: { type: 'string', default: '0.05,0.5' },
+    lr: { type: 'string', default: '0.05,1' },
     seed: { type: 'string', default: '1' },
     out: { type: 'string', default: path.join(__dirname, '..', 'docs', 'dying-relu.svg') },
     markdown: { type: 'boolean', default: false },
