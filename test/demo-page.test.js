@@ -98,3 +98,35 @@ describe('demo page (headless Chromium)', function () {
     assert.deepStrictEqual(errors, []);
   });
 });
+
+describe('demo server', () => {
+  let server, url;
+  before(async () => ({ server, url } = await start(0)));
+  after(() => server.close());
+
+  const get = async (p) => {
+    const res = await fetch(new URL(p, url));
+    return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+  };
+
+  it('serves the page, its modules and dist/, with the right types', async () => {
+    const page = await get('/');
+    assert.strictEqual(page.status, 200);
+    assert.match(page.type, /^text\/html/);
+    assert.match(page.body, /<script type="module" src="app.js">/);
+    assert.match((await get('/app.js')).type, /^text\/javascript/);
+    const cjs = await get('/dist/cjs/index.js');
+    assert.strictEqual(cjs.status, 200);
+    assert.match(cjs.body, /layers/);
+    const build = await get('/dist/browser/simd-activations.mjs');
+    assert.strictEqual(build.status, 200);
+    assert.match(build.type, /^text\/javascript/);
+    assert.match(build.body, /export/);
+  });
+
+  it('serves nothing outside demo/web and dist/', async () => {
+    for (const p of ['/../package.json', '/%2e%2e/package.json', '/dist/../package.json', '/dist/%2e%2e/src/index.ts', '/nope.html']) {
+      assert.strictEqual((await get(p)).status, 404, p);
+    }
+  });
+});

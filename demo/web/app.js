@@ -30,8 +30,8 @@ function paramsOf(spec) {
 function backendLabel() {
   const name = sa.getBackend();
   if (name !== 'wasm') return name;
-  const kind = sa.backends?.wasm?.isa ?? sa.wasmBuild ?? sa.backendStatus().find((s) => s.name === 'wasm')?.build;
-  if (kind) return `wasm ${String(kind).includes('simd') ? 'SIMD' : 'scalar'}`;
+  const kind = sa.wasm?.build; // 'simd' or 'scalar', from the package's `wasm` object
+  if (kind) return `wasm ${kind === 'simd' ? 'SIMD' : 'scalar'}`;
   // Fall back to the engine's answer: does it validate a module with a v128 instruction?
   const simdProbe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 22, 1, 20, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11]);
   return `wasm ${WebAssembly.validate(simdProbe) ? 'SIMD' : 'scalar'}`;

@@ -42,7 +42,7 @@ const lib = load(entry);
 
 export const {
   relu, leakyRelu, prelu, thresholdedRelu, elu, selu, softplus, sigmoid, tanh, softmax, logSoftmax, derivative, backward,
-  availableBackends, backendStatus, getBackend, setBackend, setVerify, backends, SPEC, FUNCTION_NAMES, layers,
+  availableBackends, backendStatus, getBackend, setBackend, setVerify, backends, SPEC, FUNCTION_NAMES, layers, wasm,
 } = lib;
 export const standIn = true;
 export async function ready() {}
