@@ -12,6 +12,8 @@ const { parseIdx, readIdx, encodeIdx } = require('../demo/idx');
 const fashion = require('../demo/fashion-mnist');
 const { runComparison, ACTIVATIONS } = require('../demo/dying-relu/experiment');
 const { makeRng } = require('../demo/nn/rng');
+const { Network } = require('../demo/nn/network');
+const { layers } = require('..');
 
 const SCRIPT = path.join(__dirname, '..', 'demo', 'dying-relu.js');
 
@@ -141,4 +143,20 @@ describe('demo: the comparison itself', () => {
       if (r.activation !== 'ReLU') assert.ok(r.rows.every((e) => e.dead === 0), r.activation);
     }
   });
+
+  it('counts a unit as dead when it outputs 0 for every test example, and as ≤ 0 when its input is never positive', () => {
+    // ReLU: all three are dead. LeakyReLU and ELU: only unit 1 (f(0) = 0); the others output αx < 0.
+    for (const [layer, dead] of [[new layers.ReLU(), 3 / 8], [new layers.LeakyReLU(), 1 / 8], [new layers.ELU(), 1 / 8]]) {
+      const net = new Network([12, 8, 2], layer, makeRng(3));
+      // Units 0 and 5: a bias no input can overcome. Unit 1: weights 0, bias 0 (output 0, input 0).
+      net.fc1.bias[0] = -1e6;
+      net.fc1.bias[5] = -1e6;
+      net.fc1.weight.fill(0, 12, 24);
+      net.fc1.bias[1] = 0;
+      const r = net.evaluate(data.test.x, data.test.labels, data.test.count, 7);
+      assert.strictEqual(r.off, 3 / 8, layer.name);
+      assert.strictEqual(r.dead, dead, layer.name);
+    }
+  });
 });
+
