@@ -1,6 +1,7 @@
 import type { Backend, ElementwiseOps, Floats, PreluOps, RowwiseOps } from './backend';
 import { resolveAlpha } from './broadcast';
 import { jsBackend } from './backends/js';
+import { isNativeBackend, type NativeBackend } from './backends/native';
 import { axisLayout } from './reference/layout';
 import { SPEC, type FunctionSpec } from './spec';
 import { checkOptions, optionNames, resolveAxis, resolveOut, resolveParams, resolveShape, toData, toMatching,
@@ -89,6 +90,44 @@ export interface Backward {
 export interface Api extends Forward {
   derivative: Derivative;
   backward: Backward;
+  /**
+   * The same functions returning a Promise: on the native backend they run on the libuv
+   * threadpool (the event loop keeps running; the arrays must not be touched until it settles),
+   * elsewhere they run at once. Argument errors reject the Promise.
+   */
+  async: AsyncApi;
+}
+
+type UnaryAsync<O> = <X extends Input>(x: X, opts?: O) => Promise<Output<X>>;
+type UnaryBackwardAsync<O> = <X extends Input>(x: X, dy: Input, opts?: O) => Promise<Output<X>>;
+export interface AsyncElementwise {
+  relu: UnaryAsync<OutOptions>;
+  leakyRelu: UnaryAsync<LeakyReluOptions>;
+  prelu<X extends Input>(x: X, alpha: number | Input, opts?: PreluOptions): Promise<Output<X>>;
+  thresholdedRelu: UnaryAsync<ThresholdedReluOptions>;
+  elu: UnaryAsync<EluOptions>;
+  selu: UnaryAsync<OutOptions>;
+  softplus: UnaryAsync<SoftplusOptions>;
+  sigmoid: UnaryAsync<OutOptions>;
+  tanh: UnaryAsync<OutOptions>;
+}
+export interface AsyncApi extends AsyncElementwise {
+  softmax: UnaryAsync<AxisOptions>;
+  logSoftmax: UnaryAsync<AxisOptions>;
+  derivative: AsyncElementwise;
+  backward: {
+    relu: UnaryBackwardAsync<OutOptions>;
+    leakyRelu: UnaryBackwardAsync<LeakyReluOptions>;
+    prelu<X extends Input, A extends number | Input>(x: X, alpha: A, dy: Input, opts?: PreluBackwardOptions): Promise<PreluGradients<X, A>>;
+    thresholdedRelu: UnaryBackwardAsync<ThresholdedReluOptions>;
+    elu: UnaryBackwardAsync<EluOptions>;
+    selu: UnaryBackwardAsync<OutOptions>;
+    softplus: UnaryBackwardAsync<SoftplusOptions>;
+    sigmoid: UnaryBackwardAsync<OutOptions>;
+    tanh: UnaryBackwardAsync<OutOptions>;
+    softmax: UnaryBackwardAsync<AxisOptions>;
+    logSoftmax: UnaryBackwardAsync<AxisOptions>;
+  };
 }
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -102,38 +141,85 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
   const forward: Record<string, AnyFn> = {};
   const derivative: Record<string, AnyFn> = {};
   const backward: Record<string, AnyFn> = {};
+  const forwardAsync: Record<string, AnyFn> = {};
+  const derivativeAsync: Record<string, AnyFn> = {};
+  const backwardAsync: Record<string, AnyFn> = {};
   for (const spec of SPEC) {
     if (spec.kind === 'elementwise') {
       forward[spec.name] = (x, o) => elementwise(spec, 'forward', x, undefined, o);
       derivative[spec.name] = (x, o) => elementwise(spec, 'derivative', x, undefined, o);
       backward[spec.name] = (x, dy, o) => elementwise(spec, 'backward', x, dy, o);
+      forwardAsync[spec.name] = settled((x, o) => elementwise(spec, 'forward', x, undefined, o, true));
+      derivativeAsync[spec.name] = settled((x, o) => elementwise(spec, 'derivative', x, undefined, o, true));
+      backwardAsync[spec.name] = settled((x, dy, o) => elementwise(spec, 'backward', x, dy, o, true));
     } else if (spec.kind === 'prelu') {
       forward[spec.name] = (x, a, o) => preluCall(spec, 'forward', x, a, undefined, o);
       derivative[spec.name] = (x, a, o) => preluCall(spec, 'derivative', x, a, undefined, o);
       backward[spec.name] = (x, a, dy, o) => preluCall(spec, 'backward', x, a, dy, o);
+      forwardAsync[spec.name] = settled((x, a, o) => preluCall(spec, 'forward', x, a, undefined, o, true));
+      derivativeAsync[spec.name] = settled((x, a, o) => preluCall(spec, 'derivative', x, a, undefined, o, true));
+      backwardAsync[spec.name] = settled((x, a, dy, o) => preluCall(spec, 'backward', x, a, dy, o, true));
     } else {
       forward[spec.name] = (x, o) => rowwise(spec, 'forward', x, undefined, o);
       backward[spec.name] = (x, dy, o) => rowwise(spec, 'backward', x, dy, o);
+      forwardAsync[spec.name] = settled((x, o) => rowwise(spec, 'forward', x, undefined, o, true));
+      backwardAsync[spec.name] = settled((x, dy, o) => rowwise(spec, 'backward', x, dy, o, true));
     }
   }
 
+  /** An async variant: argument errors reject the Promise instead of throwing. */
+  function settled(f: AnyFn): AnyFn {
+    return (...args) => {
+      try {
+        return Promise.resolve(f(...args));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    };
+  }
+
+  /**
+   * The async path of a call whose arguments are validated: on the native backend (verify mode
+   * off) `native` queues it on the libuv threadpool; elsewhere `sync` runs it now.
+   */
+  function later<R>(result: () => R, native: (b: NativeBackend) => Promise<void>, sync: () => R): Promise<R> {
+    const b = backend();
+    if (!verify() && isNativeBackend(b)) return native(b).then(result);
+    return Promise.resolve(sync());
+  }
+
   function elementwise(spec: FunctionSpec, dir: 'forward' | 'derivative' | 'backward', xIn: unknown, dyIn: unknown,
-    opts: unknown): Floats {
+    opts: unknown, isAsync?: false): Floats;
+  function elementwise(spec: FunctionSpec, dir: 'forward' | 'derivative' | 'backward', xIn: unknown, dyIn: unknown,
+    opts: unknown, isAsync: true): Promise<Floats>;
+  function elementwise(spec: FunctionSpec, dir: 'forward' | 'derivative' | 'backward', xIn: unknown, dyIn: unknown,
+    opts: unknown, isAsync = false): Floats | Promise<Floats> {
     const fn = dir === 'forward' ? spec.name : `${dir}.${spec.name}`;
     const o = checkOptions(opts, fn, ['out', ...optionNames(spec)]);
     const x = toData(xIn, 'x');
     const p = resolveParams(spec, o, x.BYTES_PER_ELEMENT === 4);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
     const out = resolveOut(o.out, x, dy ? [x, dy] : [x]);
-    runChecked(fn, x, dy, out, (b, x1, dy1, out1) => {
-      const ops = b.kernels[spec.name] as ElementwiseOps;
-      if (dy1) ops.backward(x1, dy1, out1, p); else ops[dir as 'forward' | 'derivative'](x1, out1, p);
-    });
-    return out;
+    if (!isAsync && !verify()) {
+      // The common path, without the closures of the checked one (per-call overhead matters here).
+      const ops = backend().kernels[spec.name] as ElementwiseOps;
+      if (dy) ops.backward(x, dy, out, p); else ops[dir as 'forward' | 'derivative'](x, out, p);
+      return out;
+    }
+    const run = (): Floats => {
+      runChecked(fn, x, dy, out, (b, x1, dy1, out1) => {
+        const ops = b.kernels[spec.name] as ElementwiseOps;
+        if (dy1) ops.backward(x1, dy1, out1, p); else ops[dir as 'forward' | 'derivative'](x1, out1, p);
+      });
+      return out;
+    };
+    if (isAsync) return later(() => out, (b) => b.elementwiseAsync(spec.name, dir, x, dy, out, p), run);
+    return run();
   }
 
+  type PreluResult = Floats | { dx: Floats; dalpha: Floats | number };
   function preluCall(spec: FunctionSpec, dir: 'forward' | 'derivative' | 'backward', xIn: unknown, alphaIn: unknown,
-    dyIn: unknown, opts: unknown): Floats | { dx: Floats; dalpha: Floats | number } {
+    dyIn: unknown, opts: unknown, isAsync = false): PreluResult | Promise<PreluResult> {
     const fn = dir === 'forward' ? spec.name : `${dir}.${spec.name}`;
     const keys = ['out', 'shape', 'axis', 'sharedAxes', ...(dir === 'backward' ? ['dalphaOut'] : [])];
     const o = checkOptions(opts, fn, keys);
@@ -142,10 +228,14 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
     const out = resolveOut(o.out, x, dy ? [x, dy] : [x]);
     if (!dy) {
-      runChecked(fn, x, undefined, out, (b1, x1, _dy, out1) => {
-        (b1.kernels[spec.name] as PreluOps)[dir as 'forward' | 'derivative'](x1, alpha, out1, map);
-      });
-      return out;
+      const run = (): Floats => {
+        runChecked(fn, x, undefined, out, (b1, x1, _dy, out1) => {
+          (b1.kernels[spec.name] as PreluOps)[dir as 'forward' | 'derivative'](x1, alpha, out1, map);
+        });
+        return out;
+      };
+      if (isAsync) return later(() => out, (b1) => b1.preluAsync(spec.name, dir, x, alpha, undefined, out, undefined, map), run);
+      return run();
     }
     // Backward has two results (dx and dalpha), so it is checked here rather than by runChecked.
     const b = backend();
@@ -155,6 +245,8 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const dalpha = typeof alphaIn === 'number' || o.dalphaOut === undefined
       ? dalphaLike : resolveOut(o.dalphaOut, dalphaLike, [x, dy, out, alpha], 'dalphaOut');
     const dys = check ? copyOf(dy) : dy;
+    const result = () => ({ dx: out, dalpha: typeof alphaIn === 'number' ? dalpha[0] : dalpha });
+    if (isAsync && !check && isNativeBackend(b)) return b.preluAsync(spec.name, dir, x, alpha, dy, out, dalpha, map).then(result);
     (b.kernels[spec.name] as PreluOps).backward(x, alpha, dy, out, dalpha, map);
     if (check) {
       const js = jsBackend.kernels[spec.name] as PreluOps;
@@ -164,10 +256,11 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
       compare(fn, b, out, ref, { x: xs, dy: dys });
       compare(`${fn} (dalpha)`, b, dalpha, refAlpha, {});
     }
-    return { dx: out, dalpha: typeof alphaIn === 'number' ? dalpha[0] : dalpha };
+    return result();
   }
 
-  function rowwise(spec: FunctionSpec, dir: 'forward' | 'backward', xIn: unknown, dyIn: unknown, opts: unknown): Floats {
+  function rowwise(spec: FunctionSpec, dir: 'forward' | 'backward', xIn: unknown, dyIn: unknown, opts: unknown,
+    isAsync = false): Floats | Promise<Floats> {
     const fn = dir === 'forward' ? spec.name : `${dir}.${spec.name}`;
     const o = checkOptions(opts, fn, ['out', 'shape', 'axis']);
     const x = toData(xIn, 'x');
@@ -176,11 +269,15 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const layout = axisLayout(shape, axis);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
     const out = resolveOut(o.out, x, dy ? [x, dy] : [x]);
-    runChecked(fn, x, dy, out, (b, x1, dy1, out1) => {
-      const ops = b.kernels[spec.name] as RowwiseOps;
-      if (dy1) ops.backward(x1, dy1, out1, layout); else ops.forward(x1, out1, layout);
-    });
-    return out;
+    const run = (): Floats => {
+      runChecked(fn, x, dy, out, (b, x1, dy1, out1) => {
+        const ops = b.kernels[spec.name] as RowwiseOps;
+        if (dy1) ops.backward(x1, dy1, out1, layout); else ops.forward(x1, out1, layout);
+      });
+      return out;
+    };
+    if (isAsync) return later(() => out, (b) => b.rowwiseAsync(spec.name, dir === 'backward', x, dy, out, layout), run);
+    return run();
   }
 
   /**
@@ -205,5 +302,6 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     if (i >= 0) throw mismatchError(fn, b.name, i, inputs, got[i], ref[i]);
   }
 
-  return { ...forward, derivative, backward } as unknown as Api;
+  const async = { ...forwardAsync, derivative: derivativeAsync, backward: backwardAsync };
+  return { ...forward, derivative, backward, async } as unknown as Api;
 }

@@ -3,8 +3,8 @@
  * bit-exact TypeScript reference. See README.md for formulas, defaults and the numerics contract.
  */
 import { makeApi, type Api } from './api';
-import type { BackendName } from './backend';
 import { jsBackend } from './backends/js';
+import { getThreads, isNativeBackend, setThreads } from './backends/native';
 import { loadBackends } from './loaders';
 import { applyEnvironment, availableBackends, backendStatus, currentBackend, getBackend, loadedBackend, setBackend,
   setVerify, verifying } from './registry';
@@ -14,7 +14,7 @@ export type { BackendName } from './backend';
 export type { BackendStatus } from './registry';
 export { SPEC, FUNCTION_NAMES, SELU_ALPHA, SELU_SCALE } from './spec';
 export type { FunctionSpec, ParamSpec, SpecialValue } from './spec';
-export { availableBackends, backendStatus, getBackend, setBackend, setVerify };
+export { availableBackends, backendStatus, getBackend, setBackend, setVerify, setThreads, getThreads };
 
 declare const process: { env: Record<string, string | undefined> } | undefined;
 loadBackends();
@@ -24,16 +24,21 @@ const api: Api = makeApi(currentBackend, verifying);
 
 export const {
   relu, leakyRelu, prelu, thresholdedRelu, elu, selu, softplus, sigmoid, tanh, softmax, logSoftmax,
-  derivative, backward,
+  derivative, backward, async,
 } = api;
 
 /** The same function set pinned to one backend, e.g. backends.js.sigmoid(x). */
-export const backends: { readonly js: Api } & Partial<Record<Exclude<BackendName, 'js'>, Api>> = {
+export const backends: { readonly js: Api; native?: Api & { readonly isa: string }; wasm?: Api } = {
   js: makeApi(() => jsBackend, () => false),
 };
 for (const name of ['native', 'wasm'] as const) {
   const b = loadedBackend(name);
-  if (b) backends[name] = makeApi(() => b, () => false);
+  if (b) backends[name] = makeApi(() => b, () => false) as Api & { readonly isa: string };
+}
+{
+  // backends.native.isa: the instruction set the native kernels run on (avx512, avx2, sse2, scalar).
+  const b = loadedBackend('native');
+  if (backends.native && b && isNativeBackend(b)) Object.defineProperty(backends.native, 'isa', { get: () => b.isa(), enumerable: true });
 }
 
 /** Keras/PyTorch-style layers (ReLU, …, PReLU with a learnable alpha, Softmax, LogSoftmax). */

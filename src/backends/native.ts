@@ -1,9 +1,234 @@
-import type { Backend } from '../backend';
+import type { Backend, ElementwiseOps, Floats, Ops, PreluOps, RowwiseOps } from '../backend';
+import type { AxisLayout } from '../reference/layout';
+import type { AlphaMap } from '../reference/prelu';
+import type { Params } from '../reference/types';
+import { loadedBackend } from '../registry';
+import { FUNCTION_NAMES, SPEC } from '../spec';
+import { describe, rangeError, typeError } from '../errors';
+import { jsBackend } from './js';
+
+declare const require: ((id: string) => unknown) | undefined;
+declare const __dirname: string | undefined;
+declare const process: { env: Record<string, string | undefined> } | undefined;
+
+/** The functions build/Release/simd_activations.node exports (native/addon.cpp). */
+export interface Addon {
+  ew(fn: number, dir: number, x: Floats, dy: Floats, out: Floats, p0: number, p1: number): void;
+  row(fn: number, backward: number, x: Floats, dy: Floats, out: Floats, outer: number, n: number, inner: number): void;
+  prelu(fn: number, dir: number, x: Floats, alpha: Floats, dy: Floats, out: Floats, dalpha: Floats, map: Float64Array): void;
+  ewAsync(fn: number, dir: number, x: Floats, dy: Floats, out: Floats, p0: number, p1: number): Promise<void>;
+  rowAsync(fn: number, backward: number, x: Floats, dy: Floats, out: Floats, outer: number, n: number, inner: number): Promise<void>;
+  preluAsync(fn: number, dir: number, x: Floats, alpha: Floats, dy: Floats, out: Floats, dalpha: Floats, map: Float64Array): Promise<void>;
+  getIsa(): string;
+  setIsa(name: string): void;
+  supportedIsas(): string[];
+  functionNames(): string[];
+  setThreads(threads: number, parallelMin?: number): void;
+  getThreads(): number;
+  hardwareThreads(): number;
+}
+
+export type Direction = 'forward' | 'derivative' | 'backward';
+const DIR: Record<Direction, number> = { forward: 0, derivative: 1, backward: 2 };
+
+/** The native backend: the kernels plus what only it has (ISA, threads, async calls). */
+export interface NativeBackend extends Backend {
+  readonly name: 'native';
+  readonly addon: Addon;
+  /** The instruction set the kernels run on: avx512, avx2, sse2 or scalar. */
+  isa(): string;
+  elementwiseAsync(name: string, dir: Direction, x: Floats, dy: Floats | undefined, out: Floats, p: Params): Promise<void>;
+  rowwiseAsync(name: string, backward: boolean, x: Floats, dy: Floats | undefined, out: Floats, layout: AxisLayout): Promise<void>;
+  preluAsync(name: string, dir: Direction, x: Floats, alpha: Floats, dy: Floats | undefined, out: Floats,
+    dalpha: Floats | undefined, map: AlphaMap): Promise<void>;
+}
+
+export function isNativeBackend(b: Backend): b is NativeBackend {
+  return b.name === 'native' && 'elementwiseAsync' in b;
+}
 
 /**
- * The native (C++ Node-API) backend. Returns the backend, or throws an Error whose message says
- * in one sentence why it cannot be used (the loader records it for backendStatus()).
+ * Below these lengths a call is routed to wasm (when loaded) or js, which return the same bits.
+ * Measured with `node scripts/native-overhead.js` (medians, one process, AMD Zen 4 with AVX-512,
+ * Node 20): a native call costs about 120-150 ns raw and 250-300 ns through the facade whatever
+ * the length up to 1K for relu, while the js facade costs 140 ns at 1 element, 230 ns at 64 and
+ * 330 ns at 128 (relu), and 220 ns at 1, 290 ns at 4, 410 ns at 8 (sigmoid; native 350-400 ns).
+ * So piecewise-linear functions go native from about 100 elements, transcendental ones from 6;
+ * softmax-like rows do a sigmoid's work per element and use the same threshold as it.
+ * Set by tests to route nothing (setSmallArrayRouting(false)), so native tails are exercised.
  */
-export function loadNative(): Backend {
-  throw new Error('the native addon is not part of this version yet (see the native backend issue)');
+export const SMALL_ARRAY = { linear: 100, smooth: 6, rowwise: 6 };
+let routing = true;
+/** For tests: false sends every call to the addon, whatever its length. */
+export function setSmallArrayRouting(on: boolean): void {
+  routing = on;
+}
+
+/** Where tiny arrays go: wasm when it loaded, else the js reference (identical results). */
+function small(): Backend {
+  return loadedBackend('wasm') ?? jsBackend;
+}
+
+const ADDON_PATH = ['build', 'Release', 'simd_activations.node'];
+
+/** Loads the addon, or throws an Error whose message says why native cannot be used. */
+function loadAddon(): Addon {
+  if (typeof require !== 'function' || typeof process === 'undefined') {
+    throw new Error('the native addon needs Node.js (require is not available here)');
+  }
+  const fs = require('fs') as { existsSync(p: string): boolean; readFileSync(p: string, e: string): string };
+  const path = require('path') as { join(...p: string[]): string };
+  if (typeof __dirname !== 'string') throw new Error('the native addon needs Node.js (no __dirname here)');
+  const base = path.join(__dirname, '..', '..', '..');
+  const file = process.env.SIMD_ACTIVATIONS_ADDON || path.join(base, ...ADDON_PATH);
+  if (!fs.existsSync(file)) {
+    const errorFile = path.join(base, 'build', 'native-build-error.txt');
+    const why = fs.existsSync(errorFile) ? fs.readFileSync(errorFile, 'utf8').trim()
+      : 'npm install could not compile it (see the npm install log)';
+    throw new Error(`the addon ${ADDON_PATH.join('/')} was not found: ${why}`);
+  }
+  let addon: Addon;
+  try {
+    addon = require(file) as Addon;
+  } catch (e) {
+    throw new Error(`the addon ${file} could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const names = addon.functionNames();
+  if (names.join() !== FUNCTION_NAMES.join()) {
+    throw new Error(`the addon was built for the functions [${names.join(', ')}] but the spec has [${FUNCTION_NAMES.join(', ')}]: run npm install (or npm run build:native) to rebuild it`);
+  }
+  return addon;
+}
+
+/** The alpha map as the addon reads it: [dims..., strides...]. */
+function mapArray(map: AlphaMap): Float64Array {
+  const rank = map.shape.length;
+  const a = new Float64Array(2 * rank);
+  for (let k = 0; k < rank; k++) {
+    a[k] = map.shape[k];
+    a[rank + k] = map.strides[k];
+  }
+  return a;
+}
+
+/** SIMD_ACTIVATIONS_THREADS, else every hardware thread, for calls above the parallel threshold. */
+function initialThreads(addon: Addon): number {
+  const env = typeof process !== 'undefined' ? process.env.SIMD_ACTIVATIONS_THREADS : undefined;
+  const n = env === undefined || env === '' ? NaN : Number(env);
+  if (env !== undefined && env !== '' && !(Number.isInteger(n) && n >= 1 && n <= 64)) {
+    throw new Error(`SIMD_ACTIVATIONS_THREADS must be an integer from 1 to 64 but is "${env}"`);
+  }
+  return Number.isInteger(n) ? n : Math.max(1, Math.min(8, addon.hardwareThreads()));
+}
+
+let loadedAddon: Addon | undefined;
+
+/**
+ * setThreads(n): how many threads a large native call may use (SIMD_ACTIVATIONS_THREADS at load;
+ * default: the hardware threads, at most 8). Calls below the measured PARALLEL_MIN stay on one
+ * thread. Results never depend on it. Without the native backend it only records the value.
+ */
+let threads = 1;
+export function setThreads(n: number): void {
+  if (typeof n !== 'number') throw typeError('threads', 'an integer from 1 to 64', n);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw rangeError('threads', 'an integer from 1 to 64', describe(n));
+  threads = n;
+  loadedAddon?.setThreads(n);
+}
+export function getThreads(): number {
+  return threads;
+}
+
+/**
+ * Calls with at least this many elements are split across threads. Measured with
+ * `node scripts/native-speed.js --threads` (sigmoid and relu, Float32, 1 vs 2 threads): below it
+ * waking the pool costs more than the second core gains.
+ */
+export const PARALLEL_MIN = 1 << 18;
+
+export function loadNative(): NativeBackend {
+  const addon = loadAddon();
+  threads = initialThreads(addon);
+  addon.setThreads(threads, PARALLEL_MIN);
+  loadedAddon = addon;
+  const kernels: Record<string, Ops> = {};
+  SPEC.forEach((spec, id) => {
+    const js = jsBackend.kernels[spec.name];
+    if (spec.kind === 'elementwise') {
+      const [n0, n1] = spec.params.map((p) => p.name);
+      const min = spec.smooth ? SMALL_ARRAY.smooth : SMALL_ARRAY.linear;
+      const ops: ElementwiseOps = {
+        kind: 'elementwise',
+        forward(x, out, p) {
+          if (routing && x.length < min) return (small().kernels[spec.name] as ElementwiseOps).forward(x, out, p);
+          addon.ew(id, 0, x, x, out, n0 === undefined ? 0 : p[n0], n1 === undefined ? 0 : p[n1]);
+        },
+        derivative(x, out, p) {
+          if (routing && x.length < min) return (small().kernels[spec.name] as ElementwiseOps).derivative(x, out, p);
+          addon.ew(id, 1, x, x, out, n0 === undefined ? 0 : p[n0], n1 === undefined ? 0 : p[n1]);
+        },
+        backward(x, dy, out, p) {
+          if (routing && x.length < min) return (small().kernels[spec.name] as ElementwiseOps).backward(x, dy, out, p);
+          addon.ew(id, 2, x, dy, out, n0 === undefined ? 0 : p[n0], n1 === undefined ? 0 : p[n1]);
+        },
+      };
+      kernels[spec.name] = ops;
+    } else if (spec.kind === 'rowwise') {
+      const ops: RowwiseOps = {
+        kind: 'rowwise',
+        forward(x, out, L) {
+          if (routing && x.length < SMALL_ARRAY.rowwise) return (small().kernels[spec.name] as RowwiseOps).forward(x, out, L);
+          addon.row(id, 0, x, x, out, L.outer, L.n, L.inner);
+        },
+        backward(x, dy, out, L) {
+          if (routing && x.length < SMALL_ARRAY.rowwise) return (small().kernels[spec.name] as RowwiseOps).backward(x, dy, out, L);
+          addon.row(id, 1, x, dy, out, L.outer, L.n, L.inner);
+        },
+      };
+      kernels[spec.name] = ops;
+    } else {
+      const ref = js as PreluOps;
+      const ops: PreluOps = {
+        kind: 'prelu',
+        forward(x, alpha, out, map) {
+          if (map.shape.length > 64) return ref.forward(x, alpha, out, map);
+          addon.prelu(id, 0, x, alpha, x, out, alpha, mapArray(map));
+        },
+        derivative(x, alpha, out, map) {
+          if (map.shape.length > 64) return ref.derivative(x, alpha, out, map);
+          addon.prelu(id, 1, x, alpha, x, out, alpha, mapArray(map));
+        },
+        backward(x, alpha, dy, dx, dalpha, map) {
+          if (map.shape.length > 64) return ref.backward(x, alpha, dy, dx, dalpha, map);
+          addon.prelu(id, 2, x, alpha, dy, dx, dalpha, mapArray(map));
+        },
+      };
+      kernels[spec.name] = ops;
+    }
+  });
+  const idOf = (name: string): number => FUNCTION_NAMES.indexOf(name);
+  const param = (name: string, p: Params, k: number): number => {
+    const n = SPEC[idOf(name)].params[k]?.name;
+    return n === undefined ? 0 : p[n];
+  };
+  return {
+    name: 'native',
+    kernels,
+    addon,
+    isa: () => addon.getIsa(),
+    elementwiseAsync(name, dir, x, dy, out, p) {
+      return addon.ewAsync(idOf(name), DIR[dir], x, dy ?? x, out, param(name, p, 0), param(name, p, 1));
+    },
+    rowwiseAsync(name, backward, x, dy, out, L) {
+      return addon.rowAsync(idOf(name), backward ? 1 : 0, x, dy ?? x, out, L.outer, L.n, L.inner);
+    },
+    preluAsync(name, dir, x, alpha, dy, out, dalpha, map) {
+      if (map.shape.length > 64) {
+        const ref = jsBackend.kernels[name] as PreluOps;
+        if (dir === 'backward') ref.backward(x, alpha, dy!, out, dalpha!, map); else ref[dir](x, alpha, out, map);
+        return Promise.resolve();
+      }
+      return addon.preluAsync(idOf(name), DIR[dir], x, alpha, dy ?? x, out, dalpha ?? alpha, mapArray(map));
+    },
+  };
 }

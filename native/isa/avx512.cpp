@@ -1,0 +1,17 @@
+// The avx512 path, compiled with this ISA's flags only (see binding.gyp) and used only when CPUID
+// says the CPU has it.
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include "../table.h"
+
+#if defined(__x86_64__) || defined(_M_X64)
+#include <immintrin.h>
+
+namespace sa_avx512 {
+#include "../vec/avx512.h"
+#include "../body.h"
+}  // namespace sa_avx512
+
+void sa::fillTableAvx512(sa::IsaTable& t) { sa_avx512::fill(t, "avx512"); }
+#endif

@@ -1,0 +1,25 @@
+// tanh (src/reference/tanh.ts): -m/(2+m) with m = expm1(-2|x|); double-double for float64.
+#include "sigmoid.h"  // sigmoid::f, f64 and bell are shared
+struct tanh {
+  static constexpr bool linear = false;
+  SA_MEMBER static V f(V x, const P&) {
+    V m = vexpm1(C(-2) * vabs(x));
+    V t = neg(m) / (C(2) + m);
+    V y = sel(lt(x, C(0)), neg(t), t);
+    return sel(lt(vabs(x), C(7.450580596923828e-9)), x, y);
+  }
+  SA_MEMBER static V df(V x, const P&) {
+    V e = vexp(C(-2) * vabs(x));
+    V d = C(1) + e;
+    return (C(4) * e) / (d * d);
+  }
+  SA_MEMBER static V f64(V x, const P&) {
+    DD m = expm1DD(C(-2) * vabs(x));
+    V Dh = C(2) + m.hi;
+    V Dl = ((C(2) - Dh) + m.hi) + m.lo;
+    V t = ddDivide(neg(m.hi), neg(m.lo), Dh, Dl).hi;
+    V y = sel(lt(x, C(0)), neg(t), t);
+    return sel(lt(vabs(x), C(7.450580596923828e-9)), x, y);
+  }
+  SA_MEMBER static V df64(V x, const P&) { return sigmoid::bell(C(-2) * vabs(x), 2); }
+};

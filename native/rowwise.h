@@ -1,0 +1,110 @@
+// Shared pieces of softmax and logSoftmax (src/reference/softmax.ts) and the row driver.
+// Two layouts: contiguous rows (inner = 1) are vectorised along the row, with the exponentials
+// kept in a binary64 scratch row; strided rows (inner > 1) are vectorised across LANES adjacent
+// rows (one row per lane), each lane keeping its own canonical sum, and recompute e^(x - m)
+// where needed instead of storing it. Both give the reference's bits.
+#ifndef SA_ROWWISE_H
+#define SA_ROWWISE_H
+
+/** The row maximum with NaN winning, then + 0 (reference rowMax), for a contiguous row. */
+template <class T>
+SA_INLINE double rowMax(const T* x, size_t n) {
+  V m = splat(-INF);
+  size_t j = 0;
+  for (; j + LANES <= n; j += LANES) {
+    V v = load(x + j);
+    m = sel(mor(gt(v, m), isnan(v)), v, m);
+  }
+  double l[LANES];
+  storeLanes(l, m);
+  double r = -INF;
+  for (int k = 0; k < LANES; k++) r = (l[k] > r || l[k] != l[k]) ? l[k] : r;
+  for (; j < n; j++) {
+    double v = static_cast<double>(x[j]);
+    r = (v > r || v != v) ? v : r;
+  }
+  return r + 0.0;
+}
+
+/** The shift of a row: its max, or 0 for an all -Inf row (reference rowShift). */
+SA_INLINE double rowShift(double m) { return m == -INF ? 0.0 : m; }
+
+/** e[j] = e^(x[j] - shift) and their canonical sum (reference rowExp). */
+template <class T>
+SA_INLINE double rowExp(const T* x, size_t n, double shift, double* e) {
+  const V s = splat(shift);
+  map1(x, e, n, [&](V v) { return vexp(v - s); });
+  return sumCanonical(e, n);
+}
+
+/** A group of G <= LANES strided rows: element j of lane i at p[j*inner + i]. */
+template <class T>
+SA_INLINE V loadGroup(const T* p, size_t G) {
+  if (G == static_cast<size_t>(LANES)) return load(p);
+  T b[LANES];
+  for (int k = 0; k < LANES; k++) b[k] = 0;
+  memcpy(b, p, G * sizeof(T));
+  return load(b);
+}
+template <class T>
+SA_INLINE void storeGroup(T* p, V v, size_t G) {
+  if (G == static_cast<size_t>(LANES)) { store(p, v); return; }
+  T b[LANES];
+  store(b, v);
+  memcpy(p, b, G * sizeof(T));
+}
+
+/** The shift of each row of a strided group (rowShift(rowMax(...)) per lane). */
+template <class T>
+SA_INLINE V groupShift(const T* x, size_t n, size_t inner, size_t G) {
+  V m = splat(-INF);
+  for (size_t j = 0; j < n; j++) {
+    V v = loadGroup(x + j * inner, G);
+    m = sel(mor(gt(v, m), isnan(v)), v, m);
+  }
+  m = m + C(0);
+  return sel(eq(m, C(-INF)), C(0), m);
+}
+
+/** The canonical sum of e^(x_j - shift) per lane of a strided group. */
+template <class T>
+SA_INLINE V groupExpSum(const T* x, size_t n, size_t inner, size_t G, V shift) {
+  LaneSums s;
+  s.reset();
+  for (size_t j = 0; j < n; j++) s.add(vexp(loadGroup(x + j * inner, G) - shift));
+  return s.result();
+}
+
+/**
+ * Runs a rowwise kernel K (kernels/softmax.h, kernels/logSoftmax.h) on rows o in [o0, o1):
+ * K::forwardRow / backwardRow for contiguous rows, K::forwardGroup / backwardGroup for strided.
+ */
+template <class K, class T>
+static void rowsOf(int backward, const sa::RowArgs& a, size_t o0, size_t o1, double* scratch) {
+  const T* x = static_cast<const T*>(a.x);
+  const T* dy = static_cast<const T*>(a.dy);
+  T* out = static_cast<T*>(a.out);
+  const size_t n = a.n, inner = a.inner;
+  for (size_t o = o0; o < o1; o++) {
+    if (inner == 1) {
+      size_t b = o * n;
+      if (backward) K::backwardRow(x + b, dy + b, out + b, n, scratch, scratch + n);
+      else K::forwardRow(x + b, out + b, n, scratch);
+      continue;
+    }
+    for (size_t i0 = 0; i0 < inner; i0 += LANES) {
+      size_t G = inner - i0 < static_cast<size_t>(LANES) ? inner - i0 : LANES;
+      size_t b = o * n * inner + i0;
+      if (backward) K::backwardGroup(x + b, dy + b, out + b, n, inner, G);
+      else K::forwardGroup(x + b, out + b, n, inner, G);
+    }
+  }
+}
+
+template <class K>
+static void rowwise(int backward, int f64, const sa::RowArgs& a, size_t o0, size_t o1, double* scratch) {
+  if (f64) rowsOf<K, double>(backward, a, o0, o1, scratch);
+  else rowsOf<K, float>(backward, a, o0, o1, scratch);
+}
+
+#endif

@@ -1,0 +1,80 @@
+// The interface between the Node-API glue (addon.cpp, baseline flags) and the kernels compiled
+// once per ISA (isa/*.cpp, each with its own flags). Only plain structs and function pointers
+// cross it, so no inline code is shared between translation units built for different ISAs.
+#ifndef SA_TABLE_H
+#define SA_TABLE_H
+#include <stddef.h>
+#include "generated/spec_functions.h"
+
+// Kernels are small functions over the vector type; they must be inlined into the loops (a call
+// would pass every vector through memory).
+#if defined(__GNUC__) || defined(__clang__)
+#define SA_INLINE static inline __attribute__((always_inline))
+#define SA_MEMBER inline __attribute__((always_inline))
+#else
+#define SA_INLINE static __forceinline
+#define SA_MEMBER __forceinline
+#endif
+
+namespace sa {
+
+enum Direction { FORWARD = 0, DERIVATIVE = 1, BACKWARD = 2 };
+
+/** One elementwise call on n elements; x, dy, out are float* or double* (f64 says which). */
+struct EwArgs {
+  const void* x;
+  const void* dy;
+  void* out;
+  size_t n;
+  double p0, p1;  // the spec's parameters in order (already rounded to the data's precision)
+};
+typedef void (*EwFn)(int dir, int f64, const EwArgs& a);
+
+/**
+ * softmax-like call on the layout (outer, n, inner): element j of row (o, i) is at
+ * o*n*inner + j*inner + i. Rows with index o in [oBegin, oEnd) are done. scratch holds 2*n
+ * doubles (contiguous rows keep their exponentials there).
+ */
+struct RowArgs {
+  const void* x;
+  const void* dy;
+  void* out;
+  size_t outer, n, inner;
+};
+typedef void (*RowFn)(int backward, int f64, const RowArgs& a, size_t oBegin, size_t oEnd, double* scratch);
+
+/**
+ * prelu on runs: dims/strides are the alpha map after merging (see src/reference/prelu.ts),
+ * rank <= 64. sums holds alphaLen * 18 doubles for the canonical dalpha sums (backward only).
+ */
+struct PreluArgs {
+  const void* x;
+  const void* alpha;
+  const void* dy;
+  void* out;
+  void* dalpha;
+  size_t alphaLen;
+  int rank;
+  const double* dims;
+  const double* strides;
+};
+typedef void (*PreluFn)(int dir, int f64, const PreluArgs& a, double* sums);
+
+/** One ISA's kernels, indexed by the function's position in the spec (SA_FUNCTION_COUNT). */
+struct IsaTable {
+  const char* name;
+  int lanes;  // binary64 lanes per vector step of the generic loop
+  EwFn elementwise[SA_FUNCTION_COUNT];
+  RowFn rowwise[SA_FUNCTION_COUNT];
+  PreluFn prelu[SA_FUNCTION_COUNT];
+};
+
+void fillTableScalar(IsaTable& t);
+#if defined(__x86_64__) || defined(_M_X64)
+void fillTableSse2(IsaTable& t);
+void fillTableAvx2(IsaTable& t);
+void fillTableAvx512(IsaTable& t);
+#endif
+
+}  // namespace sa
+#endif

@@ -1,0 +1,77 @@
+// The vector abstraction on AVX-512 (F, BW, DQ, VL): 16 binary64 lanes as two __m512d (two
+// independent instructions per operation); masks are k-registers.
+#ifndef SA_VEC_H
+#define SA_VEC_H
+
+constexpr int LANES = 16;
+struct V { __m512d a, b; };
+struct M { __mmask8 a, b; };
+
+SA_INLINE V splat(double d) { __m512d s = _mm512_set1_pd(d); return V{s, s}; }
+SA_INLINE V operator+(V x, V y) { return V{_mm512_add_pd(x.a, y.a), _mm512_add_pd(x.b, y.b)}; }
+SA_INLINE V operator-(V x, V y) { return V{_mm512_sub_pd(x.a, y.a), _mm512_sub_pd(x.b, y.b)}; }
+SA_INLINE V operator*(V x, V y) { return V{_mm512_mul_pd(x.a, y.a), _mm512_mul_pd(x.b, y.b)}; }
+SA_INLINE V operator/(V x, V y) { return V{_mm512_div_pd(x.a, y.a), _mm512_div_pd(x.b, y.b)}; }
+#define SA_CMP(name, pred) \
+  SA_INLINE M name(V x, V y) { return M{_mm512_cmp_pd_mask(x.a, y.a, pred), _mm512_cmp_pd_mask(x.b, y.b, pred)}; }
+// Ordered, quiet predicates: false when either side is NaN, as in JavaScript.
+SA_CMP(lt, _CMP_LT_OQ)
+SA_CMP(gt, _CMP_GT_OQ)
+SA_CMP(le, _CMP_LE_OQ)
+SA_CMP(ge, _CMP_GE_OQ)
+SA_CMP(eq, _CMP_EQ_OQ)
+#undef SA_CMP
+SA_INLINE M isnan(V x) { return M{_mm512_cmp_pd_mask(x.a, x.a, _CMP_UNORD_Q), _mm512_cmp_pd_mask(x.b, x.b, _CMP_UNORD_Q)}; }
+SA_INLINE M mand(M x, M y) { return M{static_cast<__mmask8>(x.a & y.a), static_cast<__mmask8>(x.b & y.b)}; }
+SA_INLINE M mor(M x, M y) { return M{static_cast<__mmask8>(x.a | y.a), static_cast<__mmask8>(x.b | y.b)}; }
+SA_INLINE V sel(M m, V t, V f) { return V{_mm512_mask_blend_pd(m.a, f.a, t.a), _mm512_mask_blend_pd(m.b, f.b, t.b)}; }
+
+SA_INLINE __m512i bitsConst(uint64_t u) { return _mm512_set1_epi64(static_cast<long long>(u)); }
+SA_INLINE __m512d andBits(__m512d x, uint64_t u) { return _mm512_castsi512_pd(_mm512_and_si512(_mm512_castpd_si512(x), bitsConst(u))); }
+SA_INLINE __m512d orBits(__m512d x, uint64_t u) { return _mm512_castsi512_pd(_mm512_or_si512(_mm512_castpd_si512(x), bitsConst(u))); }
+SA_INLINE __m512d xorBits(__m512d x, uint64_t u) { return _mm512_castsi512_pd(_mm512_xor_si512(_mm512_castpd_si512(x), bitsConst(u))); }
+SA_INLINE V vabs(V x) { return V{andBits(x.a, 0x7fffffffffffffffULL), andBits(x.b, 0x7fffffffffffffffULL)}; }
+SA_INLINE V negabs(V x) { return V{orBits(x.a, 0x8000000000000000ULL), orBits(x.b, 0x8000000000000000ULL)}; }
+SA_INLINE V neg(V x) { return V{xorBits(x.a, 0x8000000000000000ULL), xorBits(x.b, 0x8000000000000000ULL)}; }
+SA_INLINE __m512d pow2i1(__m512d k) {
+  __m512i t = _mm512_castpd_si512(_mm512_add_pd(k, _mm512_set1_pd(6755399441055744.0)));
+  t = _mm512_slli_epi64(_mm512_add_epi64(t, bitsConst(1023)), 52);
+  return _mm512_castsi512_pd(t);
+}
+/** 2^k for an integer-valued k with k + 1023 in [0, 2047] (2047 gives +Inf, as 2^1024 does). */
+SA_INLINE V pow2i(V k) { return V{pow2i1(k.a), pow2i1(k.b)}; }
+SA_INLINE __m512d exponentOf1(__m512d w) {
+  __m512i e = _mm512_and_si512(_mm512_srli_epi64(_mm512_castpd_si512(w), 52), bitsConst(0x7ff));
+  __m512d d = _mm512_castsi512_pd(_mm512_or_si512(e, bitsConst(0x4330000000000000ULL)));
+  return _mm512_sub_pd(_mm512_sub_pd(d, _mm512_set1_pd(4503599627370496.0)), _mm512_set1_pd(1023.0));
+}
+/** floor(log2 w) for a positive normal w, from its exponent bits, as a double. */
+SA_INLINE V exponentOf(V w) { return V{exponentOf1(w.a), exponentOf1(w.b)}; }
+SA_INLINE __m512d mantissa11(__m512d w) { return orBits(andBits(w, 0x000fffffffffffffULL), 0x3ff0000000000000ULL); }
+/** w·2^-exponentOf(w) in [1, 2) for a positive normal w (exact). */
+SA_INLINE V mantissa1(V w) { return V{mantissa11(w.a), mantissa11(w.b)}; }
+
+SA_INLINE V load(const double* p) { return V{_mm512_loadu_pd(p), _mm512_loadu_pd(p + 8)}; }
+SA_INLINE V load(const float* p) { return V{_mm512_cvtps_pd(_mm256_loadu_ps(p)), _mm512_cvtps_pd(_mm256_loadu_ps(p + 8))}; }
+SA_INLINE void store(double* p, V x) { _mm512_storeu_pd(p, x.a); _mm512_storeu_pd(p + 8, x.b); }
+SA_INLINE void store(float* p, V x) { _mm256_storeu_ps(p, _mm512_cvtpd_ps(x.a)); _mm256_storeu_ps(p + 8, _mm512_cvtpd_ps(x.b)); }
+/** Math.fround: round to float32 and back. */
+SA_INLINE V fround(V x) { return V{_mm512_cvtps_pd(_mm512_cvtpd_ps(x.a)), _mm512_cvtps_pd(_mm512_cvtpd_ps(x.b))}; }
+SA_INLINE void storeLanes(double* p, V x) { store(p, x); }
+
+
+// Float32 lanes, for the piecewise-linear kernels on Float32 data (their float arithmetic is
+// exact or rounds once, so it gives the binary64 path's bits at twice the width).
+constexpr int LANESF = 32;
+struct VF { __m512 a, b; };
+struct MF { __mmask16 a, b; };
+SA_INLINE VF splatf(float f) { __m512 s = _mm512_set1_ps(f); return VF{s, s}; }
+SA_INLINE VF operator*(VF x, VF y) { return VF{_mm512_mul_ps(x.a, y.a), _mm512_mul_ps(x.b, y.b)}; }
+SA_INLINE MF lt(VF x, VF y) { return MF{_mm512_cmp_ps_mask(x.a, y.a, _CMP_LT_OQ), _mm512_cmp_ps_mask(x.b, y.b, _CMP_LT_OQ)}; }
+SA_INLINE MF gt(VF x, VF y) { return MF{_mm512_cmp_ps_mask(x.a, y.a, _CMP_GT_OQ), _mm512_cmp_ps_mask(x.b, y.b, _CMP_GT_OQ)}; }
+SA_INLINE MF isnan(VF x) { return MF{_mm512_cmp_ps_mask(x.a, x.a, _CMP_UNORD_Q), _mm512_cmp_ps_mask(x.b, x.b, _CMP_UNORD_Q)}; }
+SA_INLINE VF sel(MF m, VF t, VF f) { return VF{_mm512_mask_blend_ps(m.a, f.a, t.a), _mm512_mask_blend_ps(m.b, f.b, t.b)}; }
+SA_INLINE VF loadf(const float* p) { return VF{_mm512_loadu_ps(p), _mm512_loadu_ps(p + 16)}; }
+SA_INLINE void storef(float* p, VF x) { _mm512_storeu_ps(p, x.a); _mm512_storeu_ps(p + 16, x.b); }
+
+#endif

@@ -1,0 +1,65 @@
+'use strict';
+// The install hook: builds the native addon (build/Release/simd_activations.node) with node-gyp
+// from the kernel list of the spec. A failed build never fails `npm install`: the library then
+// runs on wasm or js, and backendStatus() shows the reason written to build/native-build-error.txt.
+// SIMD_ACTIVATIONS_SKIP_NATIVE=1 skips the build.
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const root = path.join(__dirname, '..');
+const errorFile = path.join(root, 'build', 'native-build-error.txt');
+
+function nodeGyp() {
+  const candidates = [
+    process.env.npm_config_node_gyp,
+    path.join(path.dirname(process.execPath), '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'),
+  ];
+  try {
+    candidates.push(require.resolve('node-gyp/bin/node-gyp.js'));
+  } catch { /* not installed locally */ }
+  return candidates.find((c) => c && fs.existsSync(c));
+}
+
+/** Node's own headers, so node-gyp needs no download (nothing is fetched at install time). */
+function nodedirArgs() {
+  if (process.env.npm_config_nodedir) return [];
+  const prefix = path.dirname(path.dirname(process.execPath));
+  return fs.existsSync(path.join(prefix, 'include/node/node_api.h')) ? [`--nodedir=${prefix}`] : [];
+}
+
+function record(reason) {
+  fs.mkdirSync(path.dirname(errorFile), { recursive: true });
+  fs.writeFileSync(errorFile, reason);
+  console.warn(`simd-activations: the native addon was not built (${reason.split('\n')[0]}); the library will use wasm or js.`);
+}
+
+function main() {
+  if (process.env.SIMD_ACTIVATIONS_SKIP_NATIVE === '1') {
+    record('SIMD_ACTIVATIONS_SKIP_NATIVE=1 was set during npm install');
+    return;
+  }
+  try {
+    require('./gen-native-spec.js').main();
+  } catch (e) {
+    record(`the kernel list could not be generated from the spec: ${e.message}`);
+    return;
+  }
+  const gyp = nodeGyp();
+  if (!gyp) {
+    record('node-gyp was not found');
+    return;
+  }
+  const args = [gyp, 'rebuild', '-j', '2', ...nodedirArgs()];
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  process.stdout.write(r.stdout || '');
+  process.stderr.write(r.stderr || '');
+  if (r.status !== 0) {
+    const lines = String(r.stderr || r.error || '').split('\n').filter((l) => /error/i.test(l)).slice(0, 5);
+    record(`node-gyp rebuild failed (exit ${r.status}): ${lines.join(' | ') || 'see the npm install log'}`);
+    return;
+  }
+  if (fs.existsSync(errorFile)) fs.unlinkSync(errorFile);
+}
+
+main();

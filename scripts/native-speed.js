@@ -1,0 +1,61 @@
+'use strict';
+// Native throughput for Float32 data next to a memcpy (TypedArray.prototype.set) of the same
+// length, in one process: elements per nanosecond, medians, output preallocated, through the
+// facade (lib.backends.native). Lengths 64K, 1M, 16M.
+//   node scripts/native-speed.js [--only relu,sigmoid] [--threads 1,2] [--backward] [--samples 9]
+const lib = require('..');
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+const ONLY = option('--only', 'relu,leakyRelu,thresholdedRelu,prelu,elu,selu,softplus,sigmoid,tanh,softmax,logSoftmax').split(',');
+const THREADS = option('--threads', '1').split(',').map(Number);
+const SAMPLES = Number(option('--samples', '9'));
+const BACKWARD = process.argv.includes('--backward');
+const LENGTHS = [1 << 16, 1 << 20, 1 << 24];
+
+if (!lib.availableBackends().includes('native')) {
+  console.log('native backend not available:', lib.backendStatus()[0].reason);
+  process.exit(0);
+}
+const api = lib.backends.native;
+
+/** Median elements/ns of f over samples of about 20 ms each. */
+function rate(n, f) {
+  f();
+  const t0 = process.hrtime.bigint();
+  f();
+  const once = Number(process.hrtime.bigint() - t0);
+  const reps = Math.max(1, Math.round(2e7 / Math.max(once, 1)));
+  const samples = [];
+  for (let s = 0; s < SAMPLES; s++) {
+    const t = process.hrtime.bigint();
+    for (let r = 0; r < reps; r++) f();
+    samples.push((n * reps) / Number(process.hrtime.bigint() - t));
+  }
+  samples.sort((a, b) => a - b);
+  return samples[SAMPLES >> 1];
+}
+
+function call(name, x, dy, out, shape) {
+  if (name === 'prelu') return BACKWARD ? () => api.backward.prelu(x, 0.25, dy, { out }) : () => api.prelu(x, 0.25, { out });
+  const o = name === 'softmax' || name === 'logSoftmax' ? { out, shape } : { out };
+  return BACKWARD ? () => api.backward[name](x, dy, o) : () => api[name](x, o);
+}
+
+console.log(`node ${process.version}, isa ${api.isa}, ${BACKWARD ? 'backward' : 'forward'}, Float32, elements/ns (median of ${SAMPLES})`);
+console.log(['function', 'threads', ...LENGTHS.map((n) => `${n >= 1 << 20 ? n / (1 << 20) + 'M' : n / 1024 + 'K'}`)].join('\t'));
+const data = LENGTHS.map((n) => {
+  const x = new Float32Array(n);
+  for (let i = 0; i < n; i++) x[i] = Math.sin(i) * 8;
+  return { n, x, dy: x.slice().reverse(), out: new Float32Array(n) };
+});
+console.log(['memcpy', '1', ...data.map(({ n, x, out }) => rate(n, () => out.set(x)).toFixed(2))].join('\t'));
+for (const name of ONLY) {
+  for (const t of THREADS) {
+    lib.setThreads(t);
+    const row = data.map(({ n, x, dy, out }) => rate(n, call(name, x, dy, out, [n / 1024, 1024])).toFixed(2));
+    console.log([name, t, ...row].join('\t'));
+  }
+}

@@ -1,0 +1,289 @@
+'use strict';
+// The native backend against the js reference, bit for bit, on every ISA path this machine
+// supports (switched in-process through the addon's setIsa; a child process checks that
+// SIMD_ACTIVATIONS_ISA does the same at load). Small-array routing is off here, so every length
+// runs the native kernels and their tails.
+const assert = require('assert');
+const { execFileSync } = require('child_process');
+const path = require('path');
+const { lib, ELEMENTWISE, LENGTHS, TYPES, OTHER_PARAMS, defaults, firstDifference, mixedInput, float32Sweep, rng,
+  SPECIALS } = require('./helpers');
+const registry = require('../dist/cjs/registry.js');
+const nativeModule = require('../dist/cjs/backends/native.js');
+
+const root = path.join(__dirname, '..');
+const available = lib.availableBackends().includes('native');
+const status = lib.backendStatus().find((s) => s.name === 'native');
+
+/** Compares a native result with the reference's; the message names the first differing input. */
+function assertSame(got, want, what, inputs = {}) {
+  const i = firstDifference(got, want);
+  if (i === -1) return;
+  const shown = Object.entries(inputs).map(([k, v]) => `${k}=${v[i]}`).join(' ');
+  assert.fail(`${what}: index ${i} ${shown}: native ${got[i]}, js ${want[i]}`);
+}
+
+/** Views of length n whose first element sits `shift` elements into a larger buffer. */
+function shifted(T, src, shift) {
+  const buf = new T(src.length + shift + 3);
+  const v = new T(buf.buffer, shift * T.BYTES_PER_ELEMENT, src.length);
+  v.set(src);
+  return v;
+}
+
+/** Random float64 bit patterns (every exponent, NaNs, infinities, subnormals). */
+function float64Bits(n, seed) {
+  const r = rng(seed);
+  const u = new Uint32Array(2 * n);
+  for (let i = 0; i < u.length; i++) u[i] = Math.floor(r() * 2 ** 32);
+  return new Float64Array(u.buffer);
+}
+
+if (!available) {
+  describe('native backend', () => {
+    it(`is not available here: ${status.reason}`, function () { this.skip(); });
+  });
+} else {
+  const native = lib.backends.native;
+  const js = lib.backends.js;
+  const addon = registry.backendNamed('native').addon;
+  const ISAS = addon.supportedIsas();
+  const bestIsa = addon.getIsa();
+
+  describe('native backend: build and dispatch', () => {
+    it('reports the ISA it runs on, the best one this CPU supports', () => {
+      assert.strictEqual(native.isa, bestIsa);
+      assert.strictEqual(ISAS[0], bestIsa);
+      assert.ok(ISAS.includes('scalar'));
+      if (process.arch === 'x64') assert.ok(ISAS.includes('sse2'));
+    });
+
+    it('SIMD_ACTIVATIONS_ISA forces a path at load; an unsupported or unknown one leaves native out with the reason', () => {
+      const code = "const l=require('.'); process.stdout.write(String(l.backends.native && l.backends.native.isa) + ' ' + l.getBackend())";
+      for (const isa of ISAS) {
+        const out = execFileSync(process.execPath, ['-e', code], { cwd: root, env: { ...process.env, SIMD_ACTIVATIONS_ISA: isa }, encoding: 'utf8' });
+        assert.strictEqual(out, `${isa} native`);
+      }
+      const why = "const l=require('.'); process.stdout.write(l.backendStatus()[0].reason)";
+      const bad = execFileSync(process.execPath, ['-e', why], { cwd: root, env: { ...process.env, SIMD_ACTIVATIONS_ISA: 'avx1024' }, encoding: 'utf8' });
+      assert.match(bad, /SIMD_ACTIVATIONS_ISA is "avx1024" but must be one of avx512, avx2, sse2, scalar/);
+    });
+
+    it('says why when the addon file is missing', () => {
+      const why = "const l=require('.'); process.stdout.write(l.backendStatus()[0].reason + '|' + l.availableBackends().join())";
+      const out = execFileSync(process.execPath, ['-e', why], { cwd: root, env: { ...process.env, SIMD_ACTIVATIONS_ADDON: '/nonexistent/x.node' }, encoding: 'utf8' });
+      assert.match(out, /^the addon build\/Release\/simd_activations\.node was not found: .+\|(wasm,)?js$/);
+    });
+
+    it('the addon exports a kernel for every function of the spec, in spec order', () => {
+      assert.deepStrictEqual(addon.functionNames(), lib.FUNCTION_NAMES);
+    });
+
+    it('the addon rejects arrays that do not match instead of touching memory outside them', () => {
+      const id = lib.FUNCTION_NAMES.indexOf('sigmoid');
+      assert.throws(() => addon.ew(id, 0, new Float32Array(8), new Float32Array(8), new Float32Array(7), 0, 0), TypeError);
+      assert.throws(() => addon.ew(id, 0, new Float32Array(8), new Float32Array(8), new Float64Array(8), 0, 0), TypeError);
+      assert.throws(() => addon.ew(id, 2, new Float32Array(8), new Float32Array(7), new Float32Array(8), 0, 0), TypeError);
+      const sm = lib.FUNCTION_NAMES.indexOf('softmax');
+      assert.throws(() => addon.row(sm, 0, new Float32Array(8), new Float32Array(8), new Float32Array(8), 3, 3, 1), TypeError);
+      const pr = lib.FUNCTION_NAMES.indexOf('prelu');
+      const a = new Float32Array(2);
+      assert.throws(() => addon.prelu(pr, 0, new Float32Array(6), a, a, new Float32Array(6), a, Float64Array.of(2, 3, 1, 1)), TypeError, 'alpha index out of range');
+      assert.throws(() => addon.prelu(pr, 0, new Float32Array(6), a, a, new Float32Array(6), a, Float64Array.of(2, 4, 1, 0)), TypeError, 'dims do not match x');
+    });
+  });
+
+  for (const isa of ISAS) {
+    describe(`native ${isa}: bitwise equal to the js reference`, () => {
+      before(() => {
+        addon.setIsa(isa);
+        nativeModule.setSmallArrayRouting(false);
+      });
+      after(() => {
+        addon.setIsa(bestIsa);
+        nativeModule.setSmallArrayRouting(true);
+      });
+
+      for (const spec of ELEMENTWISE) {
+        const name = spec.name;
+        const paramSets = [defaults(spec), OTHER_PARAMS[name]].filter(Boolean);
+        const call = (api, dir, x, dy, p) => (dir === 'forward' ? api[name](x, p)
+          : dir === 'derivative' ? api.derivative[name](x, p) : api.backward[name](x, dy, p));
+
+        it(`${name}: every length × type × direction × parameters`, () => {
+          for (const T of TYPES) {
+            for (const n of LENGTHS) {
+              const x = mixedInput(T, n, n + 11);
+              const dy = mixedInput(T, n, n + 12);
+              for (const p of paramSets) {
+                for (const dir of ['forward', 'derivative', 'backward']) {
+                  assertSame(call(native, dir, x, dy, p), call(js, dir, x, dy, p), `${T.name} n=${n} ${dir} ${JSON.stringify(p)}`, { x, dy });
+                }
+              }
+            }
+          }
+        });
+
+        it(`${name}: special values, sampled float32 bit patterns, random float64 bit patterns`, () => {
+          const inputs = [
+            [Float32Array, Float32Array.from(SPECIALS)], [Float64Array, Float64Array.from(SPECIALS)],
+            [Float32Array, float32Sweep(14, 4321)], [Float64Array, float64Bits(1 << 15, 5)],
+          ];
+          for (const [T, x] of inputs) {
+            const dy = mixedInput(T, x.length, 99);
+            for (const p of paramSets) {
+              for (const dir of ['forward', 'derivative', 'backward']) {
+                assertSame(call(native, dir, x, dy, p), call(js, dir, x, dy, p), `${T.name} ${dir} ${JSON.stringify(p)}`, { x, dy });
+              }
+            }
+          }
+        });
+
+        it(`${name}: unaligned views (every shift of a vector) and in place into x and dy`, () => {
+          for (const T of TYPES) {
+            const x0 = mixedInput(T, 101, 17);
+            const dy0 = mixedInput(T, 101, 18);
+            const want = call(js, 'forward', x0, dy0, {});
+            const wantB = call(js, 'backward', x0, dy0, {});
+            for (let shift = 0; shift < 17; shift++) {
+              const x = shifted(T, x0, shift);
+              const dy = shifted(T, dy0, (shift * 7) % 17);
+              assertSame(call(native, 'forward', x, dy, {}), want, `${T.name} shift ${shift}`);
+              assertSame(call(native, 'backward', x, dy, {}), wantB, `${T.name} backward shift ${shift}`);
+              native[name](x, { out: x });
+              assertSame(x, want, `${T.name} in place, shift ${shift}`);
+              const x2 = shifted(T, x0, shift);
+              native.backward[name](x2, dy, { out: dy });
+              assertSame(dy, wantB, `${T.name} backward in place into dy, shift ${shift}`);
+            }
+          }
+        });
+      }
+
+      for (const name of ['softmax', 'logSoftmax']) {
+        it(`${name}: each axis of [3, 5, 7], long rows (> 4096) contiguous and strided, masked and NaN rows`, () => {
+          for (const T of TYPES) {
+            const cases = [
+              { x: mixedInput(T, 105, 3).map((v) => (Number.isFinite(v) ? v : 0)), shapes: [[3, 5, 7]], axes: [0, 1, 2] },
+              { x: mixedInput(T, 2 * 9000 + 0, 4).map((v) => (v === Infinity || v !== v ? 1 : v)), shapes: [[2, 9000], [9000, 2], [1, 18000]], axes: [0, 1] },
+              { x: T.from({ length: 12 }, (_, i) => (i < 4 ? -Infinity : i === 6 ? NaN : i === 9 ? Infinity : i)), shapes: [[3, 4], [4, 3]], axes: [0, 1] },
+              { x: T.from({ length: 3 * 17 * 5 }, (_, i) => Math.sin(i) * 40), shapes: [[3, 17, 5], [5, 51]], axes: [0, 1] },
+            ];
+            for (const { x, shapes, axes } of cases) {
+              const dy = mixedInput(T, x.length, 8).map((v) => (Number.isFinite(v) ? v : 0.5));
+              for (const shape of shapes) {
+                for (const axis of axes.filter((a) => a < shape.length)) {
+                  const o = { shape, axis };
+                  assertSame(native[name](x, o), js[name](x, o), `${T.name} ${shape} axis ${axis}`, { x });
+                  assertSame(native.backward[name](x, dy, o), js.backward[name](x, dy, o), `${T.name} backward ${shape} axis ${axis}`, { x, dy });
+                  const inPlace = x.slice();
+                  native[name](inPlace, { ...o, out: inPlace });
+                  assertSame(inPlace, js[name](x, o), `${T.name} in place ${shape} axis ${axis}`);
+                }
+              }
+            }
+            for (const n of LENGTHS) {
+              const x = mixedInput(T, n, n).map((v) => (Number.isFinite(v) ? v : -v));
+              const dy = mixedInput(T, n, n + 1).map((v) => (Number.isFinite(v) ? v : 1));
+              assertSame(native[name](x), js[name](x), `${T.name} n=${n}`);
+              assertSame(native.backward[name](x, dy), js.backward[name](x, dy), `${T.name} backward n=${n}`);
+              const xs = shifted(T, x, 3);
+              assertSame(native[name](xs), js[name](x), `${T.name} shifted n=${n}`);
+            }
+          }
+        });
+      }
+
+      it('prelu: scalar, per-channel, sharedAxes, long channels (dalpha over several 4096-blocks), unaligned, in place', () => {
+        for (const T of TYPES) {
+          const x = mixedInput(T, 2 * 3 * 4 * 5, 21);
+          const big = mixedInput(T, 2 * 3 * 5000, 22);
+          const cases = [
+            [x, 0.25, {}], [x, [0.5], { shape: [120] }], [x, [0.1, 0.2, 0.3], { shape: [2, 3, 4, 5] }],
+            [x, [0.5, 0.25, 0.125, 2], { shape: [2, 3, 4, 5], axis: 2 }],
+            [x, T.from({ length: 5 }, (_, i) => i / 4 - 0.3), { shape: [2, 3, 4, 5], sharedAxes: [1, 2] }],
+            [x, T.from({ length: 60 }, (_, i) => i / 60), { shape: [2, 3, 4, 5], sharedAxes: [] }],
+            [x, T.from({ length: 12 }, (_, i) => i / 7), { shape: [2, 3, 4, 5], sharedAxes: [3] }],
+            [big, [0.1, -0.2, 3], { shape: [2, 3, 5000] }], [big, [0.1, -0.2, 3], { shape: [2, 5000, 3], axis: 2 }],
+            [big, 0.3, {}], [T.of(-3), [0.5], { shape: [] }], [new T(0), [0.5, 0.25], { shape: [0, 2] }],
+          ];
+          for (const [xx, alpha, o] of cases) {
+            const what = `${T.name} ${JSON.stringify(o)} alpha ${Array.isArray(alpha) || ArrayBuffer.isView(alpha) ? alpha.length : alpha}`;
+            const dy = mixedInput(T, xx.length, 23);
+            assertSame(native.prelu(xx, alpha, o), js.prelu(xx, alpha, o), `${what} forward`, { x: xx });
+            assertSame(native.derivative.prelu(xx, alpha, o), js.derivative.prelu(xx, alpha, o), `${what} derivative`, { x: xx });
+            const g = native.backward.prelu(xx, alpha, dy, o);
+            const w = js.backward.prelu(xx, alpha, dy, o);
+            assertSame(g.dx, w.dx, `${what} dx`, { x: xx, dy });
+            if (typeof w.dalpha === 'number') assertSame([g.dalpha], [w.dalpha], `${what} dalpha`);
+            else assertSame(g.dalpha, w.dalpha, `${what} dalpha`);
+            const xs = shifted(T, xx, 5);
+            assertSame(native.prelu(xs, alpha, { ...o, out: xs }), js.prelu(xx, alpha, o), `${what} shifted in place`);
+          }
+        }
+      });
+    });
+  }
+
+  describe('native backend: threads and async', () => {
+    afterEach(() => {
+      lib.setThreads(addon.hardwareThreads() > 8 ? 8 : Math.max(1, addon.hardwareThreads()));
+      addon.setThreads(lib.getThreads(), nativeModule.PARALLEL_MIN);
+    });
+
+    it('results with 1, 2 and 3 threads are identical to the reference (elementwise, rows, every split)', () => {
+      const x = mixedInput(Float32Array, 100003, 31);
+      const dy = mixedInput(Float32Array, 100003, 32);
+      const want = { sig: js.sigmoid(x), b: js.backward.tanh(x, dy) };
+      const rows = mixedInput(Float64Array, 37 * 1001, 33).map((v) => (Number.isFinite(v) ? v : 0));
+      const wantRows = js.softmax(rows, { shape: [37, 1001] });
+      const wantCols = js.logSoftmax(rows, { shape: [37, 1001], axis: 0 });
+      for (const t of [1, 2, 3]) {
+        lib.setThreads(t);
+        addon.setThreads(t, 0); // split even small calls
+        assertSame(native.sigmoid(x), want.sig, `sigmoid, ${t} threads`);
+        assertSame(native.backward.tanh(x, dy), want.b, `backward.tanh, ${t} threads`);
+        assertSame(native.softmax(rows, { shape: [37, 1001] }), wantRows, `softmax rows, ${t} threads`);
+        assertSame(native.logSoftmax(rows, { shape: [37, 1001], axis: 0 }), wantCols, `logSoftmax axis 0, ${t} threads`);
+      }
+    });
+
+    it('setThreads validates its argument', () => {
+      assert.throws(() => lib.setThreads(0), { name: 'RangeError', message: 'Expected an integer from 1 to 64 for threads but received 0' });
+      assert.throws(() => lib.setThreads('2'), { name: 'TypeError', message: 'Expected an integer from 1 to 64 for threads but received string "2"' });
+    });
+
+    it('async variants resolve to the synchronous results (elementwise, derivative, backward, rows, prelu)', async () => {
+      const x = mixedInput(Float32Array, 5000, 41);
+      const dy = mixedInput(Float32Array, 5000, 42);
+      assertSame(await lib.async.sigmoid(x), js.sigmoid(x), 'async.sigmoid');
+      assertSame(await lib.async.derivative.elu(x, { alpha: 0.5 }), js.derivative.elu(x, { alpha: 0.5 }), 'async.derivative.elu');
+      assertSame(await lib.async.backward.tanh(x, dy), js.backward.tanh(x, dy), 'async.backward.tanh');
+      assertSame(await lib.async.softmax(x, { shape: [50, 100], axis: 0 }), js.softmax(x, { shape: [50, 100], axis: 0 }), 'async.softmax');
+      const g = await lib.async.backward.prelu(x, [0.1, 0.2], dy, { shape: [2500, 2], axis: 1 });
+      const w = js.backward.prelu(x, [0.1, 0.2], dy, { shape: [2500, 2], axis: 1 });
+      assertSame(g.dx, w.dx, 'async.backward.prelu dx');
+      assertSame(g.dalpha, w.dalpha, 'async.backward.prelu dalpha');
+      const out = new Float32Array(5000);
+      assert.strictEqual(await lib.async.relu(x, { out }), out);
+      await assert.rejects(lib.async.sigmoid(new Int32Array(2)), TypeError);
+    });
+
+    it('a 16M-element async call leaves the event loop running (setInterval keeps firing)', async function () {
+      this.timeout(20000);
+      const n = 1 << 24;
+      const x = new Float32Array(n);
+      for (let i = 0; i < n; i += 4096) x[i] = i / n - 0.5;
+      let ticks = 0;
+      const timer = setInterval(() => { ticks++; }, 1);
+      let settled = false;
+      const p = lib.async.tanh(x).then((y) => { settled = true; return y; });
+      // Give the loop time to tick while the call runs on the threadpool.
+      while (!settled) await new Promise((r) => setTimeout(r, 2));
+      clearInterval(timer);
+      const y = await p;
+      assert.ok(ticks >= 3, `the interval fired ${ticks} times during the call`);
+      for (let i = 0; i < n; i += 4096 * 97) assert.strictEqual(y[i], js.tanh(x.subarray(i, i + 1))[0]);
+    });
+  });
+}
