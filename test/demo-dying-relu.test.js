@@ -13,7 +13,8 @@ const fashion = require('../demo/fashion-mnist');
 const { runComparison, ACTIVATIONS } = require('../demo/dying-relu/experiment');
 const { makeRng } = require('../demo/nn/rng');
 const { Network } = require('../demo/nn/network');
-const { layers } = require('..');
+const lib = require('..');
+const { layers } = lib;
 
 const SCRIPT = path.join(__dirname, '..', 'demo', 'dying-relu.js');
 
@@ -132,6 +133,19 @@ describe('demo: the comparison itself', () => {
 
   it('is reproducible: the same seed gives the same numbers', () => {
     assert.deepStrictEqual(runComparison(data, opts).map((r) => r.rows), runComparison(data, opts).map((r) => r.rows));
+  });
+
+  it('gives the same numbers on every backend (the activations are bit-identical)', () => {
+    const before = lib.getBackend();
+    try {
+      const results = lib.availableBackends().map((name) => {
+        lib.setBackend(name);
+        return runComparison(data, { ...opts, learningRates: [0.05, 1] }).map((r) => r.rows);
+      });
+      for (const r of results.slice(1)) assert.deepStrictEqual(r, results[0]);
+    } finally {
+      lib.setBackend(before);
+    }
   });
 
   it('learns at the ordinary rate with every activation; leaky units never output exactly 0', () => {
