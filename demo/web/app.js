@@ -95,7 +95,25 @@ function redraw() {
   document.body.dataset.drawn = String(Number(document.body.dataset.drawn ?? 0) + 1);
 }
 
-/** Median time of fn on 1M float32 values for every backend the page has. */
+/**
+ * The APIs to time: every backend of this module, and, when the browser build runs its SIMD wasm,
+ * also its scalar wasm (the same module loaded again with ?wasm=scalar).
+ */
+async function timedApis() {
+  const apis = sa.availableBackends().map((name) => ({ label: name === 'wasm' ? backendLabel() : name, name, api: sa.backends[name] }));
+  if (!sa.standIn && sa.wasm?.build === 'simd') {
+    try {
+      const scalar = await import('/dist/browser/simd-activations.mjs?wasm=scalar');
+      await scalar.ready();
+      if (scalar.wasm?.build === 'scalar') apis.splice(1, 0, { label: 'wasm scalar', name: 'wasm-scalar', api: scalar.backends.wasm });
+    } catch (e) {
+      console.warn('no scalar wasm build to compare with:', e);
+    }
+  }
+  return apis;
+}
+
+/** Median time of the function on 1M float32 values with each API. */
 async function timeBackends() {
   const button = $('time');
   button.disabled = true;
@@ -106,8 +124,7 @@ async function timeBackends() {
   const out = new Float32Array(n);
   const body = $('timings').tBodies[0];
   body.replaceChildren();
-  for (const name of sa.availableBackends()) {
-    const api = sa.backends[name];
+  for (const { label, name, api } of await timedApis()) {
     const o = { out };
     if (spec.kind !== 'prelu') for (const p of spec.params) o[p.name] = params[p.name];
     const run = spec.kind === 'prelu' ? () => api.prelu(x, params.alpha, o) : () => api[spec.name](x, o);
@@ -123,7 +140,7 @@ async function timeBackends() {
     const ms = times[3];
     const row = body.insertRow();
     row.dataset.backend = name;
-    row.insertCell().textContent = name === 'wasm' ? backendLabel() : name;
+    row.insertCell().textContent = label;
     row.insertCell().textContent = `${ms.toFixed(2)} ms`;
     row.insertCell().textContent = `${(n / ms / 1e3).toFixed(0)} M`;
   }
