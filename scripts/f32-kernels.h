@@ -26,7 +26,7 @@ static inline float copysignf_(float t, float x) { return bitsf((fbits(t) & 0x7f
 #define LN2_HI 0.693145752f            /* 0x3f317200, 15 significant bits: k·LN2_HI exact */
 #define LN2_LO 1.42860677e-06f         /* 0x35bfbe8e */
 #define EXP_T_LO (-109.0f)             /* 0xc2da0000: e^-109·4 < 2^-150 */
-#define EXPM1_T_LO (-18.0f)            /* 0xc1900000: e^-18 < 2^-25 */
+#define EXPM1_T_LO (-20.0f)            /* 0xc1a00000: 2e^-20 < 2^-27 */
 #define TWO_M32 2.32830644e-10f        /* 0x2f800000 = 2^-32 */
 #define TWO_M30 9.31322575e-10f        /* 0x30800000 = 2^-30 */
 #define E2 0.49999994f                 /* 0x3efffffe */
@@ -45,7 +45,8 @@ static inline float copysignf_(float t, float x) { return bitsf((fbits(t) & 0x7f
 #define RB 0.470588237f                /* 0x3ef0f0f1 = 8/17 */
 #define SOFTPLUS_TINY (-21.0f)       /* 0xc1a80000: e^-21 < 2^-30 */
 #define SELU_SH 1.05070102f            /* 0x3f867d5f */
-#define SELU_SL (-3.47926523e-08f)     /* 0xb3156eed */
+#define SELU_SD 1.0507009f              /* 0x3f867d5e: scale rounded down, so SELU_SDL > 0 */
+#define SELU_SDL 8.44166408e-08f       /* 0x33b5488a: selu(+Inf) = Inf + Inf, not Inf - Inf */
 #define SELU_SAH 1.75809932f           /* 0x3fe10966 */
 #define SELU_SAL 2.32967174e-08f       /* 0x32c81e06 */
 
@@ -178,7 +179,7 @@ static inline float eluDerivative32(float x, float alpha) {
 static inline float selu32(float x) {
   struct pair m = expm1_core(x);
   float neg = SELU_SAH * m.h - (SELU_SAH * m.l - SELU_SAL * m.h);
-  float pos = SELU_SH * x + SELU_SL * x;
+  float pos = SELU_SD * x + SELU_SDL * x;
   return x > 0 ? pos : neg;
 }
 static inline float seluDerivative32(float x) {

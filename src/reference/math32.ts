@@ -9,7 +9,7 @@
  *
  *   MAGIC   0x4b400000  12582912        1.5·2^23: (v + MAGIC) - MAGIC rounds |v| < 2^22 to even
  *   INV_LN2 0x3fb8aa3b  1.44269502      LN2_HI  0x3f317200  0.693145752 (15 bits: k·LN2_HI exact)
- *   LN2_LO  0x35bfbe8e  1.42860677e-6   EXP_T_LO 0xc2da0000 -109   EXPM1_T_LO 0xc1900000 -18
+ *   LN2_LO  0x35bfbe8e  1.42860677e-6   EXP_T_LO 0xc2da0000 -109   EXPM1_T_LO 0xc1a00000 -20
  *   E2..E6  0x3efffffe 0x3e2aaa46 0x3d2aac2c 0x3c091ef0 0x3ab563a7  (scripts/f32-coefficients.js)
  *   L1..L4  0x3f2aaaab 0x3ecccbbf 0x3e92892a 0x3e60a4d3
  *   LN2F    0x3f317218  0.693147182     LN2F_LO 0xb102e308  -1.90465421e-9
@@ -43,8 +43,8 @@ export const LN2_HI = 0.693145751953125;
 export const LN2_LO = f(1.42860677e-6);
 /** e^-109·4 < 2^-150: everything built on e^t is 0 below it; keeps k + 32 >= -125. */
 export const EXP_T_LO = -109;
-/** e^-18 < 2^-25: e^t - 1 rounds to -1 below it; keeps 2^k normal. */
-export const EXPM1_T_LO = -18;
+/** 2e^-20 < 2^-27: e^t - 1 rounds to -1 and tanh to 1 below it (-18 would not do for tanh). */
+export const EXPM1_T_LO = -20;
 export const TWO_M32 = 2 ** -32;
 export const TWO_M30 = 2 ** -30;
 
