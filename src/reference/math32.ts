@@ -79,10 +79,12 @@ export function scale2(v: number, k: number): number {
   return f(f(v * pow2f(k1)) * pow2f(f(k - k1)));
 }
 
-/** 1/d for d in [1, 2] to 0.35%: the minimax line 24/17 - 8/17·d (6%), then one Newton step. */
-export function recip12(d: number): number {
-  const r0 = f(RA - f(RB * d));
-  return f(r0 * f(2 - f(d * r0)));
+/**
+ * 1/d for d in [1, 2] to 6%: the minimax line 24/17 - 8/17·d. Used only for first-order
+ * correction terms, which are below 2^-22 relative, so 6% of them is far below an ulp.
+ */
+export function recipLine(d: number): number {
+  return f(RA - f(RB * d));
 }
 
 /** Results of the cores below (no allocation): read right after the call. */
@@ -136,7 +138,7 @@ export function expm1Core32(t: number): void {
  * log1p(eh + el) for eh in [0, 1], |el| <= ulp(eh). 1 + eh is never rounded: below sqrt2 - 1,
  * f = eh; above, log(1 + eh) = ln2 + log1p(f) with f = eh/2 - 1/2 (exact). Then fdlibm's
  * log1p(f) = f - (hfsq - s(hfsq + R)), s = f/(2 + f), hfsq = f^2/2, with ln2's low part and
- * el/(1 + eh) (1/(1 + eh) by the line 24/17 - 8/17·(1 + eh) to 6%: el is below 2^-24 relative) added to the small terms.
+ * el/(1 + eh) (1/(1 + eh) by recipLine: el is below 2^-24 relative) added to the small terms.
  */
 export function log1pCore32(eh: number, el: number): number {
   const big = eh > SQRT2M1;
@@ -145,7 +147,7 @@ export function log1pCore32(eh: number, el: number): number {
   const z = f(s * s);
   const R = f(z * f(L1 + f(z * f(L2 + f(z * f(L3 + f(z * L4)))))));
   const hfsq = f(f(0.5 * fr) * fr);
-  const c = f((big ? LN2F_LO : 0) + f(el * f(RA - f(RB * f(1 + eh)))));
+  const c = f((big ? LN2F_LO : 0) + f(el * recipLine(f(1 + eh))));
   return f((big ? LN2F : 0) - f(f(hfsq - f(f(s * f(hfsq + R)) + c)) - fr));
 }
 

@@ -1,5 +1,5 @@
 import { ddDivide, dd, exp, expDD } from './math';
-import { EXP_T_LO, expCore32, high12, out32, pow2f, recip12, TWO_M32 } from './math32';
+import { EXP_T_LO, expCore32, high12, out32, pow2f, recipLine, TWO_M32 } from './math32';
 import type { ElementwiseKernel } from './types';
 
 /*
@@ -69,7 +69,7 @@ export function sigmoidPair32(th: number, tl: number): number {
   const nh = pos ? 1 : eh;
   const nl = pos ? 0 : el;
   const s0 = f(nh / d);
-  return f(s0 + f(f(nl - f(s0 * dl)) * recip12(d)));
+  return f(s0 + f(f(nl - f(s0 * dl)) * recipLine(d)));
 }
 
 /**
@@ -95,7 +95,7 @@ export function bell32(t: number, scale: number): number {
   const p = f(b0 * D);
   const pe = f(f(f(f(f(bh * Dh) - p) + f(bh * Dt)) + f(bt * Dh)) + f(bt * Dt));
   const rho = f(f(nh - p) - pe);
-  const R = recip12(d);
+  const R = recipLine(d);
   return f(b0 + f(f(f(rho + nl) - f(b0 * Dl)) * f(R * R)));
 }
 

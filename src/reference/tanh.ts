@@ -1,5 +1,5 @@
 import { dd, ddDivide, exp, expm1, expm1DD } from './math';
-import { expm1Core32, out32, recip12, TWO_M30 } from './math32';
+import { expm1Core32, out32, recipLine, TWO_M30 } from './math32';
 import { bell32, bellPrecise } from './sigmoid';
 import type { ElementwiseKernel } from './types';
 
@@ -47,7 +47,7 @@ function tanh32(x: number): number {
   const D = f(2 + mh);
   const Dl = f(f(f(2 - D) + mh) - mln);
   const t0 = f(-mh / D);
-  const t = f(t0 + f(f(mln - f(t0 * Dl)) * recip12(D)));
+  const t = f(t0 + f(f(mln - f(t0 * Dl)) * recipLine(D)));
   return x < 0 || 1 / x < 0 ? -t : t;
 }
 
