@@ -126,7 +126,8 @@ function show(name, fit) {
 const R_MAX = 0.34658 + 1e-5;
 show('expm1 tail r^2·P(r)', fitRounded(grid(-R_MAX, R_MAX, 4000, true), expm1MinusR, (r) => Math.exp(-r), [2, 3, 4, 5, 6]));
 
-// |s| <= (sqrt2 - 1)/(sqrt2 + 1): f = m - 1 with m in [sqrt2/2, sqrt2].
-const S_MAX = (Math.SQRT2 - 1) / (Math.SQRT2 + 1) + 1e-7;
+// |s| <= 1/5: log1pCore32 takes f = e for e <= 1/2 (s <= 0.5/2.5) and f = e/2 - 1/2 in
+// [-1/4, 0) above (|s| <= 1/7); 1/2 rather than sqrt2 - 1 so that e/2 - 1/2 is exact.
+const S_MAX = 0.2 + 1e-7;
 show('log R(z) with s·R(z) = 2atanh(s) - 2s (error as s·R(z)/(2s))',
   fitRounded(grid(1e-6, S_MAX, 4000, false), (s) => atanhTail(s) / s, () => 0.5, [2, 4, 6, 8]));

@@ -34,13 +34,12 @@ static inline float copysignf_(float t, float x) { return bitsf((fbits(t) & 0x7f
 #define E4 0.0416681021f               /* 0x3d2aac2c */
 #define E5 0.00836919248f              /* 0x3c091ef0 */
 #define E6 0.00138389028f              /* 0x3ab563a7 */
-#define L1 0.666666687f                /* 0x3f2aaaab */
-#define L2 0.399991959f                /* 0x3ecccbbf */
-#define L3 0.286202729f                /* 0x3e92892a */
-#define L4 0.219378754f                /* 0x3e60a4d3 */
+#define L1 0.666666627f                /* 0x3f2aaaaa */
+#define L2 0.400012791f                /* 0x3eccce7a */
+#define L3 0.284795374f                /* 0x3e91d0b3 */
+#define L4 0.245436102f                /* 0x3e7b539a */
 #define LN2F 0.693147182f              /* 0x3f317218 */
 #define LN2F_LO (-1.90465421e-09f)     /* 0xb102e308 */
-#define SQRT2M1 0.414213568f           /* 0x3ed413cd */
 #define RA 1.41176474f                 /* 0x3fb4b4b5 = 24/17 */
 #define RB 0.470588237f                /* 0x3ef0f0f1 = 8/17 */
 #define SOFTPLUS_TINY (-21.0f)       /* 0xc1a80000: e^-21 < 2^-30 */
@@ -93,16 +92,21 @@ static inline struct pair expm1_core(float t) {
   return m;
 }
 
-/* log1p(eh + el) for eh in [0, 1]: f exact (no rounding of 1 + eh), fdlibm's summation. */
+/* log1p(eh + el) for eh in [0, 1]: f exact (no rounding of 1 + eh; e/2 - 1/2 exact above 1/2),
+ * fdlibm's summation, ln2 + f by Fast2Sum. */
 static inline float log1p_core(float eh, float el) {
-  int big = eh > SQRT2M1;
+  int big = eh > 0.5f;
   float f = big ? 0.5f * eh - 0.5f : eh;
   float s = f / (2 + f);
   float z = s * s;
   float R = z * (L1 + z * (L2 + z * (L3 + z * L4)));
   float hfsq = (0.5f * f) * f;
   float c = (big ? LN2F_LO : 0.0f) + el * recip_line(1 + eh);
-  return (big ? LN2F : 0.0f) - ((hfsq - (s * (hfsq + R) + c)) - f);
+  float v = hfsq - (s * (hfsq + R) + c);
+  float lnh = big ? LN2F : 0.0f;
+  float S = lnh + f;
+  float Se = (lnh - S) + f; /* Fast2Sum: ln2 + f exactly as S + Se */
+  return S + (Se - v);
 }
 
 /* sigmoid(th + tl). */

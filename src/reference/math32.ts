@@ -11,9 +11,9 @@
  *   INV_LN2 0x3fb8aa3b  1.44269502      LN2_HI  0x3f317200  0.693145752 (15 bits: k·LN2_HI exact)
  *   LN2_LO  0x35bfbe8e  1.42860677e-6   EXP_T_LO 0xc2da0000 -109   EXPM1_T_LO 0xc1a00000 -20
  *   E2..E6  0x3efffffe 0x3e2aaa46 0x3d2aac2c 0x3c091ef0 0x3ab563a7  (scripts/f32-coefficients.js)
- *   L1..L4  0x3f2aaaab 0x3ecccbbf 0x3e92892a 0x3e60a4d3
+ *   L1..L4  0x3f2aaaaa 0x3eccce7a 0x3e91d0b3 0x3e7b539a
  *   LN2F    0x3f317218  0.693147182     LN2F_LO 0xb102e308  -1.90465421e-9
- *   SQRT2M1 0x3ed413cd  0.414213568     RA 0x3fb4b4b5 (24/17)   RB 0x3ef0f0f1 (8/17)
+ *   RA      0x3fb4b4b5  24/17           RB 0x3ef0f0f1  8/17
  *   TWO_M32 0x2f800000  2^-32
  *
  * Integer helpers (exact, any way you like): pow2f(n) = 2^n for an integral n in [-126, 127] built
@@ -51,10 +51,9 @@ export const TWO_M30 = 2 ** -30;
 // Minimax e^r - 1 - r ≈ r^2 (E2 + E3 r + ... + E6 r^4) on |r| <= ln2/2, relative error 2^-28.2.
 const E2 = f(0.49999994), E3 = f(0.166665167), E4 = f(0.0416681021), E5 = f(0.00836919248);
 const E6 = f(0.00138389028);
-// Minimax 2atanh(s) - 2s ≈ s·z(L1 + L2 z + L3 z^2 + L4 z^3), z = s^2, |s| <= 0.1716: 2^-33.
-const L1 = f(0.666666687), L2 = f(0.399991959), L3 = f(0.286202729), L4 = f(0.219378754);
+// Minimax 2atanh(s) - 2s ≈ s·z(L1 + L2 z + L3 z^2 + L4 z^3), z = s^2, |s| <= 1/5: 2^-33.
+const L1 = f(0.666666627), L2 = f(0.400012791), L3 = f(0.284795374), L4 = f(0.245436102);
 const LN2F = f(0.693147182), LN2F_LO = f(-1.90465421e-9);
-const SQRT2M1 = f(0.414213568);
 const RA = f(24 / 17), RB = f(8 / 17);
 
 const F32 = new Float32Array(1);
@@ -135,20 +134,27 @@ export function expm1Core32(t: number): void {
 }
 
 /**
- * log1p(eh + el) for eh in [0, 1], |el| <= ulp(eh). 1 + eh is never rounded: below sqrt2 - 1,
- * f = eh; above, log(1 + eh) = ln2 + log1p(f) with f = eh/2 - 1/2 (exact). Then fdlibm's
+ * log1p(eh + el) for eh in [0, 1], |el| <= ulp(eh). 1 + eh is never rounded: up to 1/2, f = eh;
+ * above, log(1 + eh) = ln2 + log1p(f) with f = eh/2 - 1/2, exact because eh >= 1/2 (with the usual
+ * sqrt2 - 1 split it is not, for eh in (0.414, 0.5), which costs 0.7 ulp). Then fdlibm's
  * log1p(f) = f - (hfsq - s(hfsq + R)), s = f/(2 + f), hfsq = f^2/2, with ln2's low part and
- * el/(1 + eh) (1/(1 + eh) by recipLine: el is below 2^-24 relative) added to the small terms.
+ * el/(1 + eh) (1/(1 + eh) by recipLine: el is below 2^-24 relative) added to the small terms v.
+ * ln2 + f is formed exactly by Fast2Sum (S + Se) so that the result, S + (Se - v), rounds once
+ * where it matters (v <= 0.09 is small beside it).
  */
 export function log1pCore32(eh: number, el: number): number {
-  const big = eh > SQRT2M1;
+  const big = eh > 0.5;
   const fr = big ? f(f(0.5 * eh) - 0.5) : eh;
   const s = f(fr / f(2 + fr));
   const z = f(s * s);
   const R = f(z * f(L1 + f(z * f(L2 + f(z * f(L3 + f(z * L4)))))));
   const hfsq = f(f(0.5 * fr) * fr);
   const c = f((big ? LN2F_LO : 0) + f(el * recipLine(f(1 + eh))));
-  return f((big ? LN2F : 0) - f(f(hfsq - f(f(s * f(hfsq + R)) + c)) - fr));
+  const v = f(hfsq - f(f(s * f(hfsq + R)) + c));
+  const lnh = big ? LN2F : 0;
+  const S = f(lnh + fr);
+  const Se = f(f(lnh - S) + fr); // Fast2Sum: ln2 + f = S + Se exactly, so only the last + rounds
+  return f(S + f(Se - v));
 }
 
 /** beta·x = th + tl exactly (Dekker's product on 12-bit halves): out32 = [th, tl]. */
