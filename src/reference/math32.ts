@@ -40,7 +40,10 @@
  * softplus.ts (SOFTPLUS_TINY 0xc1a80000 = -21). Selects there: `x > 0 ? ...` (elu, selu: NaN takes
  * the negative arm, which is NaN), sigmoid's `th >= 0`, softplus's `th > 0`, `an < EXP_T_LO` (zero
  * the low part where t is clamped, also where beta·x overflowed and tl is NaN), the tiny and the
- * threshold selects; tanh copies the sign bit of x onto t (t >= 0), so tanh(-0) = -0.
+ * threshold selects; tanh copies the sign bit of x onto t (t >= 0), so tanh(-0) = -0. elu, selu
+ * and their derivatives run the cores on x itself: for x > 0 (even +Inf) k leaves pow2f's range
+ * and the arm is garbage (NaN here, whatever the integer conversion gives in SIMD); the select
+ * discards it, so no clamp is needed there.
  * Op counts per element and the measured ulp bounds are in README (The numerics contract).
  * scripts/f32-kernels.h is a scalar C transcription of all of this, used by the exhaustive sweep
  * (scripts/f32-sweep.c) and cross-checked bit for bit (scripts/f32-crosscheck.js).
