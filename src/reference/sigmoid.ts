@@ -52,7 +52,7 @@ const f = Math.fround;
  * Float32 data: sigmoid(th + tl) in binary32 operations (tl = 0, or the exact low part of beta·x
  * for softplus'). e = e^-|t| = eh + el (expCore32 scaled by 2^(k+32)·2^-32, so a subnormal eh is
  * rounded once), d + dl = 1 + e (Fast2Sum), s0 = n/d with n = 1 (t >= 0) or eh, then the first
- * order correction (nl - s0·dl)/d for what eh, d dropped. Max 1.08 ulp (README).
+ * order correction (nl - s0·dl)/d for what eh, d dropped. Max 1.21 ulp (README).
  */
 export function sigmoidPair32(th: number, tl: number): number {
   const pos = th >= 0;
@@ -76,7 +76,7 @@ export function sigmoidPair32(th: number, tl: number): number {
  * Float32 data: 2^s e/(1 + e)^2 with e = e^t, t <= 0, in binary32 operations; scale = 2^(s-32)
  * (2^-32 for sigmoid', 2^-30 for tanh'). D + Dl = (d + dl)^2 with d·d exact by Dekker's product,
  * b0 = n/D, and the division's own rounding rho = n - b0·D recovered exactly (Dekker again), so
- * b0 + ((rho + nl) - b0·Dl)/D is rounded once in effect: max 0.77 ulp (README).
+ * b0 + ((rho + nl) - b0·Dl)/D is rounded once in effect: max 0.95 ulp (README).
  */
 export function bell32(t: number, scale: number): number {
   expCore32(t, 0);

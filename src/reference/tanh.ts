@@ -38,7 +38,7 @@ const f = Math.fround;
 /**
  * Float32 data: tanh(|x|) = -m/(2 + m) with m = e^-2|x| - 1 = mh - mln (expm1Core32), D + Dl =
  * 2 + m (Fast2Sum), t0 = -mh/D plus the first-order correction; the sign of x is copied (so
- * tanh(-0) = -0; SIMD: t | (x & sign bit)). Max 1.23 ulp (README).
+ * tanh(-0) = -0; SIMD: t | (x & sign bit)). Max 1.36 ulp (README).
  */
 function tanh32(x: number): number {
   const a = Math.abs(x);
