@@ -248,6 +248,13 @@ if (!available) {
       }
     });
 
+    it('SIMD_ACTIVATIONS_THREADS sets the thread count at load; a bad value leaves native out with the reason', () => {
+      const code = "const l=require('.'); process.stdout.write(l.getThreads() + ' ' + l.availableBackends().includes('native') + ' ' + (l.backendStatus()[0].reason || ''))";
+      const run = (v) => execFileSync(process.execPath, ['-e', code], { cwd: root, env: { ...process.env, SIMD_ACTIVATIONS_THREADS: v }, encoding: 'utf8' });
+      assert.strictEqual(run('3'), '3 true ');
+      assert.match(run('zero'), /^1 false SIMD_ACTIVATIONS_THREADS must be an integer from 1 to 64 but is "zero"$/);
+    });
+
     it('setThreads validates its argument', () => {
       assert.throws(() => lib.setThreads(0), { name: 'RangeError', message: 'Expected an integer from 1 to 64 for threads but received 0' });
       assert.throws(() => lib.setThreads('2'), { name: 'TypeError', message: 'Expected an integer from 1 to 64 for threads but received string "2"' });
