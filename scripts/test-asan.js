@@ -1,5 +1,5 @@
 'use strict';
-// npm run test:asan: builds the addon with AddressSanitizer + UndefinedBehaviorSanitizer into
+// npm run test:asan (after npm install): builds the addon with AddressSanitizer + UndefinedBehaviorSanitizer into
 // build-asan/ (plain g++/clang++, same sources and per-ISA flags as binding.gyp, -O1 -g), then runs
 // the native tests against it with libasan preloaded into node. Any out-of-bounds access, use
 // after free or undefined behaviour aborts the run.
