@@ -132,10 +132,15 @@ std::atomic<int> gThreads{1};
 // Below this many elements a call stays on one thread (see PARALLEL_MIN in src/backends/native.ts).
 std::atomic<size_t> gParallelMin{size_t(1) << 18};
 
+// Per-thread binary64 scratch (softmax rows, prelu's dalpha lanes), grown on demand and given back
+// after calls that needed more than 8 MB, so one huge call does not pin its memory for good.
 thread_local std::vector<double> tScratch;
 double* scratch(size_t n) {
   if (tScratch.size() < n) tScratch.resize(n);
   return tScratch.data();
+}
+void trimScratch() {
+  if (tScratch.size() > (size_t(1) << 20)) std::vector<double>().swap(tScratch);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,6 +187,7 @@ void rowTask(void* c, size_t t) {
   if (o0 >= a.outer) return;
   size_t o1 = a.outer - o0 < j->chunk ? a.outer : o0 + j->chunk;
   j->op->table->rowwise[j->op->fn](j->op->dir, j->op->f64, a, o0, o1, scratch(2 * a.n));
+  trimScratch();
 }
 
 /** Elementwise calls split on 64-element boundaries; rows split by outer index. Bits never change. */
@@ -202,6 +208,7 @@ void execute(const Op& op) {
     int threads = total >= gParallelMin.load() && a.outer > 1 ? op.threads : 1;
     if (threads <= 1) {
       op.table->rowwise[op.fn](op.dir, op.f64, a, 0, a.outer, scratch(2 * a.n));
+      trimScratch();
       return;
     }
     size_t chunk = (a.outer + threads - 1) / threads;
@@ -209,6 +216,7 @@ void execute(const Op& op) {
     gPool->run(rowTask, &j, (a.outer + chunk - 1) / chunk, threads);
   } else {
     op.table->prelu[op.fn](op.dir, op.f64, op.prelu, scratch(op.prelu.alphaLen * 18));
+    trimScratch();
   }
 }
 
