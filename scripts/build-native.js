@@ -56,7 +56,7 @@ function main() {
   process.stderr.write(r.stderr || '');
   if (r.status !== 0) {
     const lines = String(r.stderr || r.error || '').split('\n').filter((l) => /error/i.test(l)).slice(0, 5);
-    record(`node-gyp rebuild failed (exit ${r.status}): ${lines.join(' | ') || 'see the npm install log'}`);
+    record(`node-gyp rebuild failed (exit ${r.status}): ${lines.join(' | ') || 'no error line'} (see the npm install log)`);
     return;
   }
   if (fs.existsSync(errorFile)) fs.unlinkSync(errorFile);
