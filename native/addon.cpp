@@ -190,7 +190,24 @@ void rowTask(void* c, size_t t) {
   trimScratch();
 }
 
-/** Elementwise calls split on 64-element boundaries; rows split by outer index. Bits never change. */
+struct PreluJob {
+  const Op* op;
+  size_t chunk, n;
+};
+void preluTask(void* c, size_t t) {
+  const PreluJob* j = static_cast<const PreluJob*>(c);
+  size_t b = t * j->chunk;
+  if (b >= j->n) return;
+  sa::PreluArgs a = j->op->prelu;
+  a.begin = b;
+  a.end = j->n - b < j->chunk ? j->n : b + j->chunk;
+  j->op->table->prelu[j->op->fn](j->op->dir, j->op->f64, a, nullptr);
+}
+
+/**
+ * Elementwise and prelu forward/derivative calls split on 64-element boundaries; rows split by
+ * outer index; prelu backward stays whole (dalpha sums in index order). Bits never change.
+ */
 void execute(const Op& op) {
   if (op.kind == ELEMENTWISE) {
     const sa::EwArgs& a = op.ew;
@@ -215,8 +232,18 @@ void execute(const Op& op) {
     RowJob j{&op, chunk};
     gPool->run(rowTask, &j, (a.outer + chunk - 1) / chunk, threads);
   } else {
-    op.table->prelu[op.fn](op.dir, op.f64, op.prelu, scratch(op.prelu.alphaLen * 18));
-    trimScratch();
+    const sa::PreluArgs& a = op.prelu;
+    size_t n = 1;
+    for (int k = 0; k < a.rank; k++) n *= static_cast<size_t>(a.dims[k]);
+    int threads = op.dir != sa::BACKWARD && n >= gParallelMin.load() ? op.threads : 1;
+    if (threads <= 1) {
+      op.table->prelu[op.fn](op.dir, op.f64, a, scratch(a.alphaLen * 18));
+      trimScratch();
+      return;
+    }
+    size_t chunk = ((n + threads - 1) / threads + 63) / 64 * 64;
+    PreluJob j{&op, chunk, n};
+    gPool->run(preluTask, &j, (n + chunk - 1) / chunk, threads);
   }
 }
 
@@ -338,7 +365,7 @@ bool parsePrelu(napi_env env, napi_value* argv, Op& op) {
     return fail(env, "Expected an alpha map that fits x and alpha");
   }
   op.f64 = x.f64;
-  op.prelu = sa::PreluArgs{x.data, alpha.data, dy.data, out.data, dalpha.data, alpha.length, rank, op.map, op.map + rank};
+  op.prelu = sa::PreluArgs{x.data, alpha.data, dy.data, out.data, dalpha.data, alpha.length, rank, op.map, op.map + rank, 0, 0};
   return true;
 }
 

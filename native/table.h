@@ -57,6 +57,7 @@ struct PreluArgs {
   int rank;
   const double* dims;
   const double* strides;
+  size_t begin, end;  // forward / derivative: only elements [begin, end); end = 0 means all
 };
 typedef void (*PreluFn)(int dir, int f64, const PreluArgs& a, double* sums);
 
