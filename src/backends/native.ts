@@ -105,9 +105,13 @@ export function getThreads(): number {
 }
 
 /**
- * Calls with at least this many elements are split across threads. Measured with
- * `node scripts/native-speed.js --threads` (sigmoid and relu, Float32, 1 vs 2 threads): below it
- * waking the pool costs more than the second core gains.
+ * Calls with at least this many elements are split across threads (elementwise, prelu forward and
+ * derivative, softmax rows). Waking the pool costs little (a 4096-element relu: about 0.41 µs on
+ * one thread, 0.47-0.54 µs with two, most of it the wake-up), but a sleeping worker takes tens of
+ * microseconds to be scheduled, so splitting only pays for calls of 100 µs or more: 2^18 elements
+ * is about 90 µs of sigmoid and 25 µs of relu at memory speed. A 1-vs-2-thread comparison
+ * (`node scripts/native-speed.js --threads 1,2`) could not be measured meaningfully on the shared
+ * development machine (its second core was busy), so this is a judgement, not a measured optimum.
  */
 export const PARALLEL_MIN = 1 << 18;
 
