@@ -204,6 +204,31 @@ void preluTask(void* c, size_t t) {
   j->op->table->prelu[j->op->fn](j->op->dir, j->op->f64, a, nullptr);
 }
 
+/** One long softmax row's exponentials split across the pool (RowArgs::expSplit). */
+struct ExpSplitJob {
+  const Op* op;
+  int f64;
+  const void* x;
+  double shift;
+  double* e;
+  size_t n, chunk;
+};
+void expSplitTask(void* c, size_t t) {
+  const ExpSplitJob* j = static_cast<const ExpSplitJob*>(c);
+  size_t b = t * j->chunk;
+  if (b >= j->n) return;
+  size_t len = j->n - b < j->chunk ? j->n - b : j->chunk;
+  const char* x = static_cast<const char*>(j->x) + b * (j->f64 ? sizeof(double) : sizeof(float));
+  j->op->table->expRange(j->f64, x, j->shift, j->e + b, len);
+}
+void expSplit(void* ctx, int f64, const void* x, double shift, double* e, size_t n) {
+  const Op* op = static_cast<const Op*>(ctx);
+  int threads = op->threads;
+  size_t chunk = ((n + threads - 1) / threads + 63) / 64 * 64;
+  ExpSplitJob j{op, f64, x, shift, e, n, chunk};
+  gPool->run(expSplitTask, &j, (n + chunk - 1) / chunk, threads);
+}
+
 /**
  * Elementwise and prelu forward/derivative calls split on 64-element boundaries; rows split by
  * outer index; prelu backward stays whole (dalpha sums in index order). Bits never change.
@@ -222,9 +247,18 @@ void execute(const Op& op) {
   } else if (op.kind == ROWWISE) {
     const sa::RowArgs& a = op.row;
     size_t total = a.outer * a.n * a.inner;
-    int threads = total >= gParallelMin.load() && a.outer > 1 ? op.threads : 1;
+    const size_t min = gParallelMin.load();
+    const bool bigRows = op.threads > 1 && a.inner == 1 && a.n >= min;
+    // Enough rows: split them. Fewer rows than threads but long contiguous ones: one thread runs
+    // the rows and the exponentials of each are computed in parallel. Otherwise split what there is.
+    int threads = total >= min && a.outer > 1 && !(bigRows && a.outer < static_cast<size_t>(op.threads)) ? op.threads : 1;
     if (threads <= 1) {
-      op.table->rowwise[op.fn](op.dir, op.f64, a, 0, a.outer, scratch(2 * a.n));
+      sa::RowArgs split = a;
+      if (bigRows) {
+        split.expSplit = expSplit;
+        split.expCtx = const_cast<Op*>(&op);
+      }
+      op.table->rowwise[op.fn](op.dir, op.f64, split, 0, a.outer, scratch(2 * a.n));
       trimScratch();
       return;
     }
@@ -328,7 +362,8 @@ bool parseRow(napi_env env, napi_value* argv, Op& op) {
     return fail(env, "Expected a layout whose product is the length of x");
   }
   op.f64 = x.f64;
-  op.row = sa::RowArgs{x.data, dy.data, out.data, static_cast<size_t>(outer), static_cast<size_t>(n), static_cast<size_t>(inner)};
+  op.row = sa::RowArgs{x.data, dy.data, out.data, static_cast<size_t>(outer), static_cast<size_t>(n), static_cast<size_t>(inner),
+                       nullptr, nullptr};
   return true;
 }
 

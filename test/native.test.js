@@ -250,6 +250,15 @@ if (!available) {
         assertSame(native.backward.tanh(x, dy), want.b, `backward.tanh, ${t} threads`);
         assertSame(native.softmax(rows, { shape: [37, 1001] }), wantRows, `softmax rows, ${t} threads`);
         assertSame(native.logSoftmax(rows, { shape: [37, 1001], axis: 0 }), wantCols, `logSoftmax axis 0, ${t} threads`);
+        for (const [T, shape] of [[Float32Array, [1, 20011]], [Float64Array, [2, 10007]]]) {
+          // Fewer rows than threads: each row's exponentials are computed in parallel.
+          const r = mixedInput(T, 20014, 35).map((v) => (Number.isFinite(v) ? v : 0)).subarray(0, shape[0] * shape[1]);
+          const g = mixedInput(T, r.length, 36).map((v) => (Number.isFinite(v) ? v : 1));
+          for (const name of ['softmax', 'logSoftmax']) {
+            assertSame(native[name](r, { shape }), js[name](r, { shape }), `${T.name} ${name} ${shape}, ${t} threads`);
+            assertSame(native.backward[name](r, g, { shape }), js.backward[name](r, g, { shape }), `${T.name} backward.${name} ${shape}, ${t} threads`);
+          }
+        }
         for (const [alpha, o] of preluCases) {
           assertSame(native.prelu(px, alpha, o), js.prelu(px, alpha, o), `prelu ${JSON.stringify(o)}, ${t} threads`);
           assertSame(native.derivative.prelu(px, alpha, o), js.derivative.prelu(px, alpha, o), `derivative.prelu ${JSON.stringify(o)}, ${t} threads`);
