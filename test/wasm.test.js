@@ -137,8 +137,11 @@ for (const build of ['simd', 'scalar']) {
             const want = js[name](x, o), wantB = js.backward[name](x, dy, o);
             assertSame(api[name](x, o), want, `${T.name} axis ${axis}`);
             assertSame(api.backward[name](x, dy, o), wantB, `${T.name} axis ${axis} backward`);
-            const wx = inWasm(arrays, x), wdy = inWasm(arrays, dy);
+            const wx = inWasm(arrays, x), wdy = inWasm(arrays, dy), wout = arrays.alloc(T, x.length);
             assertSame(api[name](wx, o), want, `${T.name} axis ${axis} x in wasm memory`);
+            assertSame(api[name](x, { ...o, out: wout }), want, `${T.name} axis ${axis} only out in wasm memory`);
+            assertSame(api.backward[name](x, wdy, o), wantB, `${T.name} axis ${axis} only dy in wasm memory`);
+            arrays.free(wout);
             api.backward[name](wx, wdy, { ...o, out: wdy });
             assertSame(wdy, wantB, `${T.name} axis ${axis} backward in place in wasm memory`);
             const xi = x.slice();
@@ -228,9 +231,10 @@ for (const build of ['simd', 'scalar']) {
           const wx = inWasm(arrays, x), wdy = inWasm(arrays, dy), wout = arrays.alloc(T, len);
           const wa = typeof alpha === 'number' ? alpha : inWasm(arrays, T.from(alpha));
           const wda = typeof alpha === 'number' ? undefined : arrays.alloc(T, alpha.length);
-          assertSame(api.prelu(wx, wa, { ...opts, out: wout }), want.dx.length ? js.prelu(x, alpha, opts) : wout, `${what} in wasm memory`);
+          assertSame(api.prelu(wx, wa, { ...opts, out: wout }), js.prelu(x, alpha, opts), `${what} in wasm memory`);
           const g2 = api.backward.prelu(wx, wa, wdy, { ...opts, out: wout, dalphaOut: wda });
           assertSame(g2.dx, want.dx, `${what} dx in wasm memory`);
+          assertSame(api.backward.prelu(x, alpha, dy, { ...opts, out: wout }).dx, want.dx, `${what} only dx in wasm memory`);
           if (wda) assertSame(wda, want.dalpha, `${what} dalpha in wasm memory`);
           for (const v of [wx, wdy, wout, ...(wda ? [wda, wa] : [])]) arrays.free(v);
         }
