@@ -47,11 +47,12 @@ it('both builds exist and export every kernel the spec requires', () => {
   }
 });
 
-it('the scalar build has no SIMD instruction, and is the one chosen where SIMD is missing', async () => {
+it('the scalar build has no SIMD instruction (the SIMD build no relaxed or fused op), and is the one chosen where SIMD is missing', async () => {
   const binaryen = (await import('binaryen')).default;
   const text = (build) => binaryen.readBinary(fs.readFileSync(path.join(root, 'dist/wasm', `${build}.wasm`))).emitText();
   assert.doesNotMatch(text('scalar'), /v128|[if](8x16|16x8|32x4|64x2)\./);
   assert.match(text('simd'), /f64x2\.mul/);
+  assert.doesNotMatch(text('simd'), /relaxed|madd/, 'no relaxed SIMD, no fused multiply-add');
   // An engine without SIMD rejects the probe module: simulated by a validate() that says no.
   const { execFileSync } = require('child_process');
   const build = execFileSync(process.execPath, ['-e', "WebAssembly.validate = () => false; process.stdout.write(String(require('.').wasm.build))"],
