@@ -6,7 +6,7 @@ import { SPEC, type FunctionSpec } from '../spec';
 import { jsBackend } from './js';
 import { webAssembly, type WasmInstanceLike, type WasmMemoryLike } from './wasm-api';
 import { kernelExport, requiredExports, type WasmType } from './wasm-exports';
-import { CHUNK, MAX_RANK, ROW_CAP, SLOT_CAP, WasmHeap, makeLayout, type Layout } from './wasm-memory';
+import { CHUNK, MAX_RANK, ROW_CAP, SLOT_CAP, WasmHeap, makeLayout } from './wasm-memory';
 
 /**
  * The wasm backend from an instantiated build (Node and browsers alike; no I/O here). Arrays that
@@ -307,4 +307,3 @@ export function simdSupported(): boolean {
   }
 }
 
-export type { Layout };
