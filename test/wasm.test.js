@@ -55,8 +55,11 @@ it('the scalar build has no SIMD instruction (the SIMD build no relaxed or fused
   assert.doesNotMatch(text('simd'), /relaxed|madd/, 'no relaxed SIMD, no fused multiply-add');
   // An engine without SIMD rejects the probe module: simulated by a validate() that says no.
   const { execFileSync } = require('child_process');
+  const env = { ...process.env };
+  delete env.SIMD_ACTIVATIONS_WASM;
+  delete env.SIMD_ACTIVATIONS_BACKEND;
   const build = execFileSync(process.execPath, ['-e', "WebAssembly.validate = () => false; process.stdout.write(String(require('.').wasm.build))"],
-    { cwd: root, encoding: 'utf8' });
+    { cwd: root, encoding: 'utf8', env });
   assert.strictEqual(build, 'scalar');
 });
 
@@ -251,7 +254,8 @@ describe('wasm memory arrays (the public wasm object)', () => {
   it('the package loads the wasm backend synchronously and exposes its arrays', () => {
     assert.ok(lib.availableBackends().includes('wasm'), JSON.stringify(lib.backendStatus()));
     assert.strictEqual(lib.wasm.available, true);
-    assert.strictEqual(lib.wasm.build, WebAssembly.validate(core.SIMD_PROBE) ? 'simd' : 'scalar');
+    const forced = process.env.SIMD_ACTIVATIONS_WASM;
+    assert.strictEqual(lib.wasm.build, forced || (WebAssembly.validate(core.SIMD_PROBE) ? 'simd' : 'scalar'));
     const x = lib.wasm.alloc(Float32Array, 8);
     assert.ok(lib.wasm.owns(x) && !lib.wasm.owns(new Float32Array(8)));
     x.set([-2, -1, 0, 1, 2, 3, 4, 5]);
@@ -320,9 +324,12 @@ describe('wasm memory arrays (the public wasm object)', () => {
 
 describe('wasm loading', () => {
   const { execFileSync } = require('child_process');
+  // The children choose their backend and build from `env` alone, whatever this run was given.
+  const clean = { ...process.env };
+  for (const k of ['SIMD_ACTIVATIONS_BACKEND', 'SIMD_ACTIVATIONS_WASM', 'SIMD_ACTIVATIONS_VERIFY']) delete clean[k];
   const run = (env) => JSON.parse(execFileSync(process.execPath, ['-e',
     "const l=require('.');process.stdout.write(JSON.stringify({b:l.availableBackends(),w:l.wasm.build,s:l.backendStatus()}))"],
-  { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' }));
+  { cwd: root, env: { ...clean, ...env }, encoding: 'utf8' }));
 
   it('SIMD_ACTIVATIONS_WASM=scalar forces the scalar build; a bad value says why the backend is missing', () => {
     assert.strictEqual(run({ SIMD_ACTIVATIONS_WASM: 'scalar' }).w, 'scalar');
