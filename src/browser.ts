@@ -20,6 +20,9 @@ export type { WasmArrays } from './wasm-arrays';
 export { SPEC, FUNCTION_NAMES, SELU_ALPHA, SELU_SCALE } from './spec';
 export type { FunctionSpec, ParamSpec, SpecialValue } from './spec';
 export { availableBackends, backendStatus, getBackend, setBackend, setVerify };
+/** Keras/PyTorch-style layers, as in the Node entry. */
+export * as layers from './layers/index';
+import * as layers from './layers/index';
 
 /** Resolves when the wasm backend has loaded (or failed to: see backendStatus()), to the backend in use. */
 export function ready(): Promise<BackendName> {
@@ -68,5 +71,5 @@ export const wasm: WasmArrays = {
 
 export default {
   relu, leakyRelu, prelu, thresholdedRelu, elu, selu, softplus, sigmoid, tanh, softmax, logSoftmax, derivative, backward,
-  async, backends, wasm, ready, availableBackends, backendStatus, getBackend, setBackend, setVerify, setThreads, getThreads,
+  async, backends, wasm, ready, layers, availableBackends, backendStatus, getBackend, setBackend, setVerify, setThreads, getThreads,
 };
