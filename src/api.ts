@@ -1,7 +1,7 @@
 import type { Backend, ElementwiseOps, Floats, PreluOps, RowwiseOps } from './backend';
 import { resolveAlpha } from './broadcast';
 import { jsBackend } from './backends/js';
-import { isNativeBackend, type NativeBackend } from './backends/native';
+import { isNativeBackend, type NativeBackend } from './backends/native-types';
 import { axisLayout } from './reference/layout';
 import { SPEC, type FunctionSpec } from './spec';
 import { checkOptions, optionNames, resolveAxis, resolveOut, resolveParams, resolveShape, toData, toMatching,

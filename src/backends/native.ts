@@ -1,5 +1,4 @@
-import type { Backend, ElementwiseOps, Floats, Ops, PreluOps, RowwiseOps } from '../backend';
-import type { AxisLayout } from '../reference/layout';
+import type { Backend, ElementwiseOps, Ops, PreluOps, RowwiseOps } from '../backend';
 import type { AlphaMap } from '../reference/prelu';
 import type { Params } from '../reference/types';
 import { loadedBackend } from '../registry';
@@ -11,41 +10,9 @@ declare const require: ((id: string) => unknown) | undefined;
 declare const __dirname: string | undefined;
 declare const process: { env: Record<string, string | undefined> } | undefined;
 
-/** The functions build/Release/simd_activations.node exports (native/addon.cpp). */
-export interface Addon {
-  ew(fn: number, dir: number, x: Floats, dy: Floats, out: Floats, p0: number, p1: number): void;
-  row(fn: number, backward: number, x: Floats, dy: Floats, out: Floats, outer: number, n: number, inner: number): void;
-  prelu(fn: number, dir: number, x: Floats, alpha: Floats, dy: Floats, out: Floats, dalpha: Floats, map: Float64Array): void;
-  ewAsync(fn: number, dir: number, x: Floats, dy: Floats, out: Floats, p0: number, p1: number): Promise<void>;
-  rowAsync(fn: number, backward: number, x: Floats, dy: Floats, out: Floats, outer: number, n: number, inner: number): Promise<void>;
-  preluAsync(fn: number, dir: number, x: Floats, alpha: Floats, dy: Floats, out: Floats, dalpha: Floats, map: Float64Array): Promise<void>;
-  getIsa(): string;
-  setIsa(name: string): void;
-  supportedIsas(): string[];
-  functionNames(): string[];
-  setThreads(threads: number, parallelMin?: number): void;
-  getThreads(): number;
-  hardwareThreads(): number;
-}
-
-export type Direction = 'forward' | 'derivative' | 'backward';
+export { isNativeBackend, type Addon, type Direction, type NativeBackend } from './native-types';
+import type { Addon, Direction, NativeBackend } from './native-types';
 const DIR: Record<Direction, number> = { forward: 0, derivative: 1, backward: 2 };
-
-/** The native backend: the kernels plus what only it has (ISA, threads, async calls). */
-export interface NativeBackend extends Backend {
-  readonly name: 'native';
-  readonly addon: Addon;
-  /** The instruction set the kernels run on: avx512, avx2, sse2 or scalar. */
-  isa(): string;
-  elementwiseAsync(name: string, dir: Direction, x: Floats, dy: Floats | undefined, out: Floats, p: Params): Promise<void>;
-  rowwiseAsync(name: string, backward: boolean, x: Floats, dy: Floats | undefined, out: Floats, layout: AxisLayout): Promise<void>;
-  preluAsync(name: string, dir: Direction, x: Floats, alpha: Floats, dy: Floats | undefined, out: Floats,
-    dalpha: Floats | undefined, map: AlphaMap): Promise<void>;
-}
-
-export function isNativeBackend(b: Backend): b is NativeBackend {
-  return b.name === 'native' && 'elementwiseAsync' in b;
-}
 
 /**
  * Below these lengths a call is routed to wasm (when loaded) or js, which return the same bits.

@@ -1,0 +1,251 @@
+import type { Backend, ElementwiseOps, Floats, Ops, PreluOps, RowwiseOps } from '../backend';
+import type { AlphaMap } from '../reference/prelu';
+import type { AxisLayout } from '../reference/layout';
+import type { Params } from '../reference/types';
+import { SPEC, type FunctionSpec } from '../spec';
+import { jsBackend } from './js';
+import { webAssembly, type WasmInstanceLike, type WasmMemoryLike } from './wasm-api';
+import { kernelExport, requiredExports, type WasmType } from './wasm-exports';
+import { CHUNK, MAX_RANK, ROW_CAP, SLOT_CAP, WasmHeap, makeLayout, type Layout } from './wasm-memory';
+
+/**
+ * The wasm backend from an instantiated build (Node and browsers alike; no I/O here). Arrays that
+ * live in wasm memory are passed by address; others are copied through the fixed scratch regions
+ * in chunks of CHUNK elements, so memory never grows during a call. Two cases exceed the scratch
+ * and run on the js reference instead (same bits by definition): a softmax row longer than CHUNK
+ * whose data is outside wasm memory, and a prelu alpha larger than the scratch (CHUNK elements
+ * outside wasm memory, or more than SLOT_CAP elements for backward's dalpha).
+ */
+type Fn = (...args: number[]) => void;
+
+export interface WasmInstance {
+  readonly backend: Backend;
+  readonly heap: WasmHeap;
+}
+
+export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
+  const ex = instance.exports;
+  const missing = requiredExports(SPEC).filter((n) => !(n in ex));
+  if (missing.length) throw new Error(`the WebAssembly build lacks the exports ${missing.join(', ')}`);
+  const memory = ex.memory as WasmMemoryLike;
+  const L = makeLayout((ex.heap_base as () => number)());
+  const heap = new WasmHeap(memory, L);
+  const fn = (name: string): Fn => ex[name] as Fn;
+
+  // Views of the whole memory, re-made after growth.
+  let f32 = new Float32Array(0), f64 = new Float64Array(0), i32 = new Int32Array(0);
+  const views = (): void => {
+    if (f32.buffer !== memory.buffer) {
+      f32 = new Float32Array(memory.buffer);
+      f64 = new Float64Array(memory.buffer);
+      i32 = new Int32Array(memory.buffer);
+    }
+  };
+  const typeOf = (a: Floats): WasmType => (a.BYTES_PER_ELEMENT === 4 ? 'f32' : 'f64');
+  const whole = (a: Floats): Floats => (a.BYTES_PER_ELEMENT === 4 ? f32 : f64);
+  const inside = (a: Floats): boolean => a.buffer === memory.buffer;
+
+  /** Address of a[start..] in wasm memory: the array itself, or `scratch` filled from a. */
+  function place(a: Floats, start: number, end: number, scratch: number, copyIn: boolean): number {
+    if (inside(a)) return a.byteOffset + start * a.BYTES_PER_ELEMENT;
+    if (copyIn) whole(a).set(a.subarray(start, end), scratch / a.BYTES_PER_ELEMENT);
+    return scratch;
+  }
+  function copyOut(out: Floats, start: number, end: number, scratch: number): void {
+    if (inside(out)) return;
+    const w = whole(out);
+    const s = scratch / out.BYTES_PER_ELEMENT;
+    out.set(w.subarray(s, s + end - start), start);
+  }
+
+  function elementwise(spec: FunctionSpec): ElementwiseOps {
+    const names = spec.params.map((p) => p.name);
+    const args = (p: Params): [number, number] => [names[0] ? p[names[0]] : 0, names[1] ? p[names[1]] : 0];
+    const k = (dir: string, t: WasmType): Fn => fn(kernelExport(spec.name, dir, t));
+    const kernels = {
+      forward: { f32: k('forward', 'f32'), f64: k('forward', 'f64') },
+      derivative: { f32: k('derivative', 'f32'), f64: k('derivative', 'f64') },
+      backward: { f32: k('backward', 'f32'), f64: k('backward', 'f64') },
+    };
+    function run(dir: 'forward' | 'derivative' | 'backward', x: Floats, dy: Floats | undefined, out: Floats, p: Params): void {
+      const [a, b] = args(p);
+      const kernel = kernels[dir][typeOf(x)];
+      const n = x.length;
+      if (inside(x) && inside(out) && (!dy || inside(dy))) {
+        if (dy) kernel(x.byteOffset, dy.byteOffset, out.byteOffset, n, a, b);
+        else kernel(x.byteOffset, out.byteOffset, n, a, b);
+        return;
+      }
+      views();
+      for (let s = 0; s < n; s += CHUNK) {
+        const e = Math.min(n, s + CHUNK);
+        const xp = place(x, s, e, L.x, true);
+        const op = place(out, s, e, L.out, false);
+        if (dy) kernel(xp, place(dy, s, e, L.dy, true), op, e - s, a, b);
+        else kernel(xp, op, e - s, a, b);
+        copyOut(out, s, e, L.out);
+      }
+    }
+    return {
+      kind: 'elementwise',
+      forward: (x, out, p) => run('forward', x, undefined, out, p),
+      derivative: (x, out, p) => run('derivative', x, undefined, out, p),
+      backward: (x, dy, out, p) => run('backward', x, dy, out, p),
+    };
+  }
+
+  function rowwise(spec: FunctionSpec): RowwiseOps {
+    const fwd = { f32: fn(kernelExport(spec.name, 'forward', 'f32')), f64: fn(kernelExport(spec.name, 'forward', 'f64')) };
+    const bwd = { f32: fn(kernelExport(spec.name, 'backward', 'f32')), f64: fn(kernelExport(spec.name, 'backward', 'f64')) };
+    const js = jsBackend.kernels[spec.name] as RowwiseOps;
+    /** Runs the kernel on `outer` slabs at the given addresses. */
+    function call(t: WasmType, xp: number, dyp: number | undefined, op: number, outer: number, n: number, inner: number): void {
+      if (dyp === undefined) fwd[t](xp, op, outer, n, inner, L.e, ROW_CAP);
+      else bwd[t](xp, dyp, op, outer, n, inner, L.e, L.t, ROW_CAP);
+    }
+    function run(x: Floats, dy: Floats | undefined, out: Floats, layout: AxisLayout): void {
+      const { outer, n, inner } = layout;
+      const t = typeOf(x);
+      if (inside(x) && inside(out) && (!dy || inside(dy))) {
+        call(t, x.byteOffset, dy?.byteOffset, out.byteOffset, outer, n, inner);
+        return;
+      }
+      const slab = n * inner;
+      if (slab === 0) return;
+      views();
+      if (slab <= CHUNK) {
+        // Whole slabs (contiguous) through the scratch, as many as fit.
+        const per = Math.floor(CHUNK / slab);
+        for (let o = 0; o < outer; o += per) {
+          const s = o * slab, e = Math.min(outer, o + per) * slab;
+          const xp = place(x, s, e, L.x, true);
+          const dyp = dy ? place(dy, s, e, L.dy, true) : undefined;
+          call(t, xp, dyp, place(out, s, e, L.out, false), (e - s) / slab, n, inner);
+          copyOut(out, s, e, L.out);
+        }
+        return;
+      }
+      if (n > CHUNK) {
+        if (dy) js.backward(x, dy, out, layout); else js.forward(x, out, layout);
+        return;
+      }
+      // Strided rows gathered into contiguous rows (inner = 1), a group at a time.
+      const w = whole(x);
+      const per = Math.floor(CHUNK / n);
+      const X = L.x / x.BYTES_PER_ELEMENT, D = L.dy / x.BYTES_PER_ELEMENT, O = L.out / x.BYTES_PER_ELEMENT;
+      for (let o = 0; o < outer; o++) {
+        for (let i0 = 0; i0 < inner; i0 += per) {
+          const rows = Math.min(per, inner - i0);
+          for (let r = 0; r < rows; r++) {
+            const base = o * slab + i0 + r;
+            for (let j = 0; j < n; j++) {
+              w[X + r * n + j] = x[base + j * inner];
+              if (dy) w[D + r * n + j] = dy[base + j * inner];
+            }
+          }
+          call(t, L.x, dy ? L.dy : undefined, L.out, rows, n, 1);
+          for (let r = 0; r < rows; r++) {
+            const base = o * slab + i0 + r;
+            for (let j = 0; j < n; j++) out[base + j * inner] = w[O + r * n + j];
+          }
+        }
+      }
+    }
+    return {
+      kind: 'rowwise',
+      forward: (x, out, layout) => run(x, undefined, out, layout),
+      backward: (x, dy, out, layout) => run(x, dy, out, layout),
+    };
+  }
+
+  /** The reference's merge of adjacent dimensions whose alpha strides line up (forEachRun). */
+  function mergeMap(map: AlphaMap): { dims: number[]; strides: number[] } {
+    const dims: number[] = [];
+    const strides: number[] = [];
+    map.shape.forEach((d, k) => {
+      const last = dims.length - 1;
+      if (last >= 0 && strides[last] === map.strides[k] * d) {
+        dims[last] *= d;
+        strides[last] = map.strides[k];
+      } else {
+        dims.push(d);
+        strides.push(map.strides[k]);
+      }
+    });
+    return { dims, strides };
+  }
+
+  function prelu(spec: FunctionSpec): PreluOps {
+    const k = (dir: string, t: WasmType): Fn => fn(kernelExport(spec.name, dir, t));
+    const kernels = {
+      forward: { f32: k('forward', 'f32'), f64: k('forward', 'f64') },
+      derivative: { f32: k('derivative', 'f32'), f64: k('derivative', 'f64') },
+      backward: { f32: k('backward', 'f32'), f64: k('backward', 'f64') },
+      finish: { f32: k('finish', 'f32'), f64: k('finish', 'f64') },
+    };
+    const init = fn(`${spec.name}_init`);
+    const js = jsBackend.kernels[spec.name] as PreluOps;
+
+    function run(dir: 'forward' | 'derivative' | 'backward', x: Floats, alpha: Floats, dy: Floats | undefined, out: Floats,
+      dalpha: Floats | undefined, map: AlphaMap): boolean {
+      const { dims, strides } = mergeMap(map);
+      const total = dims.reduce((p, d) => p * d, 1);
+      const rank = dims.length;
+      if (rank > MAX_RANK || (!inside(alpha) && alpha.length > CHUNK) || (dalpha && alpha.length > SLOT_CAP)) return false;
+      if (total === 0) {
+        if (dalpha) dalpha.fill(0);
+        return true;
+      }
+      views();
+      const t = typeOf(x);
+      const m = L.map / 4;
+      for (let d = 0; d < rank; d++) { i32[m + d] = dims[d]; i32[m + rank + d] = strides[d]; }
+      const ap = place(alpha, 0, alpha.length, L.alpha, true);
+      if (dalpha) init(L.state, alpha.length);
+      const all = inside(x) && inside(out) && (!dy || inside(dy));
+      const step = all ? total : CHUNK;
+      for (let s = 0; s < total; s += step) {
+        const e = Math.min(total, s + step);
+        const xp = place(x, s, e, L.x, true);
+        const op = place(out, s, e, L.out, false);
+        if (dy) kernels.backward[t](xp, ap, place(dy, s, e, L.dy, true), op, s, e - s, L.map, rank, L.coords, L.state);
+        else kernels[dir as 'forward' | 'derivative'][t](xp, ap, op, s, e - s, L.map, rank, L.coords);
+        copyOut(out, s, e, L.out);
+      }
+      if (dalpha) {
+        const dp = inside(dalpha) ? dalpha.byteOffset : L.t;
+        kernels.finish[t](L.state, alpha.length, dp);
+        if (!inside(dalpha)) dalpha.set(whole(dalpha).subarray(L.t / dalpha.BYTES_PER_ELEMENT, L.t / dalpha.BYTES_PER_ELEMENT + alpha.length));
+      }
+      return true;
+    }
+    return {
+      kind: 'prelu',
+      forward: (x, alpha, out, map) => { if (!run('forward', x, alpha, undefined, out, undefined, map)) js.forward(x, alpha, out, map); },
+      derivative: (x, alpha, out, map) => { if (!run('derivative', x, alpha, undefined, out, undefined, map)) js.derivative(x, alpha, out, map); },
+      backward: (x, alpha, dy, dx, dalpha, map) => { if (!run('backward', x, alpha, dy, dx, dalpha, map)) js.backward(x, alpha, dy, dx, dalpha, map); },
+    };
+  }
+
+  const kernels: Record<string, Ops> = {};
+  for (const s of SPEC) kernels[s.name] = s.kind === 'elementwise' ? elementwise(s) : s.kind === 'prelu' ? prelu(s) : rowwise(s);
+  return { backend: { name: 'wasm', kernels }, heap };
+}
+
+/** A module whose one function is `() -> v128 { i32.const 0; i8x16.splat }`: valid exactly where SIMD is. */
+export const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: 1 type, no params, one v128 result
+  0x03, 0x02, 0x01, 0x00, // function section: 1 function of type 0
+  0x0a, 0x08, 0x01, 0x06, 0x00, 0x41, 0x00, 0xfd, 0x0f, 0x0b, // code: no locals, i32.const 0, i8x16.splat, end
+]);
+
+export function simdSupported(): boolean {
+  try {
+    return webAssembly()?.validate(SIMD_PROBE) === true;
+  } catch {
+    return false;
+  }
+}
+
+export type { Layout };
