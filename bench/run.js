@@ -1,86 +1,131 @@
 'use strict';
-// npm run bench [-- --full] [--float64] [--only sigmoid,tanh] [--json file]
-// Every function of the spec on every available backend against the hand-written Math.* loop,
-// Float32 by default, output preallocated, one process so ratios are comparable. benchmark.js
-// does the timing; we report the median of its samples (and its relative margin of error).
-const Benchmark = require('benchmark');
+// npm run bench [-- --full] [--float64] [--only sigmoid,tanh] [--json file] [--browser] ...
+// The comparative benchmark: every function of lib.SPEC, forward and backward, on every backend
+// that loaded (through the public API), the hand-written Math.* loop, and the peers (tfjs cpu and
+// wasm, onnxruntime-node and -web), with the memory bandwidth at each size measured in the same
+// process. Prints a table; writes bench/results/{report.md, results.json, crossovers.json, *.svg}.
 const fs = require('fs');
-const lib = require('..');
-const naive = require('./naive');
+const path = require('path');
+const { parseArgs, USAGE } = require('./lib/args');
+const { runSuite } = require('./lib/suite');
+const { environment } = require('./lib/environment');
+const { variantsOf, runVariants } = require('./lib/variants');
+const { ourImpls } = require('./impls/ours');
+const { naiveImpls } = require('./impls/naive');
+const { annotate, crossovers } = require('./report/analyze');
+const { terminalTable } = require('./report/table');
+const { writeReport, publish } = require('./report/write');
 
-const args = process.argv.slice(2);
-const flag = (name) => args.includes(name);
-const value = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
-const full = flag('--full');
-const T = flag('--float64') ? Float64Array : Float32Array;
-const only = value('--only') ? value('--only').split(',') : null;
-const SIZES = full ? [1e3, 1e4, 1e5, 1e6, 1e7] : [1e3, 1e5, 1e6];
-const ROW = 1000; // softmax rows of 1000 (a typical class count)
-const CHANNELS = 8;
-const maxTime = full ? 1 : 0.2;
+// Quick mode benches the peers on a few representative functions only (ours run everything).
+const QUICK_PEER_FUNCTIONS = ['relu', 'sigmoid', 'tanh', 'softmax'];
 
-function input(n, seed) {
-  let s = seed;
-  const x = new T(n);
-  for (let i = 0; i < n; i++) { s = (s * 1103515245 + 12345) % 2147483648; x[i] = (s / 2147483648 - 0.5) * 16; }
-  return x;
-}
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.help) { console.log(USAGE); return; }
+  const lib = require('..');
+  const specs = lib.SPEC.filter((s) => !opts.only || opts.only.includes(s.name));
+  if (specs.length === 0) throw new Error(`--only matched no function of the spec (${lib.SPEC.map((s) => s.name).join(', ')})`);
+  const notes = [];
 
-function median(a) {
-  const s = a.slice().sort((p, q) => p - q);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+  if (opts.child) return child(lib, opts, specs, notes);
 
-/** The call for each function on an API (facade of one backend), with preallocated out. */
-function libraryCall(api, spec, x, out) {
-  if (spec.kind === 'prelu') { const alpha = new T(CHANNELS).fill(0.25); return () => api.prelu(x, alpha, { shape: [x.length / CHANNELS, CHANNELS], out }); }
-  if (spec.kind === 'rowwise') return () => api[spec.name](x, { shape: [x.length / ROW, ROW], out });
-  return () => api[spec.name](x, { out });
-}
-function naiveCall(spec, x, out) {
-  if (spec.kind === 'prelu') { const alpha = new T(CHANNELS).fill(0.25); return () => naive.prelu(x, out, alpha, CHANNELS); }
-  if (spec.kind === 'rowwise') return () => naive[spec.name](x, out, ROW);
-  return () => naive[spec.name](x, out);
-}
-
-const results = [];
-const specs = lib.SPEC.filter((s) => !only || only.includes(s.name));
-const backends = lib.availableBackends();
-const total = specs.length * SIZES.length * (backends.length + 1);
-let done = 0;
-console.log(`simd-activations bench: ${T.name}, sizes ${SIZES.join(', ')}, backends ${backends.join(', ')} + naive Math.* loop (${full ? 'full' : 'quick'} mode)`);
-console.log(`node ${process.version}, ${require('os').cpus()[0].model}, ${require('os').cpus().length} cores\n`);
-
-for (const spec of specs) {
-  for (const n of SIZES) {
-    const x = input(n, 7);
-    const suite = new Benchmark.Suite();
-    const impls = [...backends.map((b) => [b, libraryCall(lib.backends[b], spec, x, new T(n))]), ['naive', naiveCall(spec, x, new T(n))]];
-    for (const [name, fn] of impls) suite.add(name, fn, { maxTime, minSamples: 5 });
-    suite.on('cycle', (ev) => {
-      done++;
-      const b = ev.target;
-      const secondsPerCall = median(b.stats.sample);
-      results.push({ fn: spec.name, n, impl: b.name, melemPerS: n / secondsPerCall / 1e6, rme: b.stats.rme, samples: b.stats.sample.length });
-      process.stderr.write(`\r[${done}/${total}] ${spec.name} n=${n} ${b.name}            `);
-    });
-    suite.run({ async: false });
+  let impls = [...ourImpls(lib, { variants: opts.variants }), ...naiveImpls()];
+  const peerVersions = {};
+  if (opts.peers) {
+    const failed = require('./lib/peers-install').ensurePeers();
+    if (failed) notes.push(failed);
+    else {
+      const peers = [
+        ...(await require('./impls/tfjs').tfjsImpls(notes, { opAlone: opts.full, type: opts.type })),
+        ...(await require('./impls/onnxruntime').ortImpls(notes, { opAlone: opts.full })),
+      ];
+      for (const p of peers) {
+        peerVersions[p.peer] = p.version;
+        if (!opts.full) p.only = QUICK_PEER_FUNCTIONS;
+      }
+      impls = impls.concat(peers);
+    }
   }
-}
-process.stderr.write('\r' + ' '.repeat(60) + '\r');
 
-const impls = [...backends, 'naive'];
-const header = ['function', 'n', ...impls.map((i) => `${i} Melem/s`), ...backends.map((b) => `${b} / naive`)];
-const lines = [header.join(' | '), header.map(() => '---').join(' | ')];
-for (const spec of specs) {
-  for (const n of SIZES) {
-    const row = (impl) => results.find((r) => r.fn === spec.name && r.n === n && r.impl === impl);
-    const cells = impls.map((i) => `${row(i).melemPerS.toFixed(1)} ±${row(i).rme.toFixed(0)}%`);
-    const ratios = backends.map((b) => `${(row(b).melemPerS / row('naive').melemPerS).toFixed(2)}x`);
-    lines.push([spec.name, n.toExponential(0), ...cells, ...ratios].join(' | '));
+  const env = environment(lib, peerVersions, process.argv.slice(2));
+  console.log(`simd-activations bench (${opts.full ? 'full' : 'quick'}): ${opts.type}, sizes ${opts.sizes.join(', ')}`);
+  console.log(`${env.cpu}, ${env.cores} cores, node ${env.node}; backends ${lib.availableBackends().join(', ')}`);
+  console.log(`rows: ${impls.map((i) => i.label).join('; ')}\n`);
+
+  const { rows, bandwidth } = await runSuite({ lib, opts, specs, impls, notes });
+  if (opts.variants) {
+    for (const v of variantsOf(lib, notes)) {
+      const r = await runVariants(v, process.argv.slice(2), notes);
+      if (r) rows.push(...r.rows.map((row) => ({ ...row, variant: v.id, bandwidthInChild: r.bandwidth.find((b) => b.n === row.n)?.gbPerS })));
+    }
   }
+  annotate(rows, bandwidth);
+  let sweep;
+  if (opts.sweep !== 'none') sweep = await crossoverSweep(lib, opts, specs, notes);
+  // Grouped as the native backend's SMALL_ARRAY thresholds are: piecewise-linear, smooth, rowwise.
+  const kindOf = (name) => { const s = lib.SPEC.find((f) => f.name === name); return s.kind === 'rowwise' ? 'rowwise' : s.smooth ? 'smooth' : 'linear'; };
+  const cross = sweep ? crossovers(sweep.rows, sweep.sizes, opts.type, kindOf) : crossovers(rows, opts.sizes, opts.type, kindOf);
+  cross.measuredOn = sweep
+    ? `the sweep over ${sweep.sizes.join(', ')}${opts.sweep === 'quick' ? ' (quick mode: relu and sigmoid forward only; --full or --sweep for every function)' : ''}`
+    : `the table's sizes ${opts.sizes.join(', ')}`;
+  const result = { env, options: opts, bandwidth, rows, crossovers: cross, sweep, notes };
+
+  console.log(terminalTable({ rows, bandwidth, sizes: opts.sizes, type: opts.type }));
+  printCrossovers(cross);
+  if (notes.length) console.log(`\nNotes:\n${notes.map((n) => `  - ${n}`).join('\n')}`);
+
+  const outDir = opts.out || path.join(__dirname, 'results');
+  const written = writeReport(result, outDir);
+  if (opts.publish) written.push(...publish(result));
+  if (opts.json) { fs.writeFileSync(opts.json, JSON.stringify(result, null, 1)); written.push(opts.json); }
+  console.log(`\nWrote ${written.map((w) => path.relative(process.cwd(), w)).join(', ')}`);
+
+  if (opts.browser) await require('./browser/run').runBrowser(lib, opts, specs, outDir);
 }
-console.log(lines.join('\n'));
-console.log('\nMelem/s: median of benchmark.js samples (± its relative margin of error). Softmax rows of 1000; prelu with 8 channels.');
-if (value('--json')) fs.writeFileSync(value('--json'), JSON.stringify({ node: process.version, type: T.name, results }, null, 1));
+
+// Small sizes where the backends cross (the facade's routing thresholds are taken from here).
+const SWEEP_SIZES = [4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
+const QUICK_SWEEP = { sizes: [4, 8, 16, 32, 64, 128, 256, 512], functions: ['relu', 'sigmoid'], dirs: ['forward'] };
+
+/** Native (its addon, without small-array routing where possible), wasm on user arrays, js. */
+async function crossoverSweep(lib, opts, specs, notes) {
+  const all = ourImpls(lib, { variants: true });
+  const unrouted = all.find((i) => i.variant === 'unrouted');
+  const impls = [unrouted || all.find((i) => i.backend === 'native' && !i.variant),
+    all.find((i) => i.backend === 'wasm' && i.id.endsWith('-copy')), all.find((i) => i.id === 'js')]
+    .filter(Boolean).map((i) => ({ ...i, maxN: undefined }));
+  if (impls.length < 2) return undefined;
+  const quick = opts.sweep === 'quick';
+  const sizes = quick ? QUICK_SWEEP.sizes : SWEEP_SIZES;
+  const sweepSpecs = quick ? specs.filter((s) => QUICK_SWEEP.functions.includes(s.name)) : specs;
+  const dirs = quick ? opts.dirs.filter((d) => QUICK_SWEEP.dirs.includes(d)) : opts.dirs;
+  if (sweepSpecs.length === 0 || dirs.length === 0) return undefined;
+  process.stderr.write('crossover sweep\n');
+  const r = await runSuite({ lib, opts: { ...opts, sizes, dirs }, specs: sweepSpecs, impls, notes });
+  return { ...r, sizes };
+}
+
+/** A child process benches one variant of one backend (env set by the parent) and returns rows. */
+async function child(lib, opts, specs, notes) {
+  // The native label names the ISA the addon reports (the parent drops the rows if it is not the
+  // one asked for); the wasm build is named by the variant.
+  const [backend, flavour] = opts.child.split(':');
+  const impls = ourImpls(lib, { suffix: backend === 'wasm' ? flavour : undefined }).filter((i) => i.backend === backend);
+  const { rows, bandwidth } = await runSuite({ lib, opts, specs, impls, notes });
+  fs.writeFileSync(opts.json, JSON.stringify({ rows, bandwidth, notes }));
+}
+
+function printCrossovers(cross) {
+  const t = cross.thresholds;
+  if (Object.keys(t).length === 0) return;
+  const kinds = Object.entries(cross.byKind || {}).map(([kind, k]) => `${kind}: native over wasm from n≈${k.nativeOverWasm?.medianEstimate ?? '–'}, over js from n≈${k.nativeOverJs?.medianEstimate ?? '–'}`);
+  console.log('\nCrossovers (A over B: the size from which A stays faster; native measured without its small-array routing where that row exists):');
+  for (const [k, v] of Object.entries(t)) {
+    const all = v.maxFirst === null ? `${v.neverAhead} of ${v.functions} never ahead` : `every function ahead from n=${v.maxFirst}`;
+    console.log(`  ${k.padEnd(18)} median crossing n≈${v.medianEstimate ?? 'never'}; ${all} (${v.functions} function-directions)`);
+  }
+  console.log(`  measured on ${cross.measuredOn}`);
+  if (kinds.length) console.log(`  by kind (median): ${kinds.join('; ')}`);
+}
+
+main().catch((e) => { console.error(e && e.stack ? e.stack : e); process.exitCode = 1; });

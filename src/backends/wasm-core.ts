@@ -6,17 +6,18 @@ import { SPEC, type FunctionSpec } from '../spec';
 import { jsBackend } from './js';
 import { webAssembly, type WasmInstanceLike, type WasmMemoryLike } from './wasm-api';
 import { kernelExport, requiredExports, type WasmType } from './wasm-exports';
-import { CHUNK, MAX_RANK, ROW_CAP, SLOT_CAP, WasmHeap, makeLayout, type Layout } from './wasm-memory';
+import { CHUNK, MAX_RANK, ROW_CAP, SLOT_CAP, WasmHeap, makeLayout } from './wasm-memory';
 
 /**
  * The wasm backend from an instantiated build (Node and browsers alike; no I/O here). Arrays that
  * live in wasm memory are passed by address; others are copied through the fixed scratch regions
- * in chunks of CHUNK elements, so memory never grows during a call. Two cases exceed the scratch
- * and run on the js reference instead (same bits by definition): a softmax row longer than CHUNK
- * whose data is outside wasm memory, and a prelu alpha larger than the scratch (CHUNK elements
- * outside wasm memory, or more than SLOT_CAP elements for backward's dalpha).
+ * in chunks of CHUNK elements (softmax rows longer than that are streamed a segment at a time),
+ * so memory never grows during a call; prelu's dalpha takes one pass per SLOT_CAP alpha elements.
+ * One case exceeds the scratch and runs on the js reference instead (same bits by definition): a
+ * prelu alpha of more than CHUNK·8 bytes that lives outside wasm memory.
  */
 type Fn = (...args: number[]) => void;
+type Sum = (...args: number[]) => number;
 
 export interface WasmInstance {
   readonly backend: Backend;
@@ -27,40 +28,41 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
   const ex = instance.exports;
   const missing = requiredExports(SPEC).filter((n) => !(n in ex));
   if (missing.length) throw new Error(`the WebAssembly build lacks the exports ${missing.join(', ')}`);
-  const memory = ex.memory as WasmMemoryLike;
   const L = makeLayout((ex.heap_base as () => number)());
-  const heap = new WasmHeap(memory, L);
+  const heap = new WasmHeap(ex.memory as WasmMemoryLike, L);
   const fn = (name: string): Fn => ex[name] as Fn;
 
   // Views of the whole memory, re-made after growth.
   let f32 = new Float32Array(0), f64 = new Float64Array(0), i32 = new Int32Array(0);
   const views = (): void => {
-    if (f32.buffer !== memory.buffer) {
-      f32 = new Float32Array(memory.buffer);
-      f64 = new Float64Array(memory.buffer);
-      i32 = new Int32Array(memory.buffer);
+    const buffer = heap.buffer;
+    if (f32.buffer !== buffer) {
+      f32 = new Float32Array(buffer);
+      f64 = new Float64Array(buffer);
+      i32 = new Int32Array(buffer);
     }
   };
   const typeOf = (a: Floats): WasmType => (a.BYTES_PER_ELEMENT === 4 ? 'f32' : 'f64');
   const whole = (a: Floats): Floats => (a.BYTES_PER_ELEMENT === 4 ? f32 : f64);
-  const inside = (a: Floats): boolean => a.buffer === memory.buffer;
+  const inside = (a: Floats): boolean => a.buffer === heap.buffer;
 
   /** Address of a[start..] in wasm memory: the array itself, or `scratch` filled from a. */
   function place(a: Floats, start: number, end: number, scratch: number, copyIn: boolean): number {
     if (inside(a)) return a.byteOffset + start * a.BYTES_PER_ELEMENT;
-    if (copyIn) whole(a).set(a.subarray(start, end), scratch / a.BYTES_PER_ELEMENT);
+    if (copyIn) whole(a).set(start === 0 && end === a.length ? a : a.subarray(start, end), scratch / a.BYTES_PER_ELEMENT);
     return scratch;
   }
   function copyOut(out: Floats, start: number, end: number, scratch: number): void {
     if (inside(out)) return;
     const w = whole(out);
     const s = scratch / out.BYTES_PER_ELEMENT;
-    out.set(w.subarray(s, s + end - start), start);
+    // A loop beats making a subarray for the short arrays where per-call cost shows.
+    if (end - start <= 16) for (let i = start; i < end; i++) out[i] = w[s + i - start];
+    else out.set(w.subarray(s, s + end - start), start);
   }
 
   function elementwise(spec: FunctionSpec): ElementwiseOps {
-    const names = spec.params.map((p) => p.name);
-    const args = (p: Params): [number, number] => [names[0] ? p[names[0]] : 0, names[1] ? p[names[1]] : 0];
+    const [name0, name1] = spec.params.map((p) => p.name);
     const k = (dir: string, t: WasmType): Fn => fn(kernelExport(spec.name, dir, t));
     const kernels = {
       forward: { f32: k('forward', 'f32'), f64: k('forward', 'f64') },
@@ -68,7 +70,7 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
       backward: { f32: k('backward', 'f32'), f64: k('backward', 'f64') },
     };
     function run(dir: 'forward' | 'derivative' | 'backward', x: Floats, dy: Floats | undefined, out: Floats, p: Params): void {
-      const [a, b] = args(p);
+      const a = name0 ? p[name0] : 0, b = name1 ? p[name1] : 0;
       const kernel = kernels[dir][typeOf(x)];
       const n = x.length;
       if (inside(x) && inside(out) && (!dy || inside(dy))) {
@@ -97,12 +99,63 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
   function rowwise(spec: FunctionSpec): RowwiseOps {
     const fwd = { f32: fn(kernelExport(spec.name, 'forward', 'f32')), f64: fn(kernelExport(spec.name, 'forward', 'f64')) };
     const bwd = { f32: fn(kernelExport(spec.name, 'backward', 'f32')), f64: fn(kernelExport(spec.name, 'backward', 'f64')) };
-    const js = jsBackend.kernels[spec.name] as RowwiseOps;
     /** Runs the kernel on `outer` slabs at the given addresses. */
     function call(t: WasmType, xp: number, dyp: number | undefined, op: number, outer: number, n: number, inner: number): void {
       if (dyp === undefined) fwd[t](xp, op, outer, n, inner, L.e, ROW_CAP);
       else bwd[t](xp, dyp, op, outer, n, inner, L.e, L.t, ROW_CAP);
     }
+    const streamOut = { f32: fn(kernelExport(spec.name, 'stream_out', 'f32')), f64: fn(kernelExport(spec.name, 'stream_out', 'f64')) };
+    const streamDot = { f32: ex[kernelExport(spec.name, 'stream_dot', 'f32')] as Sum, f64: ex[kernelExport(spec.name, 'stream_dot', 'f64')] as Sum };
+    const streamBack = { f32: fn(kernelExport(spec.name, 'stream_backout', 'f32')), f64: fn(kernelExport(spec.name, 'stream_backout', 'f64')) };
+    const rowMax = { f32: ex.row_max_f32 as Sum, f64: ex.row_max_f64 as Sum };
+    const expSum = { f32: ex.row_expsum_f32 as Sum, f64: ex.row_expsum_f64 as Sum };
+    const rowLog = ex.row_log as (S: number) => number;
+
+    /**
+     * One row longer than the scratch, outside wasm memory: its elements (base + j·inner) are
+     * brought in CHUNK at a time for each pass of the reference (max, Σe, then Σ dy·s or Σ dy,
+     * then the outputs), the exponentials recomputed per pass. CHUNK is a multiple of 4096, so the
+     * canonical sum's blocks are whole within a segment and are continued across segments.
+     */
+    function stream(t: WasmType, x: Floats, dy: Floats | undefined, out: Floats, base: number, n: number, inner: number): void {
+      const size = x.BYTES_PER_ELEMENT;
+      const w = whole(x);
+      const bring = (src: Floats, region: number, j0: number, len: number): void => {
+        const r = region / size;
+        if (inner === 1) w.set(src.subarray(base + j0, base + j0 + len), r);
+        else for (let j = 0; j < len; j++) w[r + j] = src[base + (j0 + j) * inner];
+      };
+      const send = (j0: number, len: number): void => {
+        const r = L.out / size;
+        if (inner === 1) out.set(w.subarray(r, r + len), base + j0);
+        else for (let j = 0; j < len; j++) out[base + (j0 + j) * inner] = w[r + j];
+      };
+      const segments = (visit: (j0: number, len: number) => void): void => {
+        for (let j0 = 0; j0 < n; j0 += CHUNK) visit(j0, Math.min(CHUNK, n - j0));
+      };
+      let m = -Infinity;
+      segments((j0, len) => { bring(x, L.x, j0, len); m = rowMax[t](L.x, len, m); });
+      m = m + 0;
+      const shift = m === -Infinity ? 0 : m;
+      let S = 0;
+      segments((j0, len) => { bring(x, L.x, j0, len); S = expSum[t](L.x, len, shift, L.e, S, j0 === 0 ? 1 : 0); });
+      if (!dy) {
+        const lse = rowLog(S);
+        segments((j0, len) => { bring(x, L.x, j0, len); streamOut[t](L.x, L.out, len, shift, S, lse, L.e); send(j0, len); });
+        return;
+      }
+      let g = 0;
+      segments((j0, len) => {
+        bring(x, L.x, j0, len); bring(dy, L.dy, j0, len);
+        g = streamDot[t](L.x, L.dy, len, shift, S, L.e, L.t, g, j0 === 0 ? 1 : 0);
+      });
+      segments((j0, len) => {
+        bring(x, L.x, j0, len); bring(dy, L.dy, j0, len);
+        streamBack[t](L.x, L.dy, L.out, len, shift, S, g, L.e);
+        send(j0, len);
+      });
+    }
+
     function run(x: Floats, dy: Floats | undefined, out: Floats, layout: AxisLayout): void {
       const { outer, n, inner } = layout;
       const t = typeOf(x);
@@ -126,7 +179,7 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
         return;
       }
       if (n > CHUNK) {
-        if (dy) js.backward(x, dy, out, layout); else js.forward(x, out, layout);
+        for (let o = 0; o < outer; o++) for (let i = 0; i < inner; i++) stream(t, x, dy, out, o * slab + i, n, inner);
         return;
       }
       // Strided rows gathered into contiguous rows (inner = 1), a group at a time.
@@ -191,7 +244,7 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
       const { dims, strides } = mergeMap(map);
       const total = dims.reduce((p, d) => p * d, 1);
       const rank = dims.length;
-      if (rank > MAX_RANK || (!inside(alpha) && alpha.length > CHUNK) || (dalpha && alpha.length > SLOT_CAP)) return false;
+      if (rank > MAX_RANK || (!inside(alpha) && alpha.byteLength > CHUNK * 8)) return false;
       if (total === 0) {
         if (dalpha) dalpha.fill(0);
         return true;
@@ -201,21 +254,28 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
       const m = L.map / 4;
       for (let d = 0; d < rank; d++) { i32[m + d] = dims[d]; i32[m + rank + d] = strides[d]; }
       const ap = place(alpha, 0, alpha.length, L.alpha, true);
-      if (dalpha) init(L.state, alpha.length);
       const all = inside(x) && inside(out) && (!dy || inside(dy));
       const step = all ? total : CHUNK;
-      for (let s = 0; s < total; s += step) {
-        const e = Math.min(total, s + step);
-        const xp = place(x, s, e, L.x, true);
-        const op = place(out, s, e, L.out, false);
-        if (dy) kernels.backward[t](xp, ap, place(dy, s, e, L.dy, true), op, s, e - s, L.map, rank, L.coords, L.state);
-        else kernels[dir as 'forward' | 'derivative'][t](xp, ap, op, s, e - s, L.map, rank, L.coords);
-        copyOut(out, s, e, L.out);
-      }
-      if (dalpha) {
-        const dp = inside(dalpha) ? dalpha.byteOffset : L.t;
-        kernels.finish[t](L.state, alpha.length, dp);
-        if (!inside(dalpha)) dalpha.set(whole(dalpha).subarray(L.t / dalpha.BYTES_PER_ELEMENT, L.t / dalpha.BYTES_PER_ELEMENT + alpha.length));
+      // dalpha's sums for SLOT_CAP alpha elements at a time; dx is written in the last pass.
+      const slots = dalpha ? alpha.length : 0;
+      for (let lo = 0; lo < slots || lo === 0; lo += SLOT_CAP) {
+        const hi = Math.min(slots, lo + SLOT_CAP);
+        const last = hi >= slots;
+        if (dalpha) init(L.state, hi - lo);
+        for (let s = 0; s < total; s += step) {
+          const e = Math.min(total, s + step);
+          const xp = place(x, s, e, L.x, true);
+          const op = place(out, s, e, L.out, false);
+          if (dy) kernels.backward[t](xp, ap, place(dy, s, e, L.dy, true), op, s, e - s, L.map, rank, L.coords, L.state, lo, hi, last ? 1 : 0);
+          else kernels[dir as 'forward' | 'derivative'][t](xp, ap, op, s, e - s, L.map, rank, L.coords);
+          if (last) copyOut(out, s, e, L.out);
+        }
+        if (dalpha) {
+          const size = dalpha.BYTES_PER_ELEMENT;
+          const dp = inside(dalpha) ? dalpha.byteOffset + lo * size : L.t;
+          kernels.finish[t](L.state, hi - lo, dp);
+          if (!inside(dalpha)) dalpha.set(whole(dalpha).subarray(L.t / size, L.t / size + hi - lo), lo);
+        }
       }
       return true;
     }
@@ -248,4 +308,3 @@ export function simdSupported(): boolean {
   }
 }
 
-export type { Layout };

@@ -1,0 +1,20 @@
+'use strict';
+// Peers live in their own package (bench/peers), never in the library's dependencies.
+const path = require('path');
+const { createRequire } = require('module');
+
+const PEERS_DIR = path.join(__dirname, '..', 'peers');
+const peerRequire = createRequire(path.join(PEERS_DIR, 'package.json'));
+
+function peerVersion(name) {
+  try { return peerRequire(`${name}/package.json`).version; } catch { return undefined; }
+}
+
+/** Runs f (sync or async) with console.warn/log/info silenced (tfjs greets Node users with a banner). */
+async function quietly(f) {
+  const saved = [console.warn, console.log, console.info];
+  console.warn = console.log = console.info = () => {};
+  try { return await f(); } finally { [console.warn, console.log, console.info] = saved; }
+}
+
+module.exports = { PEERS_DIR, peerRequire, peerVersion, quietly };

@@ -1,0 +1,110 @@
+'use strict';
+// The measuring loop: for each size the copy bandwidth, then for each function, direction and
+// size every implementation on the same inputs, one after the other in this process.
+const { makeCase } = require('./inputs');
+const { measure } = require('./timer');
+const { copyHandle } = require('../impls/copy');
+const { Progress } = require('./progress');
+
+/** Largest |a − b| (NaN where one side is NaN and the other not), and whether a and b are the same bits. */
+function compare(a, b) {
+  let maxAbs = 0;
+  let same = a.length === b.length;
+  for (let i = 0; i < b.length; i++) {
+    const p = a[i], q = b[i];
+    if (!Object.is(p, q) && !(p !== p && q !== q)) {
+      same = false;
+      const d = Math.abs(p - q);
+      if (!(d <= maxAbs)) maxAbs = d;
+    }
+  }
+  return { same, maxAbs };
+}
+
+function cases(opts, specs) {
+  const list = [];
+  for (const spec of specs) {
+    for (const dir of opts.dirs) {
+      for (const n of opts.sizes) list.push({ spec, dir, n });
+    }
+  }
+  return list;
+}
+
+/** Which implementations run a case (impl.dirs, impl.only and impl.maxN restrict some rows). */
+function implsFor(impls, c) {
+  return impls.filter((i) => (!i.dirs || i.dirs.includes(c.dir)) && (!i.only || i.only.includes(c.spec.name))
+    && (!i.maxN || c.n <= i.maxN));
+}
+
+async function runSuite({ lib, opts, specs, impls, notes }) {
+  const plan = cases(opts, specs);
+  const total = opts.sizes.length + plan.reduce((k, p) => k + implsFor(impls, p).length, 0);
+  const progress = new Progress(total);
+  const T = opts.type === 'float64' ? Float64Array : Float32Array;
+  const timing = opts.minTime === undefined ? { maxTime: opts.maxTime } : { maxTime: opts.maxTime, minTime: opts.minTime };
+
+  const bandwidth = [];
+  for (const n of opts.sizes) {
+    const h = copyHandle(lib, T, n);
+    progress.step(`memory bandwidth n=${n} (${h.label})`);
+    const m = await measure(`copy ${n}`, h, timing);
+    bandwidth.push({ n, type: opts.type, method: h.label, seconds: m.seconds, q1: m.q1, q3: m.q3,
+      gbPerS: (h.bytesPerElement * n) / m.seconds / 1e9 });
+  }
+
+  const rows = [];
+  const skipped = new Set();
+  for (const p of plan) {
+    const c = makeCase(p.spec, p.dir, p.n, opts.type);
+    const reference = referenceOutput(lib, c);
+    for (const impl of implsFor(impls, c)) {
+      progress.step(`${c.name} ${c.dir} n=${c.n} ${impl.label}`);
+      let h;
+      try { h = await impl.prepare(c); } catch (e) { h = { skip: String(e.message || e).split('\n')[0] }; }
+      if (!h || h.skip) {
+        const key = `${impl.label}: ${c.name} ${c.dir}: ${h ? h.skip : 'not offered'}`;
+        if (!skipped.has(key)) { skipped.add(key); notes.push(`skipped ${key}`); }
+        continue;
+      }
+      try {
+        // One call before timing: it checks the row computes the same function on the same input.
+        await h.run();
+        const check = compare(h.result(), reference);
+        if (impl.group === 'ours' && !check.same) notes.push(`${impl.label} ${c.name} ${c.dir} n=${c.n}: NOT bit-identical to the js reference (max |diff| ${check.maxAbs})`);
+        if (impl.group !== 'ours' && !(check.maxAbs <= 1e-4)) notes.push(`${impl.label} ${c.name} ${c.dir} n=${c.n}: differs from the reference by up to ${check.maxAbs.toPrecision(3)}`);
+        const m = await measure(`${c.name} ${c.dir} ${c.n} ${impl.id}`, h, timing);
+        if (m.error) { notes.push(`${impl.label} ${c.name} ${c.dir} n=${c.n}: failed (${m.error})`); continue; }
+        rows.push({
+          fn: c.name, dir: c.dir, n: c.n, type: c.type, impl: impl.id, label: impl.label, group: impl.group,
+          backend: impl.backend, variant: impl.variant, peer: impl.peer, opAlone: !!impl.opAlone,
+          seconds: m.seconds, q1: m.q1, q3: m.q3, rme: m.rme, samples: m.samples,
+          melemPerS: c.n / m.seconds / 1e6, bytesPerElement: c.bytesPerElement,
+          sameBitsAsJs: check.same, maxAbsDiffFromJs: check.maxAbs,
+        });
+      } catch (e) {
+        notes.push(`${impl.label} ${c.name} ${c.dir} n=${c.n}: failed (${String(e.message || e).split('\n')[0]})`);
+      } finally {
+        try { await h.dispose(); } catch { /* a failed dispose must not stop the run */ }
+      }
+    }
+  }
+  progress.clear();
+  return { rows, bandwidth };
+}
+
+/** The js reference's output for the case: every row is compared with it once. */
+function referenceOutput(lib, c) {
+  const api = lib.backends.js;
+  const out = new c.T(c.n);
+  if (c.spec.kind === 'prelu') {
+    if (c.dir === 'forward') api.prelu(c.x, c.alpha, { shape: c.shape, out });
+    else api.backward.prelu(c.x, c.alpha, c.dy, { shape: c.shape, out });
+  } else if (c.spec.kind === 'rowwise') {
+    if (c.dir === 'forward') api[c.name](c.x, { shape: c.shape, out }); else api.backward[c.name](c.x, c.dy, { shape: c.shape, out });
+  } else if (c.dir === 'forward') api[c.name](c.x, { out });
+  else api.backward[c.name](c.x, c.dy, { out });
+  return out;
+}
+
+module.exports = { runSuite, compare };

@@ -1,0 +1,150 @@
+'use strict';
+// bench/results/: report.md (tables, crossovers, notes, environment), results.json (everything,
+// raw), crossovers.json (the facade's routing thresholds), and one SVG chart per function and
+// direction.
+const fs = require('fs');
+const path = require('path');
+const { implsOf } = require('./table');
+const { lineChart } = require('./svg');
+const { sizeLabel, num, ratio, pct } = require('./format');
+
+function chartFor(result, fn, dir) {
+  const { rows, bandwidth, options } = result;
+  const br = rows.filter((r) => r.fn === fn && r.dir === dir);
+  const series = implsOf(br).map((i) => ({
+    label: i.label, group: i.group,
+    points: options.sizes.map((n) => br.find((r) => r.impl === i.impl && r.n === n)).filter(Boolean).map((r) => ({ n: r.n, v: r.melemPerS })),
+  }));
+  const bpe = br[0].bytesPerElement;
+  const roofline = bandwidth.map((b) => ({ n: b.n, v: (b.gbPerS * 1e9) / bpe / 1e6 }));
+  return lineChart({
+    title: `${fn} ${dir}: throughput vs size`,
+    subtitle: `${options.type === 'float64' ? 'Float64Array' : 'Float32Array'}, median Melem/s; bound = copy bandwidth / ${bpe} bytes per element · ${result.env.cpu}, node ${result.env.node}`,
+    series, roofline, sizes: options.sizes,
+  });
+}
+
+function markdown(result, charts) {
+  const { rows, bandwidth, options, env, crossovers, notes } = result;
+  const L = [];
+  L.push(`# simd-activations benchmark (${options.full ? 'full' : 'quick'}, ${options.type})`);
+  L.push('');
+  L.push(`Command: \`${env.command}\` · ${env.date}`);
+  L.push('');
+  L.push(`Machine: ${env.cpu}, ${env.cores} cores, ${env.memoryGiB} GiB, ${env.platform}; ${env.runtime || `Node ${env.node} (V8 ${env.v8})`}.`);
+  L.push(`CPU flags: ${env.cpuFlags.join(' ')}.`);
+  L.push(`Backends: ${env.backends.map((b) => (b.available ? b.name : `${b.name} (not available: ${b.reason})`)).join(', ')}.`);
+  const peers = Object.entries(env.peers);
+  L.push(`Peers: ${peers.length ? peers.map(([k, v]) => `${k} ${v}`).join(', ') : 'none'}.`);
+  L.push('');
+  L.push('Each cell: Melem/s (median of the benchmark.js samples, [first–third quartile]), ×ratio to the best peer of the same case, % of the copy bandwidth (bytes the kernel must move per element: x in, y out, and dy in for backward). All rows run on the same inputs in one process, single-threaded; `out` is preallocated for our rows and the hand-written loop.');
+  L.push('');
+  L.push('## Memory bandwidth (copy, read + write)');
+  L.push('');
+  L.push(`size | ${options.sizes.map(sizeLabel).join(' | ')}`);
+  L.push(`--- | ${options.sizes.map(() => '---:').join(' | ')}`);
+  L.push(`GB/s (${bandwidth[0] ? bandwidth[0].method : ''}) | ${options.sizes.map((n) => { const b = bandwidth.find((x) => x.n === n); return b ? b.gbPerS.toFixed(1) : '–'; }).join(' | ')}`);
+  L.push('');
+  const t = crossovers.thresholds;
+  if (Object.keys(t).length) {
+    L.push('## Crossovers');
+    L.push('');
+    L.push(`Measured on ${crossovers.measuredOn}. \`A over B\`: the size from which A stays faster than B (native: the addon itself, without its small-array routing, where that row exists; wasm: on ordinary arrays, copied in and out). Per function in \`crossovers.json\`.`);
+    L.push('');
+    L.push('pair | median crossing (interpolated) | all functions ahead from | never ahead');
+    L.push('--- | ---: | ---: | ---:');
+    for (const [k, v] of Object.entries(t)) L.push(`${k} | ${v.medianEstimate ?? 'never'} | ${v.maxFirst ?? 'never (some)'} | ${v.neverAhead} of ${v.functions}`);
+    L.push('');
+    const pairs = Object.keys(t);
+    L.push(`function | ${pairs.join(' | ')}`);
+    L.push(`--- | ${pairs.map(() => '---:').join(' | ')}`);
+    for (const [fd, e] of Object.entries(crossovers.perFunction)) {
+      L.push(`${fd} | ${pairs.map((p) => (e[p] ? (e[p].first === null ? 'never' : `${e[p].first} (≈${e[p].estimate})`) : '')).join(' | ')}`);
+    }
+    L.push('');
+    L.push('Cells: first measured size from which A stays ahead (≈ interpolated crossing).');
+    L.push('');
+    if (crossovers.byKind) {
+      L.push('By kind (the grouping of the native backend\'s `SMALL_ARRAY` thresholds), median of the interpolated crossings:');
+      L.push('');
+      L.push(`kind | ${pairs.join(' | ')}`);
+      L.push(`--- | ${pairs.map(() => '---:').join(' | ')}`);
+      for (const [kind, k] of Object.entries(crossovers.byKind)) L.push(`${kind} | ${pairs.map((p) => (k[p] ? k[p].medianEstimate ?? 'never' : '')).join(' | ')}`);
+      L.push('');
+    }
+  }
+  const blocks = [...new Set(rows.map((r) => `${r.fn}|${r.dir}`))];
+  for (const b of blocks) {
+    const [fn, dir] = b.split('|');
+    const br = rows.filter((r) => r.fn === fn && r.dir === dir);
+    L.push(`## ${fn} ${dir}`);
+    L.push('');
+    if (charts[b]) L.push(`![${fn} ${dir}](${charts[b]})`, '');
+    L.push(`implementation | ${options.sizes.map((n) => `n=${sizeLabel(n)}`).join(' | ')}`);
+    L.push(`--- | ${options.sizes.map(() => '---:').join(' | ')}`);
+    for (const i of implsOf(br)) {
+      const cells = options.sizes.map((n) => {
+        const r = br.find((x) => x.impl === i.impl && x.n === n);
+        if (!r) return '';
+        const parts = [`**${num(r.melemPerS)}** [${num(r.n / r.q3 / 1e6)}–${num(r.n / r.q1 / 1e6)}]`];
+        if (r.group !== 'peer' && r.ratioBestPeer !== undefined) parts.push(ratio(r.ratioBestPeer));
+        parts.push(pct(r.pctBandwidth));
+        if (r.group === 'ours' && !r.sameBitsAsJs) parts.push('(NOT bit-identical to js)');
+        return parts.join(' ');
+      });
+      L.push(`${i.label} | ${cells.join(' | ')}`);
+    }
+    L.push('');
+  }
+  if (notes.length) {
+    L.push('## Notes');
+    L.push('');
+    for (const n of notes) L.push(`- ${n}`);
+    L.push('');
+  }
+  return L.join('\n');
+}
+
+function writeReport(result, outDir) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const written = [];
+  const charts = {};
+  const suffix = result.options.type === 'float64' ? '-f64' : '';
+  for (const b of [...new Set(result.rows.map((r) => `${r.fn}|${r.dir}`))]) {
+    const [fn, dir] = b.split('|');
+    const file = `${fn}-${dir}${suffix}.svg`;
+    fs.writeFileSync(path.join(outDir, file), chartFor(result, fn, dir));
+    charts[b] = file;
+  }
+  const files = {
+    [`report${suffix}.md`]: markdown(result, charts),
+    [`results${suffix}.json`]: JSON.stringify(result, null, 1),
+    [`crossovers${suffix}.json`]: JSON.stringify(result.crossovers, null, 2),
+  };
+  for (const [name, text] of Object.entries(files)) {
+    fs.writeFileSync(path.join(outDir, name), text);
+    written.push(path.join(outDir, name));
+  }
+  written.push(path.join(outDir, `*${suffix}.svg (${Object.keys(charts).length} charts)`));
+  return written;
+}
+
+/** The committed run: bench/RESULTS.md with its charts in bench/charts/ (bench/results/ is not committed). */
+function publish(result) {
+  const dir = path.join(__dirname, '..', 'charts');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const charts = {};
+  const suffix = result.options.type === 'float64' ? '-f64' : '';
+  for (const b of [...new Set(result.rows.map((r) => `${r.fn}|${r.dir}`))]) {
+    const [fn, dir_] = b.split('|');
+    const file = `${fn}-${dir_}${suffix}.svg`;
+    fs.writeFileSync(path.join(dir, file), chartFor(result, fn, dir_));
+    charts[b] = `charts/${file}`;
+  }
+  const md = path.join(__dirname, '..', 'RESULTS.md');
+  fs.writeFileSync(md, markdown(result, charts));
+  return [md, path.join(dir, '*.svg')];
+}
+
+module.exports = { writeReport, publish, markdown, chartFor };

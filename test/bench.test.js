@@ -1,0 +1,72 @@
+'use strict';
+// The benchmark's own pieces that can be wrong silently: the protobuf writer behind the in-memory
+// ONNX models, the crossover arithmetic, and the SVG writer. The onnxruntime check runs only when
+// the bench peers are installed (bench/peers); tests never install or download anything.
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const { varint, Message } = require('../bench/onnx/protobuf');
+const { singleNodeModel } = require('../bench/onnx/model');
+const { crossovers } = require('../bench/report/analyze');
+const { lineChart } = require('../bench/report/svg');
+
+describe('benchmark suite', () => {
+  it('encodes varints as protobuf does, negatives as 10-byte two\'s complement', () => {
+    assert.deepStrictEqual(Array.from(varint(0)), [0]);
+    assert.deepStrictEqual(Array.from(varint(1)), [1]);
+    assert.deepStrictEqual(Array.from(varint(300)), [0xac, 0x02]);
+    assert.deepStrictEqual(Array.from(varint(-1)), [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
+    // field 1, string "hi": key 0x0a, length 2
+    assert.deepStrictEqual(Array.from(new Message().string(1, 'hi').finish()), [0x0a, 0x02, 0x68, 0x69]);
+    // field 2, float 1.0 (fixed32, little endian): key 0x15
+    assert.deepStrictEqual(Array.from(new Message().float(2, 1).finish()), [0x15, 0, 0, 0x80, 0x3f]);
+  });
+
+  it('puts the ir_version first and the opset import last in a single-node model', () => {
+    const m = singleNodeModel({ op: 'Relu', shape: ['N'] });
+    assert.deepStrictEqual(Array.from(m.slice(0, 2)), [0x08, 9]); // field 1 varint, IR version 9
+    assert.deepStrictEqual(Array.from(m.slice(-6)), [0x42, 4, 0x0a, 0, 0x10, 20]); // field 8: { domain: '', version: 20 }
+  });
+
+  const peers = path.join(__dirname, '..', 'bench', 'peers', 'node_modules', 'onnxruntime-node', 'package.json');
+  (fs.existsSync(peers) ? it : it.skip)('builds models onnxruntime-node loads and runs (bench peers installed)', async () => {
+    const { peerRequire } = require('../bench/impls/peer-require');
+    const ort = peerRequire('onnxruntime-node');
+    const run = async (spec, x, dims) => {
+      const s = await ort.InferenceSession.create(singleNodeModel(spec), { intraOpNumThreads: 1 });
+      return Array.from((await s.run({ X: new ort.Tensor(spec.type || 'float32', x, dims) })).Y.data);
+    };
+    assert.deepStrictEqual(await run({ op: 'Relu', shape: ['N'] }, Float32Array.from([-1, 2]), [2]), [0, 2]);
+    assert.deepStrictEqual(await run({ op: 'LeakyRelu', shape: [3], attributes: { alpha: 0.5 } }, Float32Array.from([-2, 0, 4]), [3]), [-1, 0, 4]);
+    assert.deepStrictEqual(await run({ op: 'PRelu', shape: ['N', 2], initializers: [{ name: 'slope', dims: [2], values: [0.5, 0.25] }] },
+      Float32Array.from([-2, -4, 1, 3]), [2, 2]), [-1, -1, 1, 3]);
+    const soft = await run({ op: 'Softmax', type: 'float64', shape: ['N', 'C'], attributes: { axis: -1 } }, Float64Array.from([0, 0, 1, 1]), [2, 2]);
+    assert.deepStrictEqual(soft, [0.5, 0.5, 0.5, 0.5]);
+  });
+
+  it('finds the size from which one backend stays ahead, interpolated on log scales', () => {
+    const row = (impl, backend, n, melemPerS) => ({ fn: 'f', dir: 'forward', n, impl, backend, melemPerS });
+    const rows = [
+      row('native-avx2', 'native', 1024, 50), row('js', 'js', 1024, 100),
+      row('native-avx2', 'native', 4096, 200), row('js', 'js', 4096, 100),
+      row('native-avx2', 'native', 16384, 400), row('js', 'js', 16384, 100),
+    ];
+    const c = crossovers(rows, [1024, 4096, 16384], 'float32');
+    const x = c.perFunction['f forward'].nativeOverJs;
+    assert.strictEqual(x.first, 4096);
+    assert.strictEqual(x.estimate, 2048); // log ratio −ln2 at 1K, +ln2 at 4K: halfway on log2 n
+    assert.strictEqual(c.thresholds.nativeOverJs.medianEstimate, 2048);
+  });
+
+  it('writes a chart with one path per series, the bound, and escaped labels', () => {
+    const svg = lineChart({
+      title: 'a < b & c', sizes: [16, 256], roofline: [{ n: 16, v: 1000 }, { n: 256, v: 2000 }],
+      series: [{ label: 'ours', group: 'ours', points: [{ n: 16, v: 10 }, { n: 256, v: 100 }] },
+        { label: 'peer', group: 'peer', points: [{ n: 16, v: 5 }, { n: 256, v: 50 }] }],
+    });
+    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(svg, /a &lt; b &amp; c/);
+    assert.strictEqual((svg.match(/<path d="M/g) || []).length, 3);
+    assert.match(svg, /<\/svg>$/);
+  });
+});
