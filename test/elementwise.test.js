@@ -81,7 +81,7 @@ for (const backendName of BACKENDS) {
           assert.ok(dx instanceof Float64Array);
         });
 
-        it('Float32Array results are within 1 ulp of the float64 oracle (every 2^14-th bit pattern)', () => {
+        it('Float32Array results are within 1.5 ulp of the float64 oracle (every 2^14-th bit pattern)', () => {
           const { float32Sweep } = require('./helpers');
           for (const params of [defaults(spec), OTHER_PARAMS[name]].filter(Boolean)) {
             const p32 = {};
@@ -93,13 +93,16 @@ for (const backendName of BACKENDS) {
               for (let i = 0; i < x.length; i++) {
                 const want = ORACLE[name][dir](x[i], p32);
                 const want32 = Math.fround(want);
-                // Piecewise-linear results must be the float32 rounding of the exact value; smooth
-                // ones within 1 ulp of it (overflow to ±Infinity is the correct rounding).
+                // Piecewise-linear results must be the float32 rounding of the exact value (overflow
+                // to ±Infinity is the correct rounding). Smooth ones run in float32 arithmetic
+                // (src/reference/math32.ts): the contract's bound is 2 ulp, and the exhaustive 2^32
+                // sweep (scripts/f32-sweep.c, README) measures at most 1.32 ulp for these
+                // parameters, so 1.5 is asserted.
                 const e = !spec.smooth || !Number.isFinite(want32)
                   ? (same(y[i], want32) ? 0 : Infinity) : ulpError(y[i], want, 0, ulp32);
                 if (e > worst) { worst = e; at = x[i]; }
               }
-              const bound = spec.smooth ? 1 : 0;
+              const bound = spec.smooth ? 1.5 : 0;
               assert.ok(worst <= bound, `${dir === 'f' ? name : name + "'"} ${JSON.stringify(params)}: ${worst} ulp at x = ${at}`);
             }
           }

@@ -13,27 +13,31 @@ import { thresholdedRelu } from '../reference/thresholdedRelu';
 import type { ElementwiseKernel, Params } from '../reference/types';
 
 /**
- * Float32Array stores round once, which is exactly the contract's final rounding. Backward rounds
- * f'(x) to the data's precision before multiplying by dy, so backward == dy * derivative bitwise.
+ * Float64Array data use f64/df64 (else f/df); Float32Array data use f32/df32 (else f/df, whose
+ * binary64 value the store rounds once). Backward rounds f'(x) to the data's precision before
+ * multiplying by dy, so backward == dy * derivative bitwise (a product of two float32 values is
+ * exact in binary64 and the Float32Array store rounds it once).
  */
 function elementwise(k: ElementwiseKernel<Params>): ElementwiseOps {
   const f64 = k.f64 ?? k.f;
   const df64 = k.df64 ?? k.df;
+  const f32 = k.f32 ?? k.f;
+  const df32 = k.df32 ?? k.df;
   return {
     kind: 'elementwise',
     forward(x, out, p) {
-      const f = x instanceof Float64Array ? f64 : k.f;
+      const f = x instanceof Float64Array ? f64 : f32;
       for (let i = 0; i < x.length; i++) out[i] = f(x[i], p);
     },
     derivative(x, out, p) {
-      const df = x instanceof Float64Array ? df64 : k.df;
+      const df = x instanceof Float64Array ? df64 : df32;
       for (let i = 0; i < x.length; i++) out[i] = df(x[i], p);
     },
     backward(x, dy, out, p) {
       if (x instanceof Float64Array) {
         for (let i = 0; i < x.length; i++) out[i] = dy[i] * df64(x[i], p);
       } else {
-        for (let i = 0; i < x.length; i++) out[i] = dy[i] * Math.fround(k.df(x[i], p));
+        for (let i = 0; i < x.length; i++) out[i] = dy[i] * Math.fround(df32(x[i], p));
       }
     },
   };
