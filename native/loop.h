@@ -78,10 +78,18 @@ SA_INLINE void mapf2(const float* x, const float* y, float* out, size_t n, F f) 
   }
 }
 
+/** Whether K has the float32-arithmetic kernels f32 / df32 (math32.h) for Float32 data. */
+template <class K, class = void>
+struct HasF32 { static constexpr bool value = false; };
+template <class K>
+struct HasF32<K, decltype(void(&K::f32))> { static constexpr bool value = true; };
+
 /**
  * One elementwise function K (kernels/<name>.h) in one direction. Float32 data use K::f / K::df
  * (binary64 evaluation, one rounding at the store); backward multiplies dy by fround(f'(x)).
- * Float64 data use K::f64 / K::df64.
+ * The smooth kernels with K::f32 / K::df32 run Float32 data in binary32 on float lanes instead;
+ * their backward is dy·f'(x) as one float product (the reference's binary64 product of two float32
+ * values is exact, and its store rounds it once: the same bits). Float64 data use K::f64 / K::df64.
  */
 template <class K>
 static void elementwise(int dir, int f64, const sa::EwArgs& a) {
@@ -92,6 +100,13 @@ static void elementwise(int dir, int f64, const sa::EwArgs& a) {
     if (dir == sa::FORWARD) map1(x, out, a.n, [&](V v) { return K::f64(v, p); });
     else if (dir == sa::DERIVATIVE) map1(x, out, a.n, [&](V v) { return K::df64(v, p); });
     else map2(x, static_cast<const double*>(a.dy), out, a.n, [&](V v, V g) { return g * K::df64(v, p); });
+  } else if constexpr (HasF32<K>::value) {
+    const PF pf{splatf(static_cast<float>(a.p0)), splatf(static_cast<float>(a.p1))};
+    const float* x = static_cast<const float*>(a.x);
+    float* out = static_cast<float*>(a.out);
+    if (dir == sa::FORWARD) mapf1(x, out, a.n, [&](VF v) { return K::f32(v, pf); });
+    else if (dir == sa::DERIVATIVE) mapf1(x, out, a.n, [&](VF v) { return K::df32(v, pf); });
+    else mapf2(x, static_cast<const float*>(a.dy), out, a.n, [&](VF v, VF g) { return g * K::df32(v, pf); });
   } else if constexpr (K::linear) {
     // Piecewise-linear kernels: float arithmetic gives the same bits (one product of two floats,
     // rounded once; fround of an exact derivative is a no-op), on twice as many lanes.

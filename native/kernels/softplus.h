@@ -16,4 +16,25 @@ struct softplus {
     V t = p.p0 * x;
     return sel(gt(t, p.p1), C(1), sigmoid::f64(t, p));
   }
+  /** Float32 data: threshold test on the exact beta·x = th + tl (th > thr, or th == thr, tl > 0). */
+  SA_MEMBER static MF above32(Pair32 t, const PF& p) { return mor(gt(t.h, p.p1), mand(eq(t.h, p.p1), gt(t.l, Cf(0)))); }
+  /** softplus32 of src/reference/softplus.ts: (t > 0 ? x : 0) + log1p(e^-|t|)/beta. */
+  SA_MEMBER static VF f32(VF x, const PF& p) {
+    Pair32 t = timesExact32(p.p0, x);
+    MF pos = gt(t.h, Cf(0));
+    VF an = sel(pos, neg32(t.h), t.h);
+    VF anl0 = sel(pos, neg32(t.l), t.l);
+    VF anl = sel(lt(an, F32(m32::EXP_T_LO)), Cf(0), anl0);
+    Exp32 e = expCore32(an, anl);
+    VF sc = pow2f(e.k + Cf(32));
+    VF ys = e.y * sc, yls = e.yl * sc;
+    VF L = log1pCore32(ys * F32(m32::TWO_M32), yls * F32(m32::TWO_M32));
+    MF tiny = lt(an, F32(0xc1a80000));  // SOFTPLUS_TINY = -21: e^-21 < 2^-30
+    VF y = sel(pos, x, Cf(0)) + ((sel(tiny, ys + yls, L) / p.p0) * sel(tiny, F32(m32::TWO_M32), Cf(1)));
+    return sel(above32(t, p), x, y);
+  }
+  SA_MEMBER static VF df32(VF x, const PF& p) {
+    Pair32 t = timesExact32(p.p0, x);
+    return sel(above32(t, p), Cf(1), sigmoidPair32(t.h, t.l));
+  }
 };

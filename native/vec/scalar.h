@@ -69,4 +69,25 @@ SA_INLINE VF sel(MF m, VF t, VF f) { return m ? t : f; }
 SA_INLINE VF loadf(const float* p) { return VF{*p}; }
 SA_INLINE void storef(float* p, VF a) { *p = a.v; }
 
+// The float32-arithmetic kernels (math32.h): binary32 + - * / (no FMA: -ffp-contract=off),
+// ordered compares, bit operations, and 2^n from exponent bits.
+SA_INLINE VF operator+(VF a, VF b) { return VF{a.v + b.v}; }
+SA_INLINE VF operator-(VF a, VF b) { return VF{a.v - b.v}; }
+SA_INLINE VF operator/(VF a, VF b) { return VF{a.v / b.v}; }
+SA_INLINE MF ge(VF a, VF b) { return a.v >= b.v; }
+SA_INLINE MF eq(VF a, VF b) { return a.v == b.v; }
+// mand / mor: MF is bool like M, so those of M serve.
+SA_INLINE uint32_t bitsOff(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
+SA_INLINE float fromBitsf(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
+/** x & u on the bits. */
+SA_INLINE VF andBits(VF x, uint32_t u) { return VF{fromBitsf(bitsOff(x.v) & u)}; }
+/** x ^ y on the bits (sign transfer). */
+SA_INLINE VF xorBits(VF x, VF y) { return VF{fromBitsf(bitsOff(x.v) ^ bitsOff(y.v))}; }
+/**
+ * 2^n for an integral n in [-126, 127] from exponent bits (other lanes: any value). n + 1.5·2^23
+ * holds n in its low fraction bits (two's complement); shifting by 23 keeps exactly those, with
+ * no float-to-int conversion (undefined in C++ out of range).
+ */
+SA_INLINE VF pow2f(VF n) { return VF{fromBitsf((bitsOff(n.v + 12582912.0f) + 127u) << 23)}; }
+
 #endif
