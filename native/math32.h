@@ -47,10 +47,17 @@ SA_INLINE VF flipSignBy32(VF t, VF x) { return xorBits(t, andBits(x, m32::SIGN))
 /** recipLine: 1/d for d in [1, 2] to 6%, the minimax line 24/17 - 8/17·d. */
 SA_INLINE VF recipLine(VF d) { return F32(m32::RA) - F32(m32::RB) * d; }
 
-/** scale2: v·2^floor(k/2)·2^(k - floor(k/2)) (floor(k/2) by the reference's float steps). */
+/**
+ * scale2: v·2^floor(k/2)·2^(k - floor(k/2)) (floor(k/2) by the reference's float steps). Each
+ * product by a normal power of two rounds once: vscalefps gives the same bits.
+ */
 SA_INLINE VF scale2(VF v, VF k) {
   VF k1 = ((k * Cf(0.5f) - Cf(0.25f)) + F32(m32::MAGIC)) - F32(m32::MAGIC);
+#ifdef SA_HAS_SCALEF
+  return scalef(scalef(v, k1), k - k1);
+#else
   return (v * pow2f(k1)) * pow2f(k - k1);
+#endif
 }
 
 /** expCore32's result: e^(t + tl) = (y + yl)·2^k. */
@@ -72,17 +79,52 @@ SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql) {
 
 /** expCore32(t, tl) for t <= 0 or NaN. */
 SA_INLINE Exp32 expCore32(VF t, VF tl) {
-  VF tc = sel(lt(t, F32(m32::EXP_T_LO)), F32(m32::EXP_T_LO), t);
+  VF tc = atLeast(t, F32(m32::EXP_T_LO));  // t < EXP_T_LO ? EXP_T_LO : t
   VF k, q, ql;
   expReduce32(tc, tl, k, q, ql);
   VF y = Cf(1) + q;
   VF yl = ((Cf(1) - y) + q) + ql;
   return Exp32{y, yl, k};
 }
+/**
+ * expCore32(t, ±0): lo = k·LN2_LO - (±0) is k·LN2_LO bit for bit (a nonzero value is unchanged,
+ * and a zero k·LN2_LO is +0, since k = (v + MAGIC) - MAGIC is never -0), so the subtraction goes.
+ */
+SA_INLINE Exp32 expCore32(VF t) {
+  VF tc = atLeast(t, F32(m32::EXP_T_LO));
+  VF k = ((tc * F32(m32::INV_LN2)) + F32(m32::MAGIC)) - F32(m32::MAGIC);
+  VF hi = tc - k * F32(m32::LN2_HI);
+  VF lo = k * F32(m32::LN2_LO);
+  VF r = hi - lo;
+  VF p = F32(m32::E2) + r * (F32(m32::E3) + r * (F32(m32::E4) + r * (F32(m32::E5) + r * F32(m32::E6))));
+  VF w = lo - (r * r) * p;
+  VF q = hi - w;
+  VF ql = (hi - q) - w;
+  VF y = Cf(1) + q;
+  VF yl = ((Cf(1) - y) + q) + ql;
+  return Exp32{y, yl, k};
+}
+
+/**
+ * e^t = eh + el at its true scale: eh = (y·2^(k+32))·2^-32 and el likewise, as the reference
+ * writes it. For t >= -109, k >= -157, so y·2^(k+32) is normal and exact and only the second
+ * product rounds: that is y·2^k rounded once, which vscalefps computes in one instruction. For yl,
+ * yl·2^(k+32) can be subnormal (and rounded) only where it is below 2^-126, and then both ways
+ * give a zero of yl's sign (below 2^-158 after the second product).
+ */
+struct Scaled32 { VF eh, el; };
+SA_INLINE Scaled32 scaleDown32(const Exp32& e) {
+#ifdef SA_HAS_SCALEF
+  return Scaled32{scalef(e.y, e.k), scalef(e.yl, e.k)};
+#else
+  VF sc = pow2f(e.k + Cf(32));
+  return Scaled32{(e.y * sc) * F32(m32::TWO_M32), (e.yl * sc) * F32(m32::TWO_M32)};
+#endif
+}
 
 /** expm1Core32(t) for t <= 0 or NaN (tl = 0: k·LN2_LO - 0 is k·LN2_LO, bit for bit). */
 SA_INLINE Pair32 expm1Core32(VF t) {
-  VF tc = sel(lt(t, F32(m32::EXPM1_T_LO)), F32(m32::EXPM1_T_LO), t);
+  VF tc = atLeast(t, F32(m32::EXPM1_T_LO));  // t < EXPM1_T_LO ? EXPM1_T_LO : t
   VF k = ((tc * F32(m32::INV_LN2)) + F32(m32::MAGIC)) - F32(m32::MAGIC);
   VF hi = tc - k * F32(m32::LN2_HI);
   VF lo = k * F32(m32::LN2_LO);
@@ -123,31 +165,58 @@ SA_INLINE Pair32 timesExact32(VF beta, VF x) {
   return Pair32{th, tl};
 }
 
+/** The end of sigmoidPair32 from e^-|t| = eh + el: n/(1 + e) with one correction. */
+SA_INLINE VF sigmoidTail32(MF pos, Scaled32 e) {
+  VF d = Cf(1) + e.eh;
+  VF dl = ((Cf(1) - d) + e.eh) + e.el;
+  VF nh = sel(pos, Cf(1), e.eh);
+  VF nl = sel(pos, Cf(0), e.el);
+  VF s0 = nh / d;
+  return s0 + ((nl - s0 * dl) * recipLine(d));
+}
+
 /** sigmoidPair32 (src/reference/sigmoid.ts): sigmoid(th + tl). */
 SA_INLINE VF sigmoidPair32(VF th, VF tl) {
   MF pos = ge(th, Cf(0));
   VF an = sel(pos, neg32(th), th);
   VF anl0 = sel(pos, neg32(tl), tl);
   VF anl = sel(lt(an, F32(m32::EXP_T_LO)), Cf(0), anl0);
-  Exp32 e = expCore32(an, anl);
-  VF sc = pow2f(e.k + Cf(32));
-  VF eh = (e.y * sc) * F32(m32::TWO_M32);
-  VF el = (e.yl * sc) * F32(m32::TWO_M32);
-  VF d = Cf(1) + eh;
-  VF dl = ((Cf(1) - d) + eh) + el;
-  VF nh = sel(pos, Cf(1), eh);
-  VF nl = sel(pos, Cf(0), el);
-  VF s0 = nh / d;
-  return s0 + ((nl - s0 * dl) * recipLine(d));
+  return sigmoidTail32(pos, scaleDown32(expCore32(an, anl)));
 }
 
-/** bell32 (src/reference/sigmoid.ts): 2^s e/(1 + e)^2 with e = e^t, t <= 0, scale = 2^(s-32). */
-SA_INLINE VF bell32(VF t, VF scale) {
-  Exp32 e = expCore32(t, Cf(0));
-  VF sc = pow2f(e.k + Cf(32));
-  VF ys = e.y * sc, yls = e.yl * sc;
-  VF eh = ys * F32(m32::TWO_M32), el = yls * F32(m32::TWO_M32);
-  VF nh = ys * scale, nl = yls * scale;
+/**
+ * sigmoid(x) = sigmoidPair32(x, 0), bit for bit. With tl = 0 the reference's selects on the low
+ * part only give ±0 (expCore32(t) shows why that is not needed), and an = pos ? -x : x is -|x|
+ * except for x = -0, where it is +0 instead of -0: e^±0 gives the same y = 1, yl = +0, k = 0
+ * (the zero signs in between wash out: 1 + (±0) = 1, ((1 - 1) + (±0)) + (+0) = +0).
+ */
+SA_INLINE VF sigmoid32(VF x) { return sigmoidTail32(ge(x, Cf(0)), scaleDown32(expCore32(negabs32(x)))); }
+
+/**
+ * bell32 (src/reference/sigmoid.ts): 2^S e/(1 + e)^2 with e = e^t, t <= 0, scale = 2^(S-32)
+ * (S = 0: sigmoid', S = 2: tanh'). nh = (y·2^(k+32))·2^(S-32) is y·2^(k+S) rounded once, as in
+ * scaleDown32 (for S = 0 it is eh itself).
+ */
+template <int S>
+SA_INLINE VF bell32(VF t) {
+  Exp32 x = expCore32(t);
+  Scaled32 e = scaleDown32(x);
+  VF eh = e.eh, el = e.el, nh, nl;
+  if (S == 0) {
+    nh = eh;
+    nl = el;
+  } else {
+#ifdef SA_HAS_SCALEF
+    VF kS = x.k + Cf(static_cast<float>(S));
+    nh = scalef(x.y, kS);
+    nl = scalef(x.yl, kS);
+#else
+    VF sc = pow2f(x.k + Cf(32));
+    VF scale = F32(0x2f800000u + (static_cast<uint32_t>(S) << 23));  // 2^(S-32)
+    nh = (x.y * sc) * scale;
+    nl = (x.yl * sc) * scale;
+#endif
+  }
   VF d = Cf(1) + eh;
   VF dl = ((Cf(1) - d) + eh) + el;
   VF dh = high12(d), dt = d - dh;

@@ -11,7 +11,7 @@ struct elu {
     return sel(gt(x, Cf(0)), x, p.p0 * m.h - p.p0 * m.l);
   }
   SA_MEMBER static VF df32(VF x, const PF& p) {
-    Exp32 e = expCore32(x, Cf(0));
+    Exp32 e = expCore32(x);
     return sel(gt(x, Cf(0)), Cf(1), scale2(p.p0 * e.y + p.p0 * e.yl, e.k));
   }
 };

@@ -17,7 +17,7 @@ struct selu {
   }
   /** scale·alpha·e^x = (SAH·y + (SAH·yl + SAL·y))·2^k, the power of two last. */
   SA_MEMBER static VF df32(VF x, const PF&) {
-    Exp32 e = expCore32(x, Cf(0));
+    Exp32 e = expCore32(x);
     VF neg = scale2(F32(SAH) * e.y + (F32(SAH) * e.yl + F32(SAL) * e.y), e.k);
     return sel(gt(x, Cf(0)), F32(SH), neg);
   }

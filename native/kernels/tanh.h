@@ -32,5 +32,5 @@ struct tanh {
     VF t = t0 + ((m.l - t0 * Dl) * recipLine(D));
     return flipSignBy32(t, x);
   }
-  SA_MEMBER static VF df32(VF x, const PF&) { return bell32(Cf(-2) * fabs32(x), F32(m32::TWO_M30)); }
+  SA_MEMBER static VF df32(VF x, const PF&) { return bell32<2>(Cf(-2) * fabs32(x)); }
 };

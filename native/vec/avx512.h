@@ -102,4 +102,9 @@ SA_INLINE __m512 pow2f1(__m512 n) {
 /** 2^n for an integral n in [-126, 127] from exponent bits (other lanes: any value). */
 SA_INLINE VF pow2f(VF n) { return VF{pow2f1(n.a), pow2f1(n.b)}; }
 
+/** t < lo ? lo : t (NaN t stays NaN): maxps returns its second operand unless the first is greater. */
+SA_INLINE VF atLeast(VF t, VF lo) { return VF{_mm512_max_ps(lo.a, t.a), _mm512_max_ps(lo.b, t.b)}; }
+/** v·2^n rounded once for an integral n (vscalefps): v·pow2f(n) where 2^n is normal. */
+SA_INLINE VF scalef(VF v, VF n) { return VF{_mm512_scalef_ps(v.a, n.a), _mm512_scalef_ps(v.b, n.b)}; }
+
 #endif

@@ -90,4 +90,7 @@ SA_INLINE VF xorBits(VF x, VF y) { return VF{fromBitsf(bitsOff(x.v) ^ bitsOff(y.
  */
 SA_INLINE VF pow2f(VF n) { return VF{fromBitsf((bitsOff(n.v + 12582912.0f) + 127u) << 23)}; }
 
+/** t < lo ? lo : t (NaN t stays NaN). */
+SA_INLINE VF atLeast(VF t, VF lo) { return t.v < lo.v ? lo : t; }
+
 #endif

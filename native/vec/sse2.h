@@ -112,4 +112,7 @@ SA_INLINE __m128 pow2f1(__m128 n) {
 /** 2^n for an integral n in [-126, 127] from exponent bits (other lanes: any value). */
 SA_INLINE VF pow2f(VF n) { return VF{pow2f1(n.a), pow2f1(n.b)}; }
 
+/** t < lo ? lo : t (NaN t stays NaN): maxps returns its second operand unless the first is greater. */
+SA_INLINE VF atLeast(VF t, VF lo) { return VF{_mm_max_ps(lo.a, t.a), _mm_max_ps(lo.b, t.b)}; }
+
 #endif
