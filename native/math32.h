@@ -60,6 +60,18 @@ SA_INLINE VF scale2(VF v, VF k) {
 #endif
 }
 
+/**
+ * scale2(v, k) for v in [1, 4) (selu'): v·2^floor(k/2) is normal and exact for k >= -157, so the
+ * result is v·2^k rounded once: one vscalefps on AVX-512.
+ */
+SA_INLINE VF scale2Normal(VF v, VF k) {
+#ifdef SA_HAS_SCALEF
+  return scalef(v, k);
+#else
+  return scale2(v, k);
+#endif
+}
+
 /** expCore32's result: e^(t + tl) = (y + yl)·2^k. */
 struct Exp32 { VF y, yl, k; };
 /** expm1Core32's result: e^t - 1 = mh - mln. */

@@ -15,10 +15,10 @@ struct selu {
     VF pos = F32(SD) * x + F32(SDL) * x;
     return sel(gt(x, Cf(0)), pos, neg);
   }
-  /** scale·alpha·e^x = (SAH·y + (SAH·yl + SAL·y))·2^k, the power of two last. */
+  /** scale·alpha·e^x = (SAH·y + (SAH·yl + SAL·y))·2^k, the power of two last (the sum is in [1.2, 2.5]). */
   SA_MEMBER static VF df32(VF x, const PF&) {
     Exp32 e = expCore32(x);
-    VF neg = scale2(F32(SAH) * e.y + (F32(SAH) * e.yl + F32(SAL) * e.y), e.k);
+    VF neg = scale2Normal(F32(SAH) * e.y + (F32(SAH) * e.yl + F32(SAL) * e.y), e.k);
     return sel(gt(x, Cf(0)), F32(SH), neg);
   }
 };
