@@ -3,6 +3,7 @@
 // length, in one process: elements per nanosecond, medians, output preallocated, through the
 // facade (lib.backends.native). Lengths 64K, 1M, 16M.
 //   node scripts/native-speed.js [--only relu,sigmoid] [--threads 1,2] [--backward] [--samples 9]
+//   [--sample-ms 20]
 //   --both: forward and backward of each function with their samples interleaved (fair under
 //   load from other processes), printed as forward / backward and their ratio.
 const lib = require('..');
@@ -14,6 +15,8 @@ function option(name, fallback) {
 const ONLY = option('--only', 'relu,leakyRelu,thresholdedRelu,prelu,elu,selu,softplus,sigmoid,tanh,softmax,logSoftmax').split(',');
 const THREADS = option('--threads', '1').split(',').map(Number);
 const SAMPLES = Number(option('--samples', '9'));
+/** Length of one sample in ms (short samples are less often hit by other processes' time slices). */
+const SAMPLE_NS = Number(option('--sample-ms', '20')) * 1e6;
 const BOTH = process.argv.includes('--both');
 let BACKWARD = process.argv.includes('--backward');
 const LENGTHS = [1 << 16, 1 << 20, 1 << 24];
@@ -30,7 +33,7 @@ function rate(n, f) {
   const t0 = process.hrtime.bigint();
   f();
   const once = Number(process.hrtime.bigint() - t0);
-  const reps = Math.max(1, Math.round(2e7 / Math.max(once, 1)));
+  const reps = Math.max(1, Math.round(SAMPLE_NS / Math.max(once, 1)));
   const samples = [];
   for (let s = 0; s < SAMPLES; s++) {
     const t = process.hrtime.bigint();
@@ -47,7 +50,7 @@ function rates(n, fs) {
     f();
     const t0 = process.hrtime.bigint();
     f();
-    return Math.max(1, Math.round(2e7 / Math.max(Number(process.hrtime.bigint() - t0), 1)));
+    return Math.max(1, Math.round(SAMPLE_NS / Math.max(Number(process.hrtime.bigint() - t0), 1)));
   });
   const samples = fs.map(() => []);
   for (let s = 0; s < SAMPLES; s++) {
