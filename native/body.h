@@ -3,6 +3,7 @@
 // different flags). The kernel list comes from the spec (generated/spec_functions.h): a function
 // of the spec without a kernel header or struct here fails the build.
 #include "math.h"
+#include "math32.h"
 #include "loop.h"
 #include "sum.h"
 #include "rowwise.h"

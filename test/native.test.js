@@ -160,6 +160,37 @@ if (!available) {
         });
       }
 
+      // The float32-arithmetic kernels (f32/df32): parameters that exercise Dekker's product
+      // beta·x (no power of two), the threshold tie th == threshold with tl > 0 or < 0, tiny and
+      // huge alpha, and a denser sweep of float32 bit patterns than above.
+      it('float32 arithmetic (elu, selu, softplus, sigmoid, tanh): awkward parameters, threshold ties, dense sweep', () => {
+        const f32Params = {
+          elu: [{ alpha: 1.3 }, { alpha: 1e-30 }, { alpha: 3e38 }, { alpha: -0.7 }],
+          softplus: [{ beta: 0.7, threshold: 3 }, { beta: 3.3, threshold: 20 }, { beta: 1e-3, threshold: 0.01 },
+            { beta: 100, threshold: 1 }, { beta: 1e30, threshold: 1e31 }, { beta: 1.1, threshold: -2 }],
+          selu: [{}], sigmoid: [{}], tanh: [{}],
+        };
+        const sweep = float32Sweep(14, 77);
+        for (const [name, sets] of Object.entries(f32Params)) {
+          for (const p of sets) {
+            const near = [];
+            if (name === 'softplus') {
+              // x around threshold/beta: beta·x lands on, just below and just above the threshold.
+              const bits = new Uint32Array(Float32Array.of(p.threshold / p.beta).buffer);
+              for (let d = -40; d <= 40; d++) {
+                near.push(new Float32Array(Uint32Array.of(bits[0] + d).buffer)[0]);
+                near.push(-new Float32Array(Uint32Array.of(bits[0] + d).buffer)[0]);
+              }
+            }
+            const x = Float32Array.from([...SPECIALS, ...near, ...sweep]);
+            const dy = mixedInput(Float32Array, x.length, 5);
+            assertSame(native[name](x, p), js[name](x, p), `${name} forward ${JSON.stringify(p)}`, { x });
+            assertSame(native.derivative[name](x, p), js.derivative[name](x, p), `${name} derivative ${JSON.stringify(p)}`, { x });
+            assertSame(native.backward[name](x, dy, p), js.backward[name](x, dy, p), `${name} backward ${JSON.stringify(p)}`, { x, dy });
+          }
+        }
+      });
+
       for (const name of ['softmax', 'logSoftmax']) {
         it(`${name}: each axis of [3, 5, 7], long rows (> 4096) contiguous and strided, masked and NaN rows`, () => {
           for (const T of TYPES) {
