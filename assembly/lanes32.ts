@@ -14,12 +14,26 @@
   if (isVector<T>()) return <T>f32x4.splat(c);
   else return <T>c;
 }
-/** A constant given as its binary32 bit pattern (the porting note's hex values). */
+/**
+ * A constant stored as four equal 32-bit lanes at p (memory.data, 16-byte aligned). V8 builds a
+ * v128.const in the loop body from immediates (several instructions each, every iteration); a
+ * 16-byte load is one. The scalar build loads one lane.
+ */
 // @ts-ignore: decorator
-@inline export function bits<T>(u: u32): T {
-  if (isVector<T>()) return <T>i32x4.splat(<i32>u);
-  else return <T>reinterpret<f32>(u);
+@inline export function cst<T>(p: usize): T {
+  if (isVector<T>()) return <T>v128.load(p);
+  else return <T>load<f32>(p);
 }
+export const ONE: usize = memory.data<u32>([0x3f800000, 0x3f800000, 0x3f800000, 0x3f800000], 16);
+export const TWO: usize = memory.data<u32>([0x40000000, 0x40000000, 0x40000000, 0x40000000], 16);
+export const HALF: usize = memory.data<u32>([0x3f000000, 0x3f000000, 0x3f000000, 0x3f000000], 16);
+export const MINUS_TWO: usize = memory.data<u32>([0xc0000000, 0xc0000000, 0xc0000000, 0xc0000000], 16);
+const HIGH12: usize = memory.data<u32>([0xfffff000, 0xfffff000, 0xfffff000, 0xfffff000], 16);
+const SIGN: usize = memory.data<u32>([0x80000000, 0x80000000, 0x80000000, 0x80000000], 16);
+const MAGIC_BITS: usize = memory.data<u32>([0x4b400000, 0x4b400000, 0x4b400000, 0x4b400000], 16);
+/** Exponent biases for pow2fM: 127 (2^k) and 127 + 32 (2^(k+32)). */
+export const BIAS: usize = memory.data<u32>([127, 127, 127, 127], 16);
+export const BIAS32: usize = memory.data<u32>([159, 159, 159, 159], 16);
 // @ts-ignore: decorator
 @inline export function add<T>(a: T, b: T): T {
   if (isVector<T>()) return <T>f32x4.add(<v128>a, <v128>b);
@@ -116,19 +130,22 @@
  */
 // @ts-ignore: decorator
 @inline export function high12<T>(v: T): T {
-  if (isVector<T>()) return <T>v128.and(<v128>v, i32x4.splat(0xfffff000));
+  if (isVector<T>()) return <T>v128.and(<v128>v, v128.load(HIGH12));
   else return <T>reinterpret<f32>(u(<f32>v) & 0xfffff000);
 }
-/** 2^(k + n) from kM = k + 1.5·2^23: (bits(kM) + 127 + n) << 23 (0x4b400000 << 23 wraps to 0). */
+/**
+ * 2^(k + n) from kM = k + 1.5·2^23: (bits(kM) + 127 + n) << 23 (0x4b400000 << 23 wraps to 0);
+ * bias points at 127 + n (BIAS, BIAS32).
+ */
 // @ts-ignore: decorator
-@inline export function pow2fM<T>(kM: T, n: i32): T {
-  if (isVector<T>()) return <T>i32x4.shl(i32x4.add(<v128>kM, i32x4.splat(127 + n)), 23);
-  else return <T>reinterpret<f32>((u(<f32>kM) + <u32>(127 + n)) << 23);
+@inline export function pow2fM<T>(kM: T, bias: usize): T {
+  if (isVector<T>()) return <T>i32x4.shl(i32x4.add(<v128>kM, v128.load(bias)), 23);
+  else return <T>reinterpret<f32>((u(<f32>kM) + load<u32>(bias)) << 23);
 }
 /** The integer k of kM = k + 1.5·2^23, as i32 lanes. */
 // @ts-ignore: decorator
 @inline export function intOfM<T>(kM: T): T {
-  if (isVector<T>()) return <T>i32x4.sub(<v128>kM, i32x4.splat(0x4b400000));
+  if (isVector<T>()) return <T>i32x4.sub(<v128>kM, v128.load(MAGIC_BITS));
   else return <T>reinterpret<f32>(u(<f32>kM) - 0x4b400000);
 }
 /** floor(k/2) of integer lanes: an arithmetic shift. */
@@ -145,12 +162,12 @@
 /** 2^n for integer lanes n in [-126, 127]. */
 // @ts-ignore: decorator
 @inline export function pow2fInt<T>(n: T): T {
-  if (isVector<T>()) return <T>i32x4.shl(i32x4.add(<v128>n, i32x4.splat(127)), 23);
+  if (isVector<T>()) return <T>i32x4.shl(i32x4.add(<v128>n, v128.load(BIAS)), 23);
   else return <T>reinterpret<f32>((u(<f32>n) + 127) << 23);
 }
 /** t with the sign bit of x (t >= 0 or NaN): t | (x & 0x80000000). */
 // @ts-ignore: decorator
 @inline export function signOf<T>(t: T, x: T): T {
-  if (isVector<T>()) return <T>v128.or(<v128>t, v128.and(<v128>x, i32x4.splat(0x80000000)));
+  if (isVector<T>()) return <T>v128.or(<v128>t, v128.and(<v128>x, v128.load(SIGN)));
   else return <T>reinterpret<f32>(u(<f32>t) | (u(<f32>x) & 0x80000000));
 }

@@ -1,7 +1,7 @@
 // elu on Float32 data in binary32 operations (reference: elu's f32/df32, src/reference/elu.ts).
 // The cores run on x itself; for x > 0 their arm is garbage that the final select discards.
 import { expCore32, expm1Core32, scale2 } from '../math32';
-import { add, gt, mul, sel, splat, sub } from '../lanes32';
+import { add, gt, mul, sel, splat, sub, ONE, cst } from '../lanes32';
 
 export class EluTail {
   /** alpha·mh - alpha·mln (-0 stays -0); c0 = x. */
@@ -16,7 +16,7 @@ export class EluTail {
   @inline exp<T>(y: T, yl: T, kM: T, x: T, c1: T, c2: T, c3: T, alpha: f32, b: f32): T {
     const al = splat<T>(alpha);
     const neg = scale2<T>(add<T>(mul<T>(al, y), mul<T>(al, yl)), kM);
-    return sel<T>(gt<T>(x, splat<T>(0.0)), splat<T>(1.0), neg);
+    return sel<T>(gt<T>(x, splat<T>(0.0)), cst<T>(ONE), neg);
   }
 }
 

@@ -1,17 +1,17 @@
 // sigmoid on Float32 data in binary32 operations (reference: sigmoidPair32 and bell32 in
 // src/reference/sigmoid.ts). sigmoidPair32 also serves softplus', bell32 tanh'.
 import { expCore32, EXP_T_LO, recipLine, TWO_M32 } from '../math32';
-import { abs as abs32, add, bits, div, ge, high12, lt, mul, neg, pow2fM, sel, splat, sub, zeroWhere } from '../lanes32';
+import { abs as abs32, add, cst, div, ge, high12, lt, mul, neg, pow2fM, sel, splat, sub, zeroWhere, ONE, BIAS32 } from '../lanes32';
 
 /** After e^-|t| = (y + yl)·2^k: c0 = th (the sign decides the numerator). */
 export class SigmoidTail {
   // @ts-ignore: decorator
   @inline exp<T>(y: T, yl: T, kM: T, th: T, c1: T, c2: T, c3: T, a: f32, b: f32): T {
-    const sc = pow2fM<T>(kM, 32);
-    const m32 = bits<T>(TWO_M32);
+    const sc = pow2fM<T>(kM, BIAS32);
+    const m32 = cst<T>(TWO_M32);
     const eh = mul<T>(mul<T>(y, sc), m32);
     const el = mul<T>(mul<T>(yl, sc), m32);
-    const one = splat<T>(1.0);
+    const one = cst<T>(ONE);
     const d = add<T>(one, eh);
     const dl = add<T>(add<T>(sub<T>(one, d), eh), el);
     const pos = ge<T>(th, splat<T>(0.0));
@@ -27,7 +27,7 @@ export class SigmoidTail {
 @inline export function sigmoidPair32<T>(th: T, tl: T, hasTl: bool): T {
   const pos = ge<T>(th, splat<T>(0.0));
   const an = sel<T>(pos, neg<T>(th), th);
-  const anl = hasTl ? zeroWhere<T>(lt<T>(an, bits<T>(EXP_T_LO)), sel<T>(pos, neg<T>(tl), tl)) : tl;
+  const anl = hasTl ? zeroWhere<T>(lt<T>(an, cst<T>(EXP_T_LO)), sel<T>(pos, neg<T>(tl), tl)) : tl;
   return expCore32<T, SigmoidTail>(an, anl, hasTl, th, th, th, th, 0, 0);
 }
 
@@ -35,12 +35,12 @@ export class SigmoidTail {
 export class BellTail {
   // @ts-ignore: decorator
   @inline exp<T>(y: T, yl: T, kM: T, scale: T, c1: T, c2: T, c3: T, a: f32, b: f32): T {
-    const sc = pow2fM<T>(kM, 32);
+    const sc = pow2fM<T>(kM, BIAS32);
     const ys = mul<T>(y, sc), yls = mul<T>(yl, sc);
-    const m32 = bits<T>(TWO_M32);
+    const m32 = cst<T>(TWO_M32);
     const eh = mul<T>(ys, m32), el = mul<T>(yls, m32);
     const nh = mul<T>(ys, scale), nl = mul<T>(yls, scale);
-    const one = splat<T>(1.0);
+    const one = cst<T>(ONE);
     const d = add<T>(one, eh);
     const dl = add<T>(add<T>(sub<T>(one, d), eh), el);
     const dh = high12<T>(d), dt = sub<T>(d, dh);
@@ -58,8 +58,8 @@ export class BellTail {
 
 /** 2^s e^t/(1 + e^t)^2 for t <= 0 (reference: bell32); scaleBits = 2^(s-32) as bits. */
 // @ts-ignore: decorator
-@inline export function bell32<T>(t: T, scaleBits: u32): T {
-  const scale = bits<T>(scaleBits);
+@inline export function bell32<T>(t: T, scaleP: usize): T {
+  const scale = cst<T>(scaleP);
   return expCore32<T, BellTail>(t, t, false, scale, scale, scale, scale, 0, 0);
 }
 
