@@ -171,3 +171,23 @@ export const BIAS32: usize = memory.data<u32>([159, 159, 159, 159], 16);
   if (isVector<T>()) return <T>v128.or(<v128>t, v128.and(<v128>x, v128.load(SIGN)));
   else return <T>reinterpret<f32>(u(<f32>t) | (u(<f32>x) & 0x80000000));
 }
+
+/**
+ * Stores a kernel's two results r0, r1 at dst (two lanes' worth apart): f or f' as they are, or
+ * for backward (bwd) dy·f', one binary32 product with the dy at the same place of dy.
+ */
+// @ts-ignore: decorator
+@inline export function put2<T>(dst: usize, dy: usize, bwd: bool, r0: T, r1: T): void {
+  // Both dy are read before either store (out may be dy).
+  if (isVector<T>()) {
+    const o0 = bwd ? f32x4.mul(v128.load(dy), <v128>r0) : <v128>r0;
+    const o1 = bwd ? f32x4.mul(v128.load(dy, 16), <v128>r1) : <v128>r1;
+    v128.store(dst, o0);
+    v128.store(dst, o1, 16);
+  } else {
+    const o0 = bwd ? load<f32>(dy) * <f32>r0 : <f32>r0;
+    const o1 = bwd ? load<f32>(dy, 4) * <f32>r1 : <f32>r1;
+    store<f32>(dst, o0);
+    store<f32>(dst, o1, 4);
+  }
+}

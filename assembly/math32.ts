@@ -5,7 +5,8 @@
  * porting note is the specification; this file only re-spells it:
  *  - the cores produce several values (y, yl, k or mh, mln), which AssemblyScript cannot return,
  *    so they hand them to a continuation: C is a kernel class whose inline method exp/expm1
- *    receives them (everything is inlined, the values stay in locals/registers);
+ *    receives them and stores the results (everything is inlined, values stay in registers);
+ *  - they run two independent inputs at once, interleaved (see below);
  *  - k is kept as kM = k + 1.5·2^23, whose bits carry k: pow2f(k + n) and scale2's floor(k/2)
  *    are integer bit operations on it (the porting note allows exactly that);
  *  - `t < EXP_T_LO ? EXP_T_LO : t` is f32x4.pmax (same select, NaN kept);
@@ -51,59 +52,72 @@ export const TWO_M30: usize = memory.data<u32>([0x30800000, 0x30800000, 0x308000
   return sub<T>(cst<T>(RA), mul<T>(cst<T>(RB), d));
 }
 
-/** E2 + r·(E3 + r·(E4 + r·(E5 + r·E6))). */
+/*
+ * The cores below work on two independent values at once (index 0 and 1), each line doing both:
+ * the chains are long and V8 keeps the wasm order, so two interleaved chains let the CPU overlap
+ * them (+28% on elu measured against one vector after the other). The operations of each chain are
+ * exactly the reference's, in its order.
+ */
+
+/**
+ * e^(t + tl) = (y + yl)·2^k for t <= 0 or NaN (reference: expCore32), for t0 and t1; hands
+ * y, yl, kM of both to C.exp(y0, yl0, kM0, y1, yl1, kM1, context of 0, context of 1, a, b, dst, dy,
+ * bwd), which stores the two results (lanes32 put2). hasTl = false means tl is the constant 0.
+ */
 // @ts-ignore: decorator
-@inline function expPoly<T>(r: T): T {
-  let p = add<T>(cst<T>(E5), mul<T>(r, cst<T>(E6)));
-  p = add<T>(cst<T>(E4), mul<T>(r, p));
-  p = add<T>(cst<T>(E3), mul<T>(r, p));
-  return add<T>(cst<T>(E2), mul<T>(r, p));
+@inline export function expCore32<T, C>(
+  t0: T, t1: T, tl0: T, tl1: T, hasTl: bool,
+  c00: T, c01: T, c02: T, c03: T, c10: T, c11: T, c12: T, c13: T, a: f32, b: f32, dst: usize, dy: usize, bwd: bool,
+): void {
+  const tc0 = pmax<T>(t0, cst<T>(EXP_T_LO)), tc1 = pmax<T>(t1, cst<T>(EXP_T_LO));
+  const kM0 = add<T>(mul<T>(tc0, cst<T>(INV_LN2)), cst<T>(MAGIC)), kM1 = add<T>(mul<T>(tc1, cst<T>(INV_LN2)), cst<T>(MAGIC));
+  const k0 = sub<T>(kM0, cst<T>(MAGIC)), k1 = sub<T>(kM1, cst<T>(MAGIC));
+  const hi0 = sub<T>(tc0, mul<T>(k0, cst<T>(LN2_HI))), hi1 = sub<T>(tc1, mul<T>(k1, cst<T>(LN2_HI)));
+  const kl0 = mul<T>(k0, cst<T>(LN2_LO)), kl1 = mul<T>(k1, cst<T>(LN2_LO));
+  const lo0 = hasTl ? sub<T>(kl0, tl0) : kl0, lo1 = hasTl ? sub<T>(kl1, tl1) : kl1;
+  const r0 = sub<T>(hi0, lo0), r1 = sub<T>(hi1, lo1);
+  let p0 = add<T>(cst<T>(E5), mul<T>(r0, cst<T>(E6))), p1 = add<T>(cst<T>(E5), mul<T>(r1, cst<T>(E6)));
+  p0 = add<T>(cst<T>(E4), mul<T>(r0, p0)); p1 = add<T>(cst<T>(E4), mul<T>(r1, p1));
+  p0 = add<T>(cst<T>(E3), mul<T>(r0, p0)); p1 = add<T>(cst<T>(E3), mul<T>(r1, p1));
+  p0 = add<T>(cst<T>(E2), mul<T>(r0, p0)); p1 = add<T>(cst<T>(E2), mul<T>(r1, p1));
+  // w = lo - (r·r)·p, with p = E2 + r·(E3 + r·(E4 + r·(E5 + r·E6)))
+  const w0 = sub<T>(lo0, mul<T>(mul<T>(r0, r0), p0)), w1 = sub<T>(lo1, mul<T>(mul<T>(r1, r1), p1));
+  const q0 = sub<T>(hi0, w0), q1 = sub<T>(hi1, w1);
+  const ql0 = sub<T>(sub<T>(hi0, q0), w0), ql1 = sub<T>(sub<T>(hi1, q1), w1);
+  const one = cst<T>(ONE);
+  const y0 = add<T>(one, q0), y1 = add<T>(one, q1);
+  const yl0 = add<T>(add<T>(sub<T>(one, y0), q0), ql0), yl1 = add<T>(add<T>(sub<T>(one, y1), q1), ql1);
+  changetype<C>(0).exp<T>(y0, yl0, kM0, y1, yl1, kM1, c00, c01, c02, c03, c10, c11, c12, c13, a, b, dst, dy, bwd);
 }
 
 /**
- * e^(t + tl) = (y + yl)·2^k for t <= 0 or NaN (reference: expCore32); hands y, yl, kM to
- * C.exp(y, yl, kM, c0..c3, a, b), c0..c3 being the caller's context. hasTl = false means tl is the constant 0.
+ * e^t - 1 = mh - mln for t <= 0 or NaN (reference: expm1Core32), for t0 and t1; hands mh, mln of
+ * both to C.expm1(mh0, mln0, mh1, mln1, c0, c1, a, b, dst, dy, bwd), which stores the results.
  */
 // @ts-ignore: decorator
-@inline export function expCore32<T, C>(t: T, tl: T, hasTl: bool, c0: T, c1: T, c2: T, c3: T, a: f32, b: f32): T {
-  const tc = pmax<T>(t, cst<T>(EXP_T_LO));
-  const kM = add<T>(mul<T>(tc, cst<T>(INV_LN2)), cst<T>(MAGIC));
-  const k = sub<T>(kM, cst<T>(MAGIC));
-  const hi = sub<T>(tc, mul<T>(k, cst<T>(LN2_HI)));
-  const kl = mul<T>(k, cst<T>(LN2_LO));
-  const lo = hasTl ? sub<T>(kl, tl) : kl;
-  const r = sub<T>(hi, lo);
-  const w = sub<T>(lo, mul<T>(mul<T>(r, r), expPoly<T>(r)));
-  const q = sub<T>(hi, w);
-  const ql = sub<T>(sub<T>(hi, q), w);
+@inline export function expm1Core32<T, C>(t0: T, t1: T, c0: T, c1: T, a: f32, b: f32, dst: usize, dy: usize, bwd: bool): void {
+  const tc0 = pmax<T>(t0, cst<T>(EXPM1_T_LO)), tc1 = pmax<T>(t1, cst<T>(EXPM1_T_LO));
+  const kM0 = add<T>(mul<T>(tc0, cst<T>(INV_LN2)), cst<T>(MAGIC)), kM1 = add<T>(mul<T>(tc1, cst<T>(INV_LN2)), cst<T>(MAGIC));
+  const k0 = sub<T>(kM0, cst<T>(MAGIC)), k1 = sub<T>(kM1, cst<T>(MAGIC));
+  const hi0 = sub<T>(tc0, mul<T>(k0, cst<T>(LN2_HI))), hi1 = sub<T>(tc1, mul<T>(k1, cst<T>(LN2_HI)));
+  const lo0 = mul<T>(k0, cst<T>(LN2_LO)), lo1 = mul<T>(k1, cst<T>(LN2_LO));
+  const r0 = sub<T>(hi0, lo0), r1 = sub<T>(hi1, lo1);
+  let p0 = add<T>(cst<T>(E5), mul<T>(r0, cst<T>(E6))), p1 = add<T>(cst<T>(E5), mul<T>(r1, cst<T>(E6)));
+  p0 = add<T>(cst<T>(E4), mul<T>(r0, p0)); p1 = add<T>(cst<T>(E4), mul<T>(r1, p1));
+  p0 = add<T>(cst<T>(E3), mul<T>(r0, p0)); p1 = add<T>(cst<T>(E3), mul<T>(r1, p1));
+  p0 = add<T>(cst<T>(E2), mul<T>(r0, p0)); p1 = add<T>(cst<T>(E2), mul<T>(r1, p1));
+  // w = lo - (r·r)·p, with p = E2 + r·(E3 + r·(E4 + r·(E5 + r·E6)))
+  const w0 = sub<T>(lo0, mul<T>(mul<T>(r0, r0), p0)), w1 = sub<T>(lo1, mul<T>(mul<T>(r1, r1), p1));
+  const q0 = sub<T>(hi0, w0), q1 = sub<T>(hi1, w1);
+  const ql0 = sub<T>(sub<T>(hi0, q0), w0), ql1 = sub<T>(sub<T>(hi1, q1), w1);
   const one = cst<T>(ONE);
-  const y = add<T>(one, q);
-  const yl = add<T>(add<T>(sub<T>(one, y), q), ql);
-  return changetype<C>(0).exp<T>(y, yl, kM, c0, c1, c2, c3, a, b);
-}
-
-/**
- * e^t - 1 = mh - mln for t <= 0 or NaN (reference: expm1Core32); hands mh, mln to
- * C.expm1(mh, mln, c0, c1, a, b).
- */
-// @ts-ignore: decorator
-@inline export function expm1Core32<T, C>(t: T, c0: T, c1: T, a: f32, b: f32): T {
-  const tc = pmax<T>(t, cst<T>(EXPM1_T_LO));
-  const kM = add<T>(mul<T>(tc, cst<T>(INV_LN2)), cst<T>(MAGIC));
-  const k = sub<T>(kM, cst<T>(MAGIC));
-  const hi = sub<T>(tc, mul<T>(k, cst<T>(LN2_HI)));
-  const lo = mul<T>(k, cst<T>(LN2_LO));
-  const r = sub<T>(hi, lo);
-  const w = sub<T>(lo, mul<T>(mul<T>(r, r), expPoly<T>(r)));
-  const q = sub<T>(hi, w);
-  const ql = sub<T>(sub<T>(hi, q), w);
-  const one = cst<T>(ONE);
-  const p2 = pow2fInt<T>(intOfM<T>(kM));
-  const T1 = sub<T>(one, p2);
-  const u = mul<T>(p2, q);
-  const mh = sub<T>(u, T1);
-  const mln = sub<T>(sub<T>(add<T>(T1, mh), u), add<T>(sub<T>(p2, sub<T>(one, T1)), mul<T>(p2, ql)));
-  return changetype<C>(0).expm1<T>(mh, mln, c0, c1, a, b);
+  const p20 = pow2fInt<T>(intOfM<T>(kM0)), p21 = pow2fInt<T>(intOfM<T>(kM1));
+  const T10 = sub<T>(one, p20), T11 = sub<T>(one, p21);
+  const u0 = mul<T>(p20, q0), u1 = mul<T>(p21, q1);
+  const mh0 = sub<T>(u0, T10), mh1 = sub<T>(u1, T11);
+  const mln0 = sub<T>(sub<T>(add<T>(T10, mh0), u0), add<T>(sub<T>(p20, sub<T>(one, T10)), mul<T>(p20, ql0)));
+  const mln1 = sub<T>(sub<T>(add<T>(T11, mh1), u1), add<T>(sub<T>(p21, sub<T>(one, T11)), mul<T>(p21, ql1)));
+  changetype<C>(0).expm1<T>(mh0, mln0, mh1, mln1, c0, c1, a, b, dst, dy, bwd);
 }
 
 /** log1p(eh + el) for eh in [0, 1], |el| <= ulp(eh) (reference: log1pCore32). */
