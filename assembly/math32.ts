@@ -120,27 +120,33 @@ export const TWO_M30: usize = memory.data<u32>([0x30800000, 0x30800000, 0x308000
   changetype<C>(0).expm1<T>(mh0, mln0, mh1, mln1, c0, c1, a, b, dst, dy, bwd);
 }
 
-/** log1p(eh + el) for eh in [0, 1], |el| <= ulp(eh) (reference: log1pCore32). */
+/**
+ * log1p(eh + el) for eh in [0, 1], |el| <= ulp(eh) (reference: log1pCore32), for two inputs
+ * interleaved; hands L0, L1 to C.log1p(L0, L1, context, dst, dy, bwd), which stores the results.
+ */
 // @ts-ignore: decorator
-@inline export function log1pCore32<T>(eh: T, el: T): T {
-  const half = cst<T>(HALF);
-  const one = cst<T>(ONE);
-  const big = gt<T>(eh, half);
-  const fr = sel<T>(big, sub<T>(mul<T>(half, eh), half), eh);
-  const s = div<T>(fr, add<T>(cst<T>(TWO), fr));
-  const z = mul<T>(s, s);
-  let R = add<T>(cst<T>(L3), mul<T>(z, cst<T>(L4)));
-  R = add<T>(cst<T>(L2), mul<T>(z, R));
-  R = add<T>(cst<T>(L1), mul<T>(z, R));
-  R = mul<T>(z, R);
-  const hfsq = mul<T>(mul<T>(half, fr), fr);
-  // big ? LN2F_LO : 0 and big ? LN2F : 0 as masks: the false lanes get +0's cst, as the reference.
-  const c = add<T>(and<T>(big, cst<T>(LN2F_LO)), mul<T>(el, recipLine<T>(add<T>(one, eh))));
-  const v = sub<T>(hfsq, add<T>(mul<T>(s, add<T>(hfsq, R)), c));
-  const lnh = and<T>(big, cst<T>(LN2F));
-  const S = add<T>(lnh, fr);
-  const Se = add<T>(sub<T>(lnh, S), fr);
-  return add<T>(S, sub<T>(Se, v));
+@inline export function log1pCore32<T, C>(eh0: T, el0: T, eh1: T, el1: T,
+  c00: T, c01: T, c02: T, c03: T, c04: T, c05: T, c10: T, c11: T, c12: T, c13: T, c14: T, c15: T,
+  a: f32, b: f32, dst: usize, dy: usize, bwd: bool): void {
+  const half = cst<T>(HALF), one = cst<T>(ONE), two = cst<T>(TWO);
+  const big0 = gt<T>(eh0, half), big1 = gt<T>(eh1, half);
+  const fr0 = sel<T>(big0, sub<T>(mul<T>(half, eh0), half), eh0), fr1 = sel<T>(big1, sub<T>(mul<T>(half, eh1), half), eh1);
+  const s0 = div<T>(fr0, add<T>(two, fr0)), s1 = div<T>(fr1, add<T>(two, fr1));
+  const z0 = mul<T>(s0, s0), z1 = mul<T>(s1, s1);
+  let R0 = add<T>(cst<T>(L3), mul<T>(z0, cst<T>(L4))), R1 = add<T>(cst<T>(L3), mul<T>(z1, cst<T>(L4)));
+  R0 = add<T>(cst<T>(L2), mul<T>(z0, R0)); R1 = add<T>(cst<T>(L2), mul<T>(z1, R1));
+  R0 = add<T>(cst<T>(L1), mul<T>(z0, R0)); R1 = add<T>(cst<T>(L1), mul<T>(z1, R1));
+  R0 = mul<T>(z0, R0); R1 = mul<T>(z1, R1);
+  const hfsq0 = mul<T>(mul<T>(half, fr0), fr0), hfsq1 = mul<T>(mul<T>(half, fr1), fr1);
+  // big ? LN2F_LO : 0 and big ? LN2F : 0 as masks: the false lanes get +0's bits, as the reference.
+  const c0 = add<T>(and<T>(big0, cst<T>(LN2F_LO)), mul<T>(el0, recipLine<T>(add<T>(one, eh0))));
+  const c1 = add<T>(and<T>(big1, cst<T>(LN2F_LO)), mul<T>(el1, recipLine<T>(add<T>(one, eh1))));
+  const v0 = sub<T>(hfsq0, add<T>(mul<T>(s0, add<T>(hfsq0, R0)), c0)), v1 = sub<T>(hfsq1, add<T>(mul<T>(s1, add<T>(hfsq1, R1)), c1));
+  const lnh0 = and<T>(big0, cst<T>(LN2F)), lnh1 = and<T>(big1, cst<T>(LN2F));
+  const S0 = add<T>(lnh0, fr0), S1 = add<T>(lnh1, fr1);
+  const Se0 = add<T>(sub<T>(lnh0, S0), fr0), Se1 = add<T>(sub<T>(lnh1, S1), fr1);
+  const L0 = add<T>(S0, sub<T>(Se0, v0)), L1 = add<T>(S1, sub<T>(Se1, v1));
+  changetype<C>(0).log1p<T>(L0, L1, c00, c01, c02, c03, c04, c05, c10, c11, c12, c13, c14, c15, a, b, dst, dy, bwd);
 }
 
 /**

@@ -20,28 +20,28 @@ const SOFTPLUS_TINY: usize = memory.data<u32>([0xc1a80000, 0xc1a80000, 0xc1a8000
   return timesExactLow<T>(b, bh, sub<T>(b, bh), x, th);
 }
 
-/** The rest of softplus32 after e^-|t| = (y + yl)·2^k, for one input. */
-// @ts-ignore: decorator
-@inline function softplusTail<T>(y: T, yl: T, kM: T, x: T, th: T, tl: T, an: T, beta: f32, thr: f32): T {
-  const sc = pow2fM<T>(kM, BIAS32);
-  const ys = mul<T>(y, sc), yls = mul<T>(yl, sc);
-  const m32 = cst<T>(TWO_M32);
-  const L = log1pCore32<T>(mul<T>(ys, m32), mul<T>(yls, m32));
-  const tiny = lt<T>(an, cst<T>(SOFTPLUS_TINY));
-  const pos = gt<T>(th, splat<T>(0.0));
-  const q = div<T>(sel<T>(tiny, add<T>(ys, yls), L), splat<T>(beta));
-  const r = add<T>(and<T>(pos, x), mul<T>(q, sel<T>(tiny, m32, cst<T>(ONE))));
-  return sel<T>(above<T>(th, tl, splat<T>(thr)), x, r);
-}
-
 export class SoftplusTail {
-  /** c0* = x, th, tl, -|t| of each input. */
+  /** After e^-|t| = (y + yl)·2^k: c0* = x, th, tl, -|t| of each input. */
   // @ts-ignore: decorator
   @inline exp<T>(y0: T, yl0: T, kM0: T, y1: T, yl1: T, kM1: T, x0: T, th0: T, tl0: T, an0: T,
     x1: T, th1: T, tl1: T, an1: T, beta: f32, thr: f32, dst: usize, dy: usize, bwd: bool): void {
-    const r0 = softplusTail<T>(y0, yl0, kM0, x0, th0, tl0, an0, beta, thr);
-    const r1 = softplusTail<T>(y1, yl1, kM1, x1, th1, tl1, an1, beta, thr);
-    put2<T>(dst, dy, bwd, r0, r1);
+    const sc0 = pow2fM<T>(kM0, BIAS32), sc1 = pow2fM<T>(kM1, BIAS32);
+    const ys0 = mul<T>(y0, sc0), ys1 = mul<T>(y1, sc1);
+    const yls0 = mul<T>(yl0, sc0), yls1 = mul<T>(yl1, sc1);
+    const m32 = cst<T>(TWO_M32);
+    log1pCore32<T, SoftplusTail>(mul<T>(ys0, m32), mul<T>(yls0, m32), mul<T>(ys1, m32), mul<T>(yls1, m32),
+      x0, th0, tl0, an0, ys0, yls0, x1, th1, tl1, an1, ys1, yls1, beta, thr, dst, dy, bwd);
+  }
+  /** After L = log1p(e): the result (tiny: e itself at scale 2^32; above: x). */
+  // @ts-ignore: decorator
+  @inline log1p<T>(L0: T, L1: T, x0: T, th0: T, tl0: T, an0: T, ys0: T, yls0: T,
+    x1: T, th1: T, tl1: T, an1: T, ys1: T, yls1: T, beta: f32, thr: f32, dst: usize, dy: usize, bwd: bool): void {
+    const m32 = cst<T>(TWO_M32), one = cst<T>(ONE), zero = splat<T>(0.0), bv = splat<T>(beta), tv = splat<T>(thr);
+    const tiny0 = lt<T>(an0, cst<T>(SOFTPLUS_TINY)), tiny1 = lt<T>(an1, cst<T>(SOFTPLUS_TINY));
+    const q0 = div<T>(sel<T>(tiny0, add<T>(ys0, yls0), L0), bv), q1 = div<T>(sel<T>(tiny1, add<T>(ys1, yls1), L1), bv);
+    const r0 = add<T>(and<T>(gt<T>(th0, zero), x0), mul<T>(q0, sel<T>(tiny0, m32, one)));
+    const r1 = add<T>(and<T>(gt<T>(th1, zero), x1), mul<T>(q1, sel<T>(tiny1, m32, one)));
+    put2<T>(dst, dy, bwd, sel<T>(above<T>(th0, tl0, tv), x0, r0), sel<T>(above<T>(th1, tl1, tv), x1, r1));
   }
 }
 
