@@ -3,6 +3,7 @@
 // different flags). The kernel list comes from the spec (generated/spec_functions.h): a function
 // of the spec without a kernel header or struct here fails the build.
 #include "math.h"
+#include "math32.h"
 #include "loop.h"
 #include "sum.h"
 #include "rowwise.h"
@@ -63,6 +64,7 @@ static void sweep(int dir, unsigned start, unsigned count, double p0, double p1,
 static void fill(sa::IsaTable& t, const char* name) {
   t.name = name;
   t.lanes = LANES;
+  t.expRange = &expRangeAny;
   for (int i = 0; i < SA_FUNCTION_COUNT; i++) {
     t.elementwise[i] = nullptr;
     t.rowwise[i] = nullptr;

@@ -78,10 +78,34 @@ SA_INLINE void mapf2(const float* x, const float* y, float* out, size_t n, F f) 
   }
 }
 
+/** Whether K has the float32-arithmetic kernels f32 / df32 (math32.h) for Float32 data. */
+template <class K, class = void>
+struct HasF32 { static constexpr bool value = false; };
+template <class K>
+struct HasF32<K, decltype(void(&K::f32))> { static constexpr bool value = true; };
+
+/** Whether K has f32unit / df32unit: the same bits as f32 / df32 when p0 (beta) is 1, cheaper. */
+template <class K, class = void>
+struct HasUnit32 { static constexpr bool value = false; };
+template <class K>
+struct HasUnit32<K, decltype(void(&K::f32unit))> { static constexpr bool value = true; };
+
+/** Float32 data on float lanes: forward f, derivative df, backward dy·df (one float product). */
+template <class F, class DF>
+SA_INLINE void mapF32(int dir, const sa::EwArgs& a, F f, DF df) {
+  const float* x = static_cast<const float*>(a.x);
+  float* out = static_cast<float*>(a.out);
+  if (dir == sa::FORWARD) mapf1(x, out, a.n, f);
+  else if (dir == sa::DERIVATIVE) mapf1(x, out, a.n, df);
+  else mapf2(x, static_cast<const float*>(a.dy), out, a.n, [&](VF v, VF g) { return g * df(v); });
+}
+
 /**
  * One elementwise function K (kernels/<name>.h) in one direction. Float32 data use K::f / K::df
  * (binary64 evaluation, one rounding at the store); backward multiplies dy by fround(f'(x)).
- * Float64 data use K::f64 / K::df64.
+ * The smooth kernels with K::f32 / K::df32 run Float32 data in binary32 on float lanes instead;
+ * their backward is dy·f'(x) as one float product (the reference's binary64 product of two float32
+ * values is exact, and its store rounds it once: the same bits). Float64 data use K::f64 / K::df64.
  */
 template <class K>
 static void elementwise(int dir, int f64, const sa::EwArgs& a) {
@@ -92,6 +116,15 @@ static void elementwise(int dir, int f64, const sa::EwArgs& a) {
     if (dir == sa::FORWARD) map1(x, out, a.n, [&](V v) { return K::f64(v, p); });
     else if (dir == sa::DERIVATIVE) map1(x, out, a.n, [&](V v) { return K::df64(v, p); });
     else map2(x, static_cast<const double*>(a.dy), out, a.n, [&](V v, V g) { return g * K::df64(v, p); });
+  } else if constexpr (HasF32<K>::value) {
+    const PF pf{splatf(static_cast<float>(a.p0)), splatf(static_cast<float>(a.p1))};
+    if constexpr (HasUnit32<K>::value) {
+      if (a.p0 == 1) {
+        mapF32(dir, a, [&](VF v) { return K::f32unit(v, pf); }, [&](VF v) { return K::df32unit(v, pf); });
+        return;
+      }
+    }
+    mapF32(dir, a, [&](VF v) { return K::f32(v, pf); }, [&](VF v) { return K::df32(v, pf); });
   } else if constexpr (K::linear) {
     // Piecewise-linear kernels: float arithmetic gives the same bits (one product of two floats,
     // rounded once; fround of an exact derivative is a no-op), on twice as many lanes.

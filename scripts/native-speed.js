@@ -3,6 +3,9 @@
 // length, in one process: elements per nanosecond, medians, output preallocated, through the
 // facade (lib.backends.native). Lengths 64K, 1M, 16M.
 //   node scripts/native-speed.js [--only relu,sigmoid] [--threads 1,2] [--backward] [--samples 9]
+//   [--sample-ms 20]
+//   --both: forward and backward of each function with their samples interleaved (fair under
+//   load from other processes), printed as forward / backward and their ratio.
 const lib = require('..');
 
 function option(name, fallback) {
@@ -12,7 +15,10 @@ function option(name, fallback) {
 const ONLY = option('--only', 'relu,leakyRelu,thresholdedRelu,prelu,elu,selu,softplus,sigmoid,tanh,softmax,logSoftmax').split(',');
 const THREADS = option('--threads', '1').split(',').map(Number);
 const SAMPLES = Number(option('--samples', '9'));
-const BACKWARD = process.argv.includes('--backward');
+/** Length of one sample in ms (short samples are less often hit by other processes' time slices). */
+const SAMPLE_NS = Number(option('--sample-ms', '20')) * 1e6;
+const BOTH = process.argv.includes('--both');
+let BACKWARD = process.argv.includes('--backward');
 const LENGTHS = [1 << 16, 1 << 20, 1 << 24];
 
 if (!lib.availableBackends().includes('native')) {
@@ -27,7 +33,7 @@ function rate(n, f) {
   const t0 = process.hrtime.bigint();
   f();
   const once = Number(process.hrtime.bigint() - t0);
-  const reps = Math.max(1, Math.round(2e7 / Math.max(once, 1)));
+  const reps = Math.max(1, Math.round(SAMPLE_NS / Math.max(once, 1)));
   const samples = [];
   for (let s = 0; s < SAMPLES; s++) {
     const t = process.hrtime.bigint();
@@ -38,12 +44,56 @@ function rate(n, f) {
   return samples[SAMPLES >> 1];
 }
 
+/** Median elements/ns of each of fs, their samples interleaved (one of each in turn). */
+function rates(n, fs) {
+  const reps = fs.map((f) => {
+    f();
+    const t0 = process.hrtime.bigint();
+    f();
+    return Math.max(1, Math.round(SAMPLE_NS / Math.max(Number(process.hrtime.bigint() - t0), 1)));
+  });
+  const samples = fs.map(() => []);
+  for (let s = 0; s < SAMPLES; s++) {
+    fs.forEach((f, i) => {
+      const t = process.hrtime.bigint();
+      for (let r = 0; r < reps[i]; r++) f();
+      samples[i].push((n * reps[i]) / Number(process.hrtime.bigint() - t));
+    });
+  }
+  return samples.map((v) => v.sort((a, b) => a - b)[SAMPLES >> 1]);
+}
+
 function call(name, x, dy, out, shape) {
   if (name === 'prelu') return BACKWARD ? () => api.backward.prelu(x, 0.25, dy, { out }) : () => api.prelu(x, 0.25, { out });
   const o = name === 'softmax' || name === 'logSoftmax' ? { out, shape } : { out };
   return BACKWARD ? () => api.backward[name](x, dy, o) : () => api[name](x, o);
 }
 
+if (BOTH) {
+  console.log(`node ${process.version}, isa ${api.isa}, forward / backward (ratio), Float32, elements/ns (medians of ${SAMPLES}, interleaved)`);
+  console.log(['function', 'threads', ...LENGTHS.map((n) => `${n >= 1 << 20 ? n / (1 << 20) + 'M' : n / 1024 + 'K'}`)].join('\t'));
+  const sets = LENGTHS.map((n) => {
+    const x = new Float32Array(n);
+    for (let i = 0; i < n; i++) x[i] = Math.sin(i) * 8;
+    return { n, x, dy: x.slice().reverse(), out: new Float32Array(n) };
+  });
+  console.log(['memcpy', '1', ...sets.map(({ n, x, out }) => rates(n, [() => out.set(x)])[0].toFixed(2))].join('\t'));
+  for (const name of ONLY) {
+    for (const t of THREADS) {
+      lib.setThreads(t);
+      const row = sets.map(({ n, x, dy, out }) => {
+        BACKWARD = false;
+        const f = call(name, x, dy, out, [n / 1024, 1024]);
+        BACKWARD = true;
+        const b = call(name, x, dy, out, [n / 1024, 1024]);
+        const [rf, rb] = rates(n, [f, b]);
+        return `${rf.toFixed(2)} / ${rb.toFixed(2)} (${(rf / rb).toFixed(2)})`;
+      });
+      console.log([name, t, ...row].join('\t'));
+    }
+  }
+  process.exit(0);
+}
 console.log(`node ${process.version}, isa ${api.isa}, ${BACKWARD ? 'backward' : 'forward'}, Float32, elements/ns (median of ${SAMPLES})`);
 console.log(['function', 'threads', ...LENGTHS.map((n) => `${n >= 1 << 20 ? n / (1 << 20) + 'M' : n / 1024 + 'K'}`)].join('\t'));
 const data = LENGTHS.map((n) => {

@@ -32,5 +32,8 @@ struct sigmoid {
     return ddDivide(q.hi, q.lo, Dh, Dl).hi;
   }
   SA_MEMBER static V df64(V x, const P&) { return bell(negabs(x), 0); }
+  /** Float32 data (math32.h): sigmoidPair32(x, 0) and bell32(-|x|, 2^-32), binary32 throughout. */
+  SA_MEMBER static VF f32(VF x, const PF&) { return sigmoid32(x); }
+  SA_MEMBER static VF df32(VF x, const PF&) { return bell32<0>(negabs32(x)); }
 };
 #endif

@@ -82,4 +82,30 @@ SA_INLINE VF sel(MF m, VF t, VF f) { return VF{_mm256_blendv_ps(f.a, t.a, m.a), 
 SA_INLINE VF loadf(const float* p) { return VF{_mm256_loadu_ps(p), _mm256_loadu_ps(p + 8)}; }
 SA_INLINE void storef(float* p, VF x) { _mm256_storeu_ps(p, x.a); _mm256_storeu_ps(p + 8, x.b); }
 
+// The float32-arithmetic kernels (math32.h): IEEE binary32 + - * / (no FMA: -mno-fma,
+// -ffp-contract=off), ordered compares, masks, bit operations, and 2^n from exponent bits.
+SA_INLINE VF operator+(VF x, VF y) { return VF{_mm256_add_ps(x.a, y.a), _mm256_add_ps(x.b, y.b)}; }
+SA_INLINE VF operator-(VF x, VF y) { return VF{_mm256_sub_ps(x.a, y.a), _mm256_sub_ps(x.b, y.b)}; }
+SA_INLINE VF operator/(VF x, VF y) { return VF{_mm256_div_ps(x.a, y.a), _mm256_div_ps(x.b, y.b)}; }
+SA_INLINE MF ge(VF x, VF y) { return MF{_mm256_cmp_ps(x.a, y.a, _CMP_GE_OQ), _mm256_cmp_ps(x.b, y.b, _CMP_GE_OQ)}; }
+SA_INLINE MF eq(VF x, VF y) { return MF{_mm256_cmp_ps(x.a, y.a, _CMP_EQ_OQ), _mm256_cmp_ps(x.b, y.b, _CMP_EQ_OQ)}; }
+SA_INLINE MF mand(MF x, MF y) { return MF{_mm256_and_ps(x.a, y.a), _mm256_and_ps(x.b, y.b)}; }
+SA_INLINE MF mor(MF x, MF y) { return MF{_mm256_or_ps(x.a, y.a), _mm256_or_ps(x.b, y.b)}; }
+/** x & u on every lane's bits. */
+SA_INLINE VF andBits(VF x, uint32_t u) {
+  __m256 m = _mm256_castsi256_ps(_mm256_set1_epi32(static_cast<int>(u)));
+  return VF{_mm256_and_ps(x.a, m), _mm256_and_ps(x.b, m)};
+}
+/** x ^ y on the bits (sign transfer). */
+SA_INLINE VF xorBits(VF x, VF y) { return VF{_mm256_xor_ps(x.a, y.a), _mm256_xor_ps(x.b, y.b)}; }
+SA_INLINE __m256 pow2f1(__m256 n) {
+  __m256i i = _mm256_cvtps_epi32(n);
+  return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(i, _mm256_set1_epi32(127)), 23));
+}
+/** 2^n for an integral n in [-126, 127] from exponent bits (other lanes: any value). */
+SA_INLINE VF pow2f(VF n) { return VF{pow2f1(n.a), pow2f1(n.b)}; }
+
+/** t < lo ? lo : t (NaN t stays NaN): maxps returns its second operand unless the first is greater. */
+SA_INLINE VF atLeast(VF t, VF lo) { return VF{_mm256_max_ps(lo.a, t.a), _mm256_max_ps(lo.b, t.b)}; }
+
 #endif

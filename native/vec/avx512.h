@@ -78,4 +78,33 @@ SA_INLINE VF sel(MF m, VF t, VF f) { return VF{_mm512_mask_blend_ps(m.a, f.a, t.
 SA_INLINE VF loadf(const float* p) { return VF{_mm512_loadu_ps(p), _mm512_loadu_ps(p + 16)}; }
 SA_INLINE void storef(float* p, VF x) { _mm512_storeu_ps(p, x.a); _mm512_storeu_ps(p + 16, x.b); }
 
+// The float32-arithmetic kernels (math32.h): IEEE binary32 + - * / (no FMA: -ffp-contract=off and
+// no fused intrinsics), ordered compares, masks, bit operations, and 2^n from exponent bits.
+SA_INLINE VF operator+(VF x, VF y) { return VF{_mm512_add_ps(x.a, y.a), _mm512_add_ps(x.b, y.b)}; }
+SA_INLINE VF operator-(VF x, VF y) { return VF{_mm512_sub_ps(x.a, y.a), _mm512_sub_ps(x.b, y.b)}; }
+SA_INLINE VF operator/(VF x, VF y) { return VF{_mm512_div_ps(x.a, y.a), _mm512_div_ps(x.b, y.b)}; }
+SA_INLINE MF ge(VF x, VF y) { return MF{_mm512_cmp_ps_mask(x.a, y.a, _CMP_GE_OQ), _mm512_cmp_ps_mask(x.b, y.b, _CMP_GE_OQ)}; }
+SA_INLINE MF eq(VF x, VF y) { return MF{_mm512_cmp_ps_mask(x.a, y.a, _CMP_EQ_OQ), _mm512_cmp_ps_mask(x.b, y.b, _CMP_EQ_OQ)}; }
+SA_INLINE MF mand(MF x, MF y) { return MF{static_cast<__mmask16>(x.a & y.a), static_cast<__mmask16>(x.b & y.b)}; }
+SA_INLINE MF mor(MF x, MF y) { return MF{static_cast<__mmask16>(x.a | y.a), static_cast<__mmask16>(x.b | y.b)}; }
+SA_INLINE __m512 andBitsf1(__m512 x, uint32_t u) {
+  return _mm512_castsi512_ps(_mm512_and_si512(_mm512_castps_si512(x), _mm512_set1_epi32(static_cast<int>(u))));
+}
+SA_INLINE __m512 xorBitsf1(__m512 x, __m512 y) { return _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(x), _mm512_castps_si512(y))); }
+/** x & u on every lane's bits. */
+SA_INLINE VF andBits(VF x, uint32_t u) { return VF{andBitsf1(x.a, u), andBitsf1(x.b, u)}; }
+/** x ^ y on the bits (sign transfer). */
+SA_INLINE VF xorBits(VF x, VF y) { return VF{xorBitsf1(x.a, y.a), xorBitsf1(x.b, y.b)}; }
+SA_INLINE __m512 pow2f1(__m512 n) {
+  __m512i i = _mm512_cvtps_epi32(n);
+  return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_add_epi32(i, _mm512_set1_epi32(127)), 23));
+}
+/** 2^n for an integral n in [-126, 127] from exponent bits (other lanes: any value). */
+SA_INLINE VF pow2f(VF n) { return VF{pow2f1(n.a), pow2f1(n.b)}; }
+
+/** t < lo ? lo : t (NaN t stays NaN): maxps returns its second operand unless the first is greater. */
+SA_INLINE VF atLeast(VF t, VF lo) { return VF{_mm512_max_ps(lo.a, t.a), _mm512_max_ps(lo.b, t.b)}; }
+/** v·2^n rounded once for an integral n (vscalefps): v·pow2f(n) where 2^n is normal. */
+SA_INLINE VF scalef(VF v, VF n) { return VF{_mm512_scalef_ps(v.a, n.a), _mm512_scalef_ps(v.b, n.b)}; }
+
 #endif

@@ -1,5 +1,5 @@
-// The vector abstraction with one binary64 lane: plain C++ doubles. Every ISA header provides the
-// same names (see math.h for the list); this one is also what arm64 builds use.
+// The vector abstraction with one binary64 lane: plain C++ doubles (and four float lanes, below).
+// Every ISA header provides the same names (see math.h for the list); this one is also what arm64 builds use.
 // Included inside a per-ISA namespace (no standard headers here: isa/*.cpp includes them first).
 #ifndef SA_VEC_H
 #define SA_VEC_H
@@ -55,18 +55,51 @@ SA_INLINE V fround(V a) { return V{static_cast<double>(static_cast<float>(a.v))}
 SA_INLINE void storeLanes(double* p, V a) { *p = a.v; }
 
 
-// Float32 lanes, for the piecewise-linear kernels on Float32 data (their float arithmetic is
-// exact or rounds once, so it gives the binary64 path's bits at twice the width).
-constexpr int LANESF = 1;
-struct VF { float v; };
-typedef bool MF;
-SA_INLINE VF splatf(float f) { return VF{f}; }
-SA_INLINE VF operator*(VF a, VF b) { return VF{a.v * b.v}; }
-SA_INLINE MF lt(VF a, VF b) { return a.v < b.v; }
-SA_INLINE MF gt(VF a, VF b) { return a.v > b.v; }
-SA_INLINE MF isnan(VF a) { return a.v != a.v; }
-SA_INLINE VF sel(MF m, VF t, VF f) { return m ? t : f; }
-SA_INLINE VF loadf(const float* p) { return VF{*p}; }
-SA_INLINE void storef(float* p, VF a) { *p = a.v; }
+// Float32 lanes: the piecewise-linear kernels on Float32 data (their float arithmetic is exact or
+// rounds once, so it gives the binary64 path's bits) and the float32-arithmetic kernels (math32.h).
+// Four independent lanes as plain arrays, every operation a loop over them: the compiler may turn
+// them into NEON (arm64) or SSE instructions, which cannot change any lane's bits (each lane is
+// still one binary32 operation per step, -ffp-contract=off), and four independent dependency
+// chains hide the latency of the long float32 kernels. Masks are all-ones / all-zeros words.
+constexpr int LANESF = 4;
+struct VF { float v[4]; };
+struct MF { uint32_t m[4]; };
+#define SA_F4(stmt) for (int i = 0; i < 4; i++) { stmt; }
+SA_INLINE VF splatf(float f) { VF r; SA_F4(r.v[i] = f) return r; }
+SA_INLINE VF operator+(VF a, VF b) { VF r; SA_F4(r.v[i] = a.v[i] + b.v[i]) return r; }
+SA_INLINE VF operator-(VF a, VF b) { VF r; SA_F4(r.v[i] = a.v[i] - b.v[i]) return r; }
+SA_INLINE VF operator*(VF a, VF b) { VF r; SA_F4(r.v[i] = a.v[i] * b.v[i]) return r; }
+SA_INLINE VF operator/(VF a, VF b) { VF r; SA_F4(r.v[i] = a.v[i] / b.v[i]) return r; }
+// Ordered compares (false when either side is NaN), as in JavaScript.
+SA_INLINE MF lt(VF a, VF b) { MF r; SA_F4(r.m[i] = a.v[i] < b.v[i] ? ~0u : 0u) return r; }
+SA_INLINE MF gt(VF a, VF b) { MF r; SA_F4(r.m[i] = a.v[i] > b.v[i] ? ~0u : 0u) return r; }
+SA_INLINE MF ge(VF a, VF b) { MF r; SA_F4(r.m[i] = a.v[i] >= b.v[i] ? ~0u : 0u) return r; }
+SA_INLINE MF eq(VF a, VF b) { MF r; SA_F4(r.m[i] = a.v[i] == b.v[i] ? ~0u : 0u) return r; }
+SA_INLINE MF isnan(VF a) { MF r; SA_F4(r.m[i] = a.v[i] != a.v[i] ? ~0u : 0u) return r; }
+SA_INLINE MF mand(MF a, MF b) { MF r; SA_F4(r.m[i] = a.m[i] & b.m[i]) return r; }
+SA_INLINE MF mor(MF a, MF b) { MF r; SA_F4(r.m[i] = a.m[i] | b.m[i]) return r; }
+SA_INLINE uint32_t bitsOff(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
+SA_INLINE float fromBitsf(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
+/** m ? t : f per lane, on the bits (so every bit of the chosen value is kept). */
+SA_INLINE VF sel(MF m, VF t, VF f) {
+  VF r;
+  SA_F4(r.v[i] = fromBitsf((m.m[i] & bitsOff(t.v[i])) | (~m.m[i] & bitsOff(f.v[i]))))
+  return r;
+}
+SA_INLINE VF loadf(const float* p) { VF r; memcpy(r.v, p, sizeof r.v); return r; }
+SA_INLINE void storef(float* p, VF a) { memcpy(p, a.v, sizeof a.v); }
+/** x & u on the bits. */
+SA_INLINE VF andBits(VF x, uint32_t u) { VF r; SA_F4(r.v[i] = fromBitsf(bitsOff(x.v[i]) & u)) return r; }
+/** x ^ y on the bits (sign transfer). */
+SA_INLINE VF xorBits(VF x, VF y) { VF r; SA_F4(r.v[i] = fromBitsf(bitsOff(x.v[i]) ^ bitsOff(y.v[i]))) return r; }
+/**
+ * 2^n for an integral n in [-126, 127] from exponent bits (other lanes: any value). n + 1.5·2^23
+ * holds n in its low fraction bits (two's complement); shifting by 23 keeps exactly those, with
+ * no float-to-int conversion (undefined in C++ out of range).
+ */
+SA_INLINE VF pow2f(VF n) { VF r; SA_F4(r.v[i] = fromBitsf((bitsOff(n.v[i] + 12582912.0f) + 127u) << 23)) return r; }
+/** t < lo ? lo : t (NaN t stays NaN). */
+SA_INLINE VF atLeast(VF t, VF lo) { return sel(lt(t, lo), lo, t); }
+#undef SA_F4
 
 #endif

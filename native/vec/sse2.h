@@ -89,4 +89,30 @@ SA_INLINE VF sel(MF m, VF t, VF f) { return VF{blendf1(m.a, t.a, f.a), blendf1(m
 SA_INLINE VF loadf(const float* p) { return VF{_mm_loadu_ps(p), _mm_loadu_ps(p + 4)}; }
 SA_INLINE void storef(float* p, VF x) { _mm_storeu_ps(p, x.a); _mm_storeu_ps(p + 4, x.b); }
 
+// The float32-arithmetic kernels (math32.h): IEEE binary32 + - * /, ordered compares, masks,
+// bit operations, and 2^n from exponent bits.
+SA_INLINE VF operator+(VF x, VF y) { return VF{_mm_add_ps(x.a, y.a), _mm_add_ps(x.b, y.b)}; }
+SA_INLINE VF operator-(VF x, VF y) { return VF{_mm_sub_ps(x.a, y.a), _mm_sub_ps(x.b, y.b)}; }
+SA_INLINE VF operator/(VF x, VF y) { return VF{_mm_div_ps(x.a, y.a), _mm_div_ps(x.b, y.b)}; }
+SA_INLINE MF ge(VF x, VF y) { return MF{_mm_cmpge_ps(x.a, y.a), _mm_cmpge_ps(x.b, y.b)}; }
+SA_INLINE MF eq(VF x, VF y) { return MF{_mm_cmpeq_ps(x.a, y.a), _mm_cmpeq_ps(x.b, y.b)}; }
+SA_INLINE MF mand(MF x, MF y) { return MF{_mm_and_ps(x.a, y.a), _mm_and_ps(x.b, y.b)}; }
+SA_INLINE MF mor(MF x, MF y) { return MF{_mm_or_ps(x.a, y.a), _mm_or_ps(x.b, y.b)}; }
+/** x & u on every lane's bits. */
+SA_INLINE VF andBits(VF x, uint32_t u) {
+  __m128 m = _mm_castsi128_ps(_mm_set1_epi32(static_cast<int>(u)));
+  return VF{_mm_and_ps(x.a, m), _mm_and_ps(x.b, m)};
+}
+/** x ^ y on the bits (sign transfer). */
+SA_INLINE VF xorBits(VF x, VF y) { return VF{_mm_xor_ps(x.a, y.a), _mm_xor_ps(x.b, y.b)}; }
+SA_INLINE __m128 pow2f1(__m128 n) {
+  __m128i i = _mm_cvtps_epi32(n);
+  return _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(i, _mm_set1_epi32(127)), 23));
+}
+/** 2^n for an integral n in [-126, 127] from exponent bits (other lanes: any value). */
+SA_INLINE VF pow2f(VF n) { return VF{pow2f1(n.a), pow2f1(n.b)}; }
+
+/** t < lo ? lo : t (NaN t stays NaN): maxps returns its second operand unless the first is greater. */
+SA_INLINE VF atLeast(VF t, VF lo) { return VF{_mm_max_ps(lo.a, t.a), _mm_max_ps(lo.b, t.b)}; }
+
 #endif

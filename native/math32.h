@@ -1,0 +1,248 @@
+// The float32-arithmetic building blocks of src/reference/math32.ts (e^t, e^t - 1 and log1p for
+// t <= 0, the exact product beta·x, 1/d to 6%, scaling by 2^k in two factors), written once over
+// the float lanes VF of the vector abstraction. Every line is the reference's sequence of binary32
+// operations in the same order (see the PORTING NOTE in math32.ts; scripts/f32-kernels.h is the
+// scalar transcription): no FMA, ordered compares (NaN compares false), selects evaluate both arms.
+// Constants are given by their bit patterns, as in the porting note.
+//
+// Needs from vec/*.h: VF, MF, splatf, + - * /, lt gt ge eq, mand mor, sel, andBits, xorBits, pow2f.
+#ifndef SA_MATH32_H
+#define SA_MATH32_H
+
+/** The float32 constant with bit pattern u, on every lane. */
+SA_INLINE VF F32(uint32_t u) {
+  float f;
+  memcpy(&f, &u, 4);
+  return splatf(f);
+}
+SA_INLINE VF Cf(float f) { return splatf(f); }
+
+namespace m32 {
+const uint32_t MAGIC = 0x4b400000;       // 1.5·2^23: (v + MAGIC) - MAGIC rounds to even
+const uint32_t INV_LN2 = 0x3fb8aa3b;
+const uint32_t LN2_HI = 0x3f317200;      // 15 significant bits: k·LN2_HI is exact
+const uint32_t LN2_LO = 0x35bfbe8e;
+const uint32_t EXP_T_LO = 0xc2da0000;    // -109
+const uint32_t EXPM1_T_LO = 0xc1a00000;  // -20
+const uint32_t E2 = 0x3efffffe, E3 = 0x3e2aaa46, E4 = 0x3d2aac2c, E5 = 0x3c091ef0, E6 = 0x3ab563a7;
+const uint32_t L1 = 0x3f2aaaaa, L2 = 0x3eccce7a, L3 = 0x3e91d0b3, L4 = 0x3e7b539a;
+const uint32_t LN2F = 0x3f317218, LN2F_LO = 0xb102e308;
+const uint32_t RA = 0x3fb4b4b5, RB = 0x3ef0f0f1;  // 24/17, 8/17
+const uint32_t TWO_M32 = 0x2f800000, TWO_M30 = 0x30800000;
+const uint32_t SIGN = 0x80000000u, ABS = 0x7fffffffu, HIGH12 = 0xfffff000u;
+}  // namespace m32
+
+/** |v| (clears the sign bit). */
+SA_INLINE VF fabs32(VF v) { return andBits(v, m32::ABS); }
+/** v with its 12 low fraction bits cleared: v - high12(v) is exact, both halves have 12 bits. */
+SA_INLINE VF high12(VF v) { return andBits(v, m32::HIGH12); }
+/** -v as JavaScript's unary minus: the sign bit flipped (-(+0) = -0, unlike 0 - v). */
+SA_INLINE VF neg32(VF v) { return xorBits(v, F32(m32::SIGN)); }
+/** -|v|, bit for bit (-0 for ±0). */
+SA_INLINE VF negabs32(VF v) { return xorBits(fabs32(v), F32(m32::SIGN)); }
+/** x < 0 || 1/x < 0 ? -t : t, i.e. t with its sign flipped where x has its sign bit set (a NaN x
+ * gives a NaN t, whose sign does not matter). */
+SA_INLINE VF flipSignBy32(VF t, VF x) { return xorBits(t, andBits(x, m32::SIGN)); }
+
+/** recipLine: 1/d for d in [1, 2] to 6%, the minimax line 24/17 - 8/17·d. */
+SA_INLINE VF recipLine(VF d) { return F32(m32::RA) - F32(m32::RB) * d; }
+
+/**
+ * scale2: v·2^floor(k/2)·2^(k - floor(k/2)) (floor(k/2) by the reference's float steps). Each
+ * product by a normal power of two rounds once: vscalefps gives the same bits.
+ */
+SA_INLINE VF scale2(VF v, VF k) {
+  VF k1 = ((k * Cf(0.5f) - Cf(0.25f)) + F32(m32::MAGIC)) - F32(m32::MAGIC);
+#ifdef SA_HAS_SCALEF
+  return scalef(scalef(v, k1), k - k1);
+#else
+  return (v * pow2f(k1)) * pow2f(k - k1);
+#endif
+}
+
+/**
+ * scale2(v, k) for v in [1, 4) (selu'): v·2^floor(k/2) is normal and exact for k >= -157, so the
+ * result is v·2^k rounded once: one vscalefps on AVX-512.
+ */
+SA_INLINE VF scale2Normal(VF v, VF k) {
+#ifdef SA_HAS_SCALEF
+  return scalef(v, k);
+#else
+  return scale2(v, k);
+#endif
+}
+
+/** expCore32's result: e^(t + tl) = (y + yl)·2^k. */
+struct Exp32 { VF y, yl, k; };
+/** expm1Core32's result: e^t - 1 = mh - mln. */
+struct Pair32 { VF h, l; };
+
+/** The Cody–Waite reduction and polynomial shared by expCore32 / expm1Core32: q + ql = e^r - 1. */
+SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql) {
+  k = ((tc * F32(m32::INV_LN2)) + F32(m32::MAGIC)) - F32(m32::MAGIC);
+  VF hi = tc - k * F32(m32::LN2_HI);
+  VF lo = k * F32(m32::LN2_LO) - tl;
+  VF r = hi - lo;
+  VF p = F32(m32::E2) + r * (F32(m32::E3) + r * (F32(m32::E4) + r * (F32(m32::E5) + r * F32(m32::E6))));
+  VF w = lo - (r * r) * p;
+  q = hi - w;
+  ql = (hi - q) - w;
+}
+
+/** expCore32(t, tl) for t <= 0 or NaN. */
+SA_INLINE Exp32 expCore32(VF t, VF tl) {
+  VF tc = atLeast(t, F32(m32::EXP_T_LO));  // t < EXP_T_LO ? EXP_T_LO : t
+  VF k, q, ql;
+  expReduce32(tc, tl, k, q, ql);
+  VF y = Cf(1) + q;
+  VF yl = ((Cf(1) - y) + q) + ql;
+  return Exp32{y, yl, k};
+}
+/**
+ * expCore32(t, ±0): lo = k·LN2_LO - (±0) is k·LN2_LO bit for bit (a nonzero value is unchanged,
+ * and a zero k·LN2_LO is +0, since k = (v + MAGIC) - MAGIC is never -0), so the subtraction goes.
+ */
+SA_INLINE Exp32 expCore32(VF t) {
+  VF tc = atLeast(t, F32(m32::EXP_T_LO));
+  VF k = ((tc * F32(m32::INV_LN2)) + F32(m32::MAGIC)) - F32(m32::MAGIC);
+  VF hi = tc - k * F32(m32::LN2_HI);
+  VF lo = k * F32(m32::LN2_LO);
+  VF r = hi - lo;
+  VF p = F32(m32::E2) + r * (F32(m32::E3) + r * (F32(m32::E4) + r * (F32(m32::E5) + r * F32(m32::E6))));
+  VF w = lo - (r * r) * p;
+  VF q = hi - w;
+  VF ql = (hi - q) - w;
+  VF y = Cf(1) + q;
+  VF yl = ((Cf(1) - y) + q) + ql;
+  return Exp32{y, yl, k};
+}
+
+/**
+ * e^t = eh + el at its true scale: eh = (y·2^(k+32))·2^-32 and el likewise, as the reference
+ * writes it. For t >= -109, k >= -157, so y·2^(k+32) is normal and exact and only the second
+ * product rounds: that is y·2^k rounded once, which vscalefps computes in one instruction. For yl,
+ * yl·2^(k+32) can be subnormal (and rounded) only where it is below 2^-126, and then both ways
+ * give a zero of yl's sign (below 2^-158 after the second product).
+ */
+struct Scaled32 { VF eh, el; };
+SA_INLINE Scaled32 scaleDown32(const Exp32& e) {
+#ifdef SA_HAS_SCALEF
+  return Scaled32{scalef(e.y, e.k), scalef(e.yl, e.k)};
+#else
+  VF sc = pow2f(e.k + Cf(32));
+  return Scaled32{(e.y * sc) * F32(m32::TWO_M32), (e.yl * sc) * F32(m32::TWO_M32)};
+#endif
+}
+
+/** expm1Core32(t) for t <= 0 or NaN (tl = 0: k·LN2_LO - 0 is k·LN2_LO, bit for bit). */
+SA_INLINE Pair32 expm1Core32(VF t) {
+  VF tc = atLeast(t, F32(m32::EXPM1_T_LO));  // t < EXPM1_T_LO ? EXPM1_T_LO : t
+  VF k = ((tc * F32(m32::INV_LN2)) + F32(m32::MAGIC)) - F32(m32::MAGIC);
+  VF hi = tc - k * F32(m32::LN2_HI);
+  VF lo = k * F32(m32::LN2_LO);
+  VF r = hi - lo;
+  VF p = F32(m32::E2) + r * (F32(m32::E3) + r * (F32(m32::E4) + r * (F32(m32::E5) + r * F32(m32::E6))));
+  VF w = lo - (r * r) * p;
+  VF q = hi - w;
+  VF ql = (hi - q) - w;
+  VF p2 = pow2f(k);
+  VF T1 = Cf(1) - p2;
+  VF u = p2 * q;
+  VF mh = u - T1;
+  VF mln = ((T1 + mh) - u) - ((p2 - (Cf(1) - T1)) + p2 * ql);
+  return Pair32{mh, mln};
+}
+
+/** log1pCore32(eh, el) for eh in [0, 1], |el| <= ulp(eh). */
+SA_INLINE VF log1pCore32(VF eh, VF el) {
+  MF big = gt(eh, Cf(0.5f));
+  VF fr = sel(big, Cf(0.5f) * eh - Cf(0.5f), eh);
+  VF s = fr / (Cf(2) + fr);
+  VF z = s * s;
+  VF R = z * (F32(m32::L1) + z * (F32(m32::L2) + z * (F32(m32::L3) + z * F32(m32::L4))));
+  VF hfsq = (Cf(0.5f) * fr) * fr;
+  VF c = sel(big, F32(m32::LN2F_LO), Cf(0)) + el * recipLine(Cf(1) + eh);
+  VF v = hfsq - (s * (hfsq + R) + c);
+  VF lnh = sel(big, F32(m32::LN2F), Cf(0));
+  VF S = lnh + fr;
+  VF Se = (lnh - S) + fr;  // Fast2Sum: ln2 + f = S + Se exactly
+  return S + (Se - v);
+}
+
+/** timesExact32: beta·x = h + l exactly (Dekker's product on 12-bit halves). */
+SA_INLINE Pair32 timesExact32(VF beta, VF x) {
+  VF bh = high12(beta), bt = beta - bh, xh = high12(x), xt = x - xh;
+  VF th = beta * x;
+  VF tl = (((bh * xh - th) + bh * xt) + bt * xh) + bt * xt;
+  return Pair32{th, tl};
+}
+
+/** The end of sigmoidPair32 from e^-|t| = eh + el: n/(1 + e) with one correction. */
+SA_INLINE VF sigmoidTail32(MF pos, Scaled32 e) {
+  VF d = Cf(1) + e.eh;
+  VF dl = ((Cf(1) - d) + e.eh) + e.el;
+  VF nh = sel(pos, Cf(1), e.eh);
+  VF nl = sel(pos, Cf(0), e.el);
+  VF s0 = nh / d;
+  return s0 + ((nl - s0 * dl) * recipLine(d));
+}
+
+/** sigmoidPair32 (src/reference/sigmoid.ts): sigmoid(th + tl). */
+SA_INLINE VF sigmoidPair32(VF th, VF tl) {
+  MF pos = ge(th, Cf(0));
+  VF an = sel(pos, neg32(th), th);
+  VF anl0 = sel(pos, neg32(tl), tl);
+  VF anl = sel(lt(an, F32(m32::EXP_T_LO)), Cf(0), anl0);
+  return sigmoidTail32(pos, scaleDown32(expCore32(an, anl)));
+}
+
+/**
+ * sigmoid(x) = sigmoidPair32(x, 0), bit for bit. With tl = 0 the reference's selects on the low
+ * part only give ±0 (expCore32(t) shows why that is not needed), and an = pos ? -x : x is -|x|
+ * except for x = -0, where it is +0 instead of -0: e^±0 gives the same y = 1, yl = +0, k = 0
+ * (the zero signs in between wash out: 1 + (±0) = 1, ((1 - 1) + (±0)) + (+0) = +0).
+ */
+SA_INLINE VF sigmoid32(VF x) { return sigmoidTail32(ge(x, Cf(0)), scaleDown32(expCore32(negabs32(x)))); }
+
+/**
+ * bell32 (src/reference/sigmoid.ts): 2^S e/(1 + e)^2 with e = e^t, t <= 0, scale = 2^(S-32)
+ * (S = 0: sigmoid', S = 2: tanh'). nh = (y·2^(k+32))·2^(S-32) is y·2^(k+S) rounded once, as in
+ * scaleDown32 (for S = 0 it is eh itself).
+ */
+template <int S>
+SA_INLINE VF bell32(VF t) {
+  Exp32 x = expCore32(t);
+  Scaled32 e = scaleDown32(x);
+  VF eh = e.eh, el = e.el, nh, nl;
+  if (S == 0) {
+    nh = eh;
+    nl = el;
+  } else {
+#ifdef SA_HAS_SCALEF
+    VF kS = x.k + Cf(static_cast<float>(S));
+    nh = scalef(x.y, kS);
+    nl = scalef(x.yl, kS);
+#else
+    VF sc = pow2f(x.k + Cf(32));
+    VF scale = F32(0x2f800000u + (static_cast<uint32_t>(S) << 23));  // 2^(S-32)
+    nh = (x.y * sc) * scale;
+    nl = (x.yl * sc) * scale;
+#endif
+  }
+  VF d = Cf(1) + eh;
+  VF dl = ((Cf(1) - d) + eh) + el;
+  VF dh = high12(d), dt = d - dh;
+  VF D = d * d;
+  // dh + dh and d + d as products by 2: the same bits for every input (both are 2v rounded once),
+  // on the multiplier instead of the adder, which this kernel keeps busier.
+  VF Dl = ((((dh * dh) - D) + ((dh * Cf(2)) * dt)) + (dt * dt)) + ((d * Cf(2)) * dl);
+  VF b0 = nh / D;
+  VF bh = high12(b0), bt = b0 - bh, Dh = high12(D), Dt = D - Dh;
+  VF p = b0 * D;
+  VF pe = ((((bh * Dh) - p) + (bh * Dt)) + (bt * Dh)) + (bt * Dt);
+  VF rho = (nh - p) - pe;
+  VF R = recipLine(d);
+  return b0 + (((rho + nl) - (b0 * Dl)) * (R * R));
+}
+
+#endif
