@@ -8,9 +8,18 @@ const { implsOf } = require('./table');
 const { lineChart } = require('./svg');
 const { sizeLabel, num, ratio, pct } = require('./format');
 
-function chartFor(result, fn, dir) {
+const isVariant = (r) => !!r.variant || r.opAlone;
+
+/**
+ * The main chart has each backend's default row, the hand-written loop and the peers as users call
+ * them; the variants chart has the ISA paths, one thread, no routing, wasm scalar and the peers'
+ * op-alone rows, with the default native and wasm rows again for reference.
+ */
+function chartFor(result, fn, dir, which = 'main') {
   const { rows, bandwidth, options } = result;
-  const br = rows.filter((r) => r.fn === fn && r.dir === dir);
+  const all = rows.filter((r) => r.fn === fn && r.dir === dir);
+  const reference = (r) => !isVariant(r) && (r.backend === 'native' || r.backend === 'wasm');
+  const br = all.filter((r) => (which === 'main' ? !isVariant(r) : isVariant(r) || reference(r)));
   const series = implsOf(br).map((i) => ({
     label: i.label, group: i.group,
     points: options.sizes.map((n) => br.find((r) => r.impl === i.impl && r.n === n)).filter(Boolean).map((r) => ({ n: r.n, v: r.melemPerS })),
@@ -18,11 +27,13 @@ function chartFor(result, fn, dir) {
   const bpe = br[0].bytesPerElement;
   const roofline = bandwidth.map((b) => ({ n: b.n, v: (b.gbPerS * 1e9) / bpe / 1e6 }));
   return lineChart({
-    title: `${fn} ${dir}: throughput vs size`,
+    title: `${fn} ${dir}: throughput vs size${which === 'main' ? '' : ' (variants)'}`,
     subtitle: `${options.type === 'float64' ? 'Float64Array' : 'Float32Array'}, median Melem/s; bound = copy bandwidth / ${bpe} bytes per element · ${result.env.cpu}, node ${result.env.node}`,
     series, roofline, sizes: options.sizes,
   });
 }
+
+const hasVariants = (result, fn, dir) => result.rows.some((r) => r.fn === fn && r.dir === dir && isVariant(r));
 
 function markdown(result, charts) {
   const { rows, bandwidth, options, env, crossovers, notes } = result;
@@ -80,6 +91,7 @@ function markdown(result, charts) {
     L.push(`## ${fn} ${dir}`);
     L.push('');
     if (charts[b]) L.push(`![${fn} ${dir}](${charts[b]})`, '');
+    if (charts[`${b}|variants`]) L.push(`Variants: [${charts[`${b}|variants`]}](${charts[`${b}|variants`]})`, '');
     L.push(`implementation | ${options.sizes.map((n) => `n=${sizeLabel(n)}`).join(' | ')}`);
     L.push(`--- | ${options.sizes.map(() => '---:').join(' | ')}`);
     for (const i of implsOf(br)) {
@@ -115,6 +127,11 @@ function writeReport(result, outDir) {
     const file = `${fn}-${dir}${suffix}.svg`;
     fs.writeFileSync(path.join(outDir, file), chartFor(result, fn, dir));
     charts[b] = file;
+    if (hasVariants(result, fn, dir)) {
+      const vfile = `${fn}-${dir}-variants${suffix}.svg`;
+      fs.writeFileSync(path.join(outDir, vfile), chartFor(result, fn, dir, 'variants'));
+      charts[`${b}|variants`] = vfile;
+    }
   }
   const files = {
     [`report${suffix}.md`]: markdown(result, charts),
@@ -141,6 +158,11 @@ function publish(result) {
     const file = `${fn}-${dir_}${suffix}.svg`;
     fs.writeFileSync(path.join(dir, file), chartFor(result, fn, dir_));
     charts[b] = `charts/${file}`;
+    if (hasVariants(result, fn, dir_)) {
+      const vfile = `${fn}-${dir_}-variants${suffix}.svg`;
+      fs.writeFileSync(path.join(dir, vfile), chartFor(result, fn, dir_, 'variants'));
+      charts[`${b}|variants`] = `charts/${vfile}`;
+    }
   }
   const md = path.join(__dirname, '..', 'RESULTS.md');
   fs.writeFileSync(md, markdown(result, charts));
