@@ -55,7 +55,7 @@
           'target_name': 'sa_avx512',
           'type': 'static_library',
           'sources': ['native/isa/avx512.cpp'],
-          'cflags_cc': ['-fPIC', '-mavx512f', '-mavx512bw', '-mavx512dq', '-mavx512vl', '-Wno-maybe-uninitialized'],
+          'cflags_cc': ['-fPIC', '-mavx512f', '-mavx512bw', '-mavx512dq', '-mavx512vl', '-Wno-maybe-uninitialized', '-Wno-uninitialized'],
           'xcode_settings': { 'OTHER_CPLUSPLUSFLAGS': ['-mavx512f', '-mavx512bw', '-mavx512dq', '-mavx512vl'] },
         },
       ],

@@ -7,6 +7,9 @@
 import { exp, log } from './math';
 import { sub } from './lanes';
 
+/** The lanes of the vector maximum, read back one by one. */
+const LANES: usize = memory.data(16, 16);
+
 /** Elements per step: 2 in the SIMD build, 1 in the scalar build. */
 // @ts-ignore: decorator
 @inline export const STEP: i32 = ASC_FEATURE_SIMD ? 2 : 1;
@@ -48,15 +51,42 @@ import { sub } from './lanes';
   else store<f64>(p, <f64>v);
 }
 
-/** The row maximum, NaN winning, plus +0 (reference: rowMax). */
-export function rowMax<F>(x: usize, n: i32, stride: usize): f64 {
-  let m = -Infinity;
-  for (let j = 0; j < n; j++) {
+/**
+ * The running maximum m continued over n elements, NaN winning (reference: rowMax's loop). The
+ * maximum does not depend on the order except for the sign of a zero maximum, which the caller's
+ * final + 0 erases; so a contiguous row is scanned a vector at a time with pmax (`v > m ? v : m`
+ * per lane, exact in the data's own precision) and a NaN flag.
+ */
+export function rowMaxFrom<F>(x: usize, n: i32, stride: usize, m: f64): f64 {
+  let j = 0;
+  if (ASC_FEATURE_SIMD && stride == sizeof<F>()) {
+    const lanes = 16 / <i32>sizeof<F>();
+    let acc = sizeof<F>() == 4 ? f32x4.splat(-Infinity) : f64x2.splat(-Infinity);
+    let nan = i32x4.splat(0);
+    for (; j + lanes <= n; j += lanes) {
+      const v = v128.load(x + (<usize>j << (sizeof<F>() == 4 ? 2 : 3)));
+      if (sizeof<F>() == 4) { acc = f32x4.pmax(acc, v); nan = v128.or(nan, f32x4.ne(v, v)); }
+      else { acc = f64x2.pmax(acc, v); nan = v128.or(nan, f64x2.ne(v, v)); }
+    }
+    if (v128.any_true(nan)) return NaN;
+    v128.store(LANES, acc);
+    for (let l = 0; l < lanes; l++) {
+      const v = <f64>load<F>(LANES + <usize>l * sizeof<F>());
+      m = v > m || v != v ? v : m;
+    }
+  }
+  for (; j < n; j++) {
     const v = <f64>load<F>(x + <usize>j * stride);
     m = v > m || v != v ? v : m;
     if (m != m) break;
   }
-  return m + 0;
+  return m;
+}
+
+/** The row maximum, NaN winning, plus +0 (reference: rowMax). */
+// @ts-ignore: decorator
+@inline export function rowMax<F>(x: usize, n: i32, stride: usize): f64 {
+  return rowMaxFrom<F>(x, n, stride, -Infinity) + 0;
 }
 
 /** reference: rowShift: the max, or 0 for an all -Inf row. */

@@ -47,7 +47,17 @@ bool cpuHas(const char* name) {
 }
 
 sa::IsaTable gTables[kIsaCount];
+std::once_flag gFilled[kIsaCount];
 std::atomic<const sa::IsaTable*> gTable{nullptr};
+
+/**
+ * The table of ISA i, filled on first use. Only ever called for an ISA the CPU has: the fill
+ * function itself is compiled with that ISA's flags (valgrind caught AVX-512 stores in it).
+ */
+const sa::IsaTable* tableOf(int i) {
+  std::call_once(gFilled[i], [i] { kIsas[i].fill(gTables[i]); });
+  return &gTables[i];
+}
 
 int isaIndex(const char* name) {
   for (int i = 0; i < kIsaCount; i++) {
@@ -305,7 +315,7 @@ bool parsePrelu(napi_env env, napi_value* argv, Op& op) {
   }
   if (!map.f64 || map.length % 2 || map.length > 128) return fail(env, "Expected an alpha map of rank <= 64");
   int rank = static_cast<int>(map.length / 2);
-  memcpy(op.map, map.data, map.length * sizeof(double));
+  if (map.length) memcpy(op.map, map.data, map.length * sizeof(double));  // an empty view may have no data pointer
   // Bounds: the product of dims is x's length and the largest alpha index is inside alpha.
   double total = 1, maxIndex = 0;
   for (int k = 0; k < rank; k++) {
@@ -405,6 +415,66 @@ napi_value RowAsync(napi_env env, napi_callback_info info) { return callAsync(en
 napi_value PreluAsync(napi_env env, napi_callback_info info) { return callAsync(env, info, parsePrelu, 8); }
 
 // ---------------------------------------------------------------------------------------------
+// Accuracy sweep (scripts/sweep-f32.js): sweepF32(fn, dir, start, count, p0, p1) -> [maxUlp, bits],
+// split across the pool in blocks of 2^20 patterns.
+
+struct SweepJob {
+  sa::SweepFn fn;
+  int dir;
+  double start, count, p0, p1;
+  std::vector<double> worst;
+  std::vector<unsigned> at;
+};
+void sweepTask(void* c, size_t t) {
+  SweepJob* j = static_cast<SweepJob*>(c);
+  double b = j->start + static_cast<double>(t) * 1048576.0;
+  double left = j->start + j->count - b;
+  unsigned m = left < 1048576.0 ? static_cast<unsigned>(left) : 1048576u;
+  j->fn(j->dir, static_cast<unsigned>(b), m, j->p0, j->p1, &j->worst[t], &j->at[t]);
+}
+
+napi_value SweepF32(napi_env env, napi_callback_info info) {
+  napi_value argv[6];
+  size_t argc = 6;
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  int fn = 0, dir = 0;
+  if (argc < 6 || !readFn(env, argv[0], fn, SA_FUNCTION_COUNT) || !gTable.load()->sweep[fn]) {
+    fail(env, "Expected an elementwise function");
+    return nullptr;
+  }
+  napi_get_value_int32(env, argv[1], &dir);
+  SweepJob j;
+  j.fn = gTable.load()->sweep[fn];
+  j.dir = dir ? 1 : 0;
+  napi_get_value_double(env, argv[2], &j.start);
+  napi_get_value_double(env, argv[3], &j.count);
+  napi_get_value_double(env, argv[4], &j.p0);
+  napi_get_value_double(env, argv[5], &j.p1);
+  if (!(j.start >= 0 && j.count >= 0 && j.start + j.count <= 4294967296.0)) {
+    fail(env, "Expected a range of float32 bit patterns");
+    return nullptr;
+  }
+  size_t tasks = static_cast<size_t>((j.count + 1048575.0) / 1048576.0);
+  j.worst.assign(tasks, 0);
+  j.at.assign(tasks, 0);
+  gPool->run(sweepTask, &j, tasks, gThreads.load());
+  double worst = 0, at = 0;
+  for (size_t t = 0; t < tasks; t++) {
+    if (j.worst[t] > worst) {
+      worst = j.worst[t];
+      at = j.at[t];
+    }
+  }
+  napi_value arr, v;
+  napi_create_array_with_length(env, 2, &arr);
+  napi_create_double(env, worst, &v);
+  napi_set_element(env, arr, 0, v);
+  napi_create_double(env, at, &v);
+  napi_set_element(env, arr, 1, v);
+  return arr;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Control: ISA, threads, the compiled-in function list.
 
 napi_value str(napi_env env, const char* s) {
@@ -441,7 +511,7 @@ napi_value SetIsa(napi_env env, napi_callback_info info) {
     napi_throw_range_error(env, nullptr, "Expected an ISA this build and CPU support for isa");
     return nullptr;
   }
-  gTable.store(&gTables[i]);
+  gTable.store(tableOf(i));
   return nullptr;
 }
 
@@ -478,10 +548,6 @@ napi_value HardwareThreads(napi_env env, napi_callback_info) {
 
 /** Picks the best ISA, or the one SIMD_ACTIVATIONS_ISA names (an error if the CPU lacks it). */
 bool chooseIsa(napi_env env) {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    for (int i = 0; i < kIsaCount; i++) kIsas[i].fill(gTables[i]);
-  });
   const char* wanted = getenv("SIMD_ACTIVATIONS_ISA");
   if (wanted && *wanted) {
     int i = isaIndex(wanted);
@@ -495,13 +561,13 @@ bool chooseIsa(napi_env env) {
       napi_throw_error(env, nullptr, m.c_str());
       return false;
     }
-    gTable.store(&gTables[i]);
+    gTable.store(tableOf(i));
     return true;
   }
   if (!gTable.load()) {
     for (int i = 0; i < kIsaCount; i++) {
       if (cpuHas(kIsas[i].name)) {
-        gTable.store(&gTables[i]);
+        gTable.store(tableOf(i));
         break;
       }
     }
@@ -526,6 +592,7 @@ NAPI_MODULE_INIT() {
       {"functionNames", nullptr, FunctionNames, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"setThreads", nullptr, SetThreads, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"getThreads", nullptr, GetThreads, nullptr, nullptr, nullptr, napi_default, nullptr},
+      {"sweepF32", nullptr, SweepF32, nullptr, nullptr, nullptr, napi_default, nullptr},
       {"hardwareThreads", nullptr, HardwareThreads, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);

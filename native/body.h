@@ -11,6 +11,55 @@ namespace kernels {
 #include "generated/kernel_includes.h"
 }
 
+/** The error of a float32 result y against the reference r, in ulps of float32 at r. */
+static double ulpError32(float y, double r) {
+  if (r != r || y != y) return (r != r && y != y) ? 0 : __builtin_inf();
+  double ay = y < 0 ? -static_cast<double>(y) : static_cast<double>(y);
+  double ar = r < 0 ? -r : r;
+  if (ay == __builtin_inf() || ar == __builtin_inf()) {
+    // Overflow to infinity is the correct rounding of values at or beyond FLT_MAX + half an ulp.
+    bool rOver = ar >= 3.4028235677973366e38;
+    bool sameSign = (y < 0) == (r < 0);
+    return (ay == __builtin_inf() && rOver && sameSign) ? 0 : (static_cast<double>(y) == r ? 0 : __builtin_inf());
+  }
+  double ulp = 1.401298464324817e-45;  // 2^-149 below 2^-126
+  if (ar >= 1.1754943508222875e-38) {
+    int e = 0;
+    __builtin_frexp(ar, &e);  // ar = m 2^e, m in [0.5, 1)
+    ulp = __builtin_ldexp(1.0, e - 24);
+  }
+  double d = static_cast<double>(y) - r;
+  return (d < 0 ? -d : d) / ulp;
+}
+
+template <class K>
+static void sweep(int dir, unsigned start, unsigned count, double p0, double p1, double* maxUlp, unsigned* at) {
+  const unsigned CHUNK = 4096;
+  float x[CHUNK], y[CHUNK];
+  double xd[CHUNK], yd[CHUNK];
+  double worst = 0;
+  unsigned where = start;
+  for (unsigned done = 0; done < count; done += CHUNK) {
+    unsigned m = count - done < CHUNK ? count - done : CHUNK;
+    for (unsigned i = 0; i < m; i++) {
+      unsigned bits = start + done + i;
+      memcpy(&x[i], &bits, 4);
+      xd[i] = static_cast<double>(x[i]);
+    }
+    elementwise<K>(dir, 0, sa::EwArgs{x, nullptr, y, m, p0, p1});
+    elementwise<K>(dir, 1, sa::EwArgs{xd, nullptr, yd, m, p0, p1});
+    for (unsigned i = 0; i < m; i++) {
+      double e = ulpError32(y[i], yd[i]);
+      if (e > worst) {
+        worst = e;
+        where = start + done + i;
+      }
+    }
+  }
+  *maxUlp = worst;
+  *at = where;
+}
+
 static void fill(sa::IsaTable& t, const char* name) {
   t.name = name;
   t.lanes = LANES;
@@ -18,8 +67,9 @@ static void fill(sa::IsaTable& t, const char* name) {
     t.elementwise[i] = nullptr;
     t.rowwise[i] = nullptr;
     t.prelu[i] = nullptr;
+    t.sweep[i] = nullptr;
   }
-#define SA_EW(i, fn) t.elementwise[i] = &elementwise<kernels::fn>;
+#define SA_EW(i, fn) t.elementwise[i] = &elementwise<kernels::fn>; t.sweep[i] = &sweep<kernels::fn>;
 #define SA_ROW(i, fn) t.rowwise[i] = &rowwise<kernels::fn>;
 #define SA_PRELU(i, fn) t.prelu[i] = &kernels::preluKernel<kernels::fn>;
   SA_ELEMENTWISE_FUNCTIONS(SA_EW)

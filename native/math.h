@@ -25,6 +25,20 @@ SA_INLINE V floorHalf(V k) {
   return sel(gt(r, h), r - C(1.0), r);
 }
 
+/**
+ * y·2^floor(k/2)·2^(k - floor(k/2)): the reference's split scaling of e^r = y in [0.70, 1.42] by
+ * 2^k, k in [-1096, 1024]. The first product is exact (y·2^k1 is normal since k1 >= -548), so
+ * the result is y·2^k rounded once, which is what vscalefpd computes in one instruction.
+ */
+SA_INLINE V scaleSplit(V y, V k) {
+#ifdef SA_HAS_SCALEF
+  return scalef(y, k);
+#else
+  V k1 = floorHalf(k);
+  return y * pow2i(k1) * pow2i(k - k1);
+#endif
+}
+
 static const double LN2_HI = 6.93147180369123816490e-1;
 static const double LN2_LO = 1.90821492927058770002e-10;
 static const double INV_LN2 = 1.44269504088896338700;
@@ -52,8 +66,7 @@ SA_INLINE V vexp(V x) {
   V hi = xc - k * C(LN2_HI);
   V lo = k * C(LN2_LO);
   V y = C(1) + expm1Reduced(hi, lo);
-  V k1 = floorHalf(k);
-  V r = y * pow2i(k1) * pow2i(k - k1);
+  V r = scaleSplit(y, k);
   return sel(isnan(xc), xc, r);
 }
 
@@ -64,8 +77,7 @@ SA_INLINE V vexpm1(V x) {
   V hi = xc - k * C(LN2_HI);
   V lo = k * C(LN2_LO);
   V q = expm1Reduced(hi, lo);
-  V k1 = floorHalf(k);
-  V big = (C(1) + q) * pow2i(k1) * pow2i(k - k1);
+  V big = scaleSplit(C(1) + q, k);
   V pk = pow2i(k);
   V small = (pk - C(1)) + pk * q;
   V r = sel(gt(k, C(56)), big, small);
@@ -156,7 +168,8 @@ SA_INLINE DD expDD(V x, double s) {
   V k1 = floorHalf(ks);
   V s1 = pow2i(k1), s2 = pow2i(ks - k1);
   M nan = isnan(xc);
-  return DD{sel(nan, xc, y * s1 * s2), sel(nan, xc, yl * s1 * s2)};
+  // hi through scaleSplit (y in [0.70, 1.42]); lo, which may be tiny, keeps the two products.
+  return DD{sel(nan, xc, scaleSplit(y, ks)), sel(nan, xc, yl * s1 * s2)};
 }
 
 /** e^x - 1 as double-double for x <= 0 (reference expm1DD). */

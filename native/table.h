@@ -60,6 +60,14 @@ struct PreluArgs {
 };
 typedef void (*PreluFn)(int dir, int f64, const PreluArgs& a, double* sums);
 
+/**
+ * Accuracy sweep over float32 bit patterns [start, start + count): the Float32 kernel (dir 0 = f,
+ * 1 = f') against the Float64 kernel on the same inputs (binary64 or double-double, accurate to
+ * ~1e-16: a float64-or-better reference for float32 results). Writes the largest error in float32
+ * ulps and the bit pattern where it occurs.
+ */
+typedef void (*SweepFn)(int dir, unsigned start, unsigned count, double p0, double p1, double* maxUlp, unsigned* at);
+
 /** One ISA's kernels, indexed by the function's position in the spec (SA_FUNCTION_COUNT). */
 struct IsaTable {
   const char* name;
@@ -67,6 +75,7 @@ struct IsaTable {
   EwFn elementwise[SA_FUNCTION_COUNT];
   RowFn rowwise[SA_FUNCTION_COUNT];
   PreluFn prelu[SA_FUNCTION_COUNT];
+  SweepFn sweep[SA_FUNCTION_COUNT];
 };
 
 void fillTableScalar(IsaTable& t);

@@ -34,13 +34,32 @@ function elementwise(s) {
   return lines;
 }
 
+/** Calls fn<F, lane type of the build>(args), returning its value when `ret`. */
+const byLane = (fn, t, args, ret = false) => (ret
+  ? `return ASC_FEATURE_SIMD ? ${fn}<${F[t]}, v128>(${args}) : ${fn}<${F[t]}, f64>(${args});`
+  : `if (ASC_FEATURE_SIMD) ${fn}<${F[t]}, v128>(${args}); else ${fn}<${F[t]}, f64>(${args});`);
+
 function rowwise(s) {
-  const fwd = `${s.name}Forward`, bwd = `${s.name}Backward`;
-  const lines = [`import { ${fwd}, ${bwd} } from './kernels/${s.name}';`];
+  const fn = (suffix) => `${s.name}${suffix}`;
+  const lines = [`import { ${['Forward', 'Backward', 'StreamOut', 'StreamDot', 'StreamBackOut'].map(fn).join(', ')} } from './kernels/${s.name}';`];
   for (const t of WASM_TYPES) {
-    const simd = (fn, args) => `if (ASC_FEATURE_SIMD) ${fn}<${F[t]}, v128>(${args}); else ${fn}<${F[t]}, f64>(${args});`;
-    lines.push(`export function ${kernelExport(s.name, 'forward', t)}(x: usize, out: usize, outer: i32, n: i32, inner: i32, e: usize, cap: i32): void { ${simd(fwd, 'x, out, outer, n, inner, e, cap')} }`);
-    lines.push(`export function ${kernelExport(s.name, 'backward', t)}(x: usize, dy: usize, out: usize, outer: i32, n: i32, inner: i32, e: usize, t: usize, cap: i32): void { ${simd(bwd, 'x, dy, out, outer, n, inner, e, t, cap')} }`);
+    lines.push(`export function ${kernelExport(s.name, 'forward', t)}(x: usize, out: usize, outer: i32, n: i32, inner: i32, e: usize, cap: i32): void { ${byLane(fn('Forward'), t, 'x, out, outer, n, inner, e, cap')} }`);
+    lines.push(`export function ${kernelExport(s.name, 'backward', t)}(x: usize, dy: usize, out: usize, outer: i32, n: i32, inner: i32, e: usize, terms: usize, cap: i32): void { ${byLane(fn('Backward'), t, 'x, dy, out, outer, n, inner, e, terms, cap')} }`);
+    // One segment of one row at a time, for rows longer than the scratch that live outside wasm memory.
+    lines.push(`export function ${kernelExport(s.name, 'stream_out', t)}(x: usize, out: usize, len: i32, shift: f64, S: f64, lse: f64, e: usize): void { ${byLane(fn('StreamOut'), t, 'x, out, len, shift, S, lse, e')} }`);
+    lines.push(`export function ${kernelExport(s.name, 'stream_dot', t)}(x: usize, dy: usize, len: i32, shift: f64, S: f64, e: usize, terms: usize, g: f64, first: bool): f64 { ${byLane(fn('StreamDot'), t, 'x, dy, len, shift, S, e, terms, g, first', true)} }`);
+    lines.push(`export function ${kernelExport(s.name, 'stream_backout', t)}(x: usize, dy: usize, out: usize, len: i32, shift: f64, S: f64, g: f64, e: usize): void { ${byLane(fn('StreamBackOut'), t, 'x, dy, out, len, shift, S, g, e')} }`);
+  }
+  return lines;
+}
+
+/** The row tools the streaming path shares (row maximum, Σ e, log). */
+function rowTools() {
+  const lines = ["import { rowMaxFrom, logOf } from './rows';", "import { expSumSegment } from './kernels/softmax';",
+    'export function row_log(S: f64): f64 { return logOf(S); }'];
+  for (const t of WASM_TYPES) {
+    lines.push(`export function row_max_${t}(x: usize, n: i32, m: f64): f64 { return rowMaxFrom<${F[t]}>(x, n, ${t === 'f32' ? 4 : 8}, m); }`);
+    lines.push(`export function row_expsum_${t}(x: usize, len: i32, shift: f64, e: usize, S: f64, first: bool): f64 { ${byLane('expSumSegment', t, `x, len, ${t === 'f32' ? 4 : 8}, shift, e, S, first`, true)} }`);
   }
   return lines;
 }
@@ -51,9 +70,9 @@ function prelu(s) {
   lines.push(`export function ${s.name}_init(state: usize, slots: i32): void { ${s.name}Init(state, slots); }`);
   for (const t of WASM_TYPES) {
     const walk = 'start: f64, count: f64, map: usize, rank: i32, coords: usize';
-    lines.push(`export function ${kernelExport(s.name, 'forward', t)}(x: usize, alpha: usize, out: usize, ${walk}): void { ${w}<${F[t]}>(FORWARD, x, alpha, 0, out, start, count, map, rank, coords, 0); }`);
-    lines.push(`export function ${kernelExport(s.name, 'derivative', t)}(x: usize, alpha: usize, out: usize, ${walk}): void { ${w}<${F[t]}>(DERIVATIVE, x, alpha, 0, out, start, count, map, rank, coords, 0); }`);
-    lines.push(`export function ${kernelExport(s.name, 'backward', t)}(x: usize, alpha: usize, dy: usize, out: usize, ${walk}, state: usize): void { ${w}<${F[t]}>(BACKWARD, x, alpha, dy, out, start, count, map, rank, coords, state); }`);
+    lines.push(`export function ${kernelExport(s.name, 'forward', t)}(x: usize, alpha: usize, out: usize, ${walk}): void { ${w}<${F[t]}>(FORWARD, x, alpha, 0, out, start, count, map, rank, coords, 0, 0, 0, true); }`);
+    lines.push(`export function ${kernelExport(s.name, 'derivative', t)}(x: usize, alpha: usize, out: usize, ${walk}): void { ${w}<${F[t]}>(DERIVATIVE, x, alpha, 0, out, start, count, map, rank, coords, 0, 0, 0, true); }`);
+    lines.push(`export function ${kernelExport(s.name, 'backward', t)}(x: usize, alpha: usize, dy: usize, out: usize, ${walk}, state: usize, slotLo: f64, slotHi: f64, writeDx: bool): void { ${w}<${F[t]}>(BACKWARD, x, alpha, dy, out, start, count, map, rank, coords, state, <i64>slotLo, <i64>slotHi, writeDx); }`);
     lines.push(`export function ${kernelExport(s.name, 'finish', t)}(state: usize, slots: i32, dalpha: usize): void { ${s.name}Finish${t.slice(1)}(state, slots, dalpha); }`);
   }
   return lines;
@@ -70,6 +89,7 @@ function generateIndex() {
   for (const s of SPEC) {
     out.push('', ...(s.kind === 'elementwise' ? elementwise(s) : s.kind === 'prelu' ? prelu(s) : rowwise(s)));
   }
+  if (SPEC.some((s) => s.kind === 'rowwise')) out.push('', ...rowTools());
   fs.writeFileSync(path.join(root, 'assembly/index.ts'), out.join('\n') + '\n');
 }
 

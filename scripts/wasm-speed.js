@@ -37,9 +37,11 @@ const out = lib.wasm.alloc(T, n);
 for (let i = 0; i < n; i++) x[i] = Math.sin(i) * 8;
 const xs = T.from(x), outs = new T(n);
 console.log(`${T.name}, n = ${n}, wasm build: ${lib.wasm.build}; elements/ns, median of 31`);
+/** f(x, { out }), with prelu's alpha (one value) in between. */
+const call = (api, name, a, o) => (name === 'prelu' ? api.prelu(a, 0.25, { out: o }) : api[name](a, { out: o }));
 for (const name of fns) {
-  const w = rate(() => lib.backends.wasm[name](x, { out }));
-  const wc = rate(() => lib.backends.wasm[name](xs, { out: outs }));
-  const j = rate(() => lib.backends.js[name](xs, { out: outs }));
+  const w = rate(() => call(lib.backends.wasm, name, x, out));
+  const wc = rate(() => call(lib.backends.wasm, name, xs, outs));
+  const j = rate(() => call(lib.backends.js, name, xs, outs));
   console.log(`${name.padEnd(12)} wasm (in wasm memory) ${w.toFixed(3)}  wasm (copied) ${wc.toFixed(3)}  js ${j.toFixed(3)}`);
 }

@@ -5,6 +5,7 @@
  * fs, process or the native addon. No environment variables: `setBackend`, `setVerify` instead.
  */
 import { makeApi, type Api } from './api';
+import { describe, rangeError, typeError } from './errors';
 import type { BackendName } from './backend';
 import { jsBackend } from './backends/js';
 import { onWasmArrays, startWasm, wasmArrays } from './backends/wasm-browser';
@@ -19,6 +20,9 @@ export type { WasmArrays } from './wasm-arrays';
 export { SPEC, FUNCTION_NAMES, SELU_ALPHA, SELU_SCALE } from './spec';
 export type { FunctionSpec, ParamSpec, SpecialValue } from './spec';
 export { availableBackends, backendStatus, getBackend, setBackend, setVerify };
+/** Keras/PyTorch-style layers, as in the Node entry. */
+export * as layers from './layers/index';
+import * as layers from './layers/index';
 
 /** Resolves when the wasm backend has loaded (or failed to: see backendStatus()), to the backend in use. */
 export function ready(): Promise<BackendName> {
@@ -29,8 +33,19 @@ const api: Api = makeApi(currentBackend, verifying);
 
 export const {
   relu, leakyRelu, prelu, thresholdedRelu, elu, selu, softplus, sigmoid, tanh, softmax, logSoftmax,
-  derivative, backward,
+  derivative, backward, async,
 } = api;
+
+let threads = 1;
+/** The native backend's thread count; browsers have no native backend, so it is kept and has no effect. */
+export function setThreads(n: number): void {
+  if (typeof n !== 'number') throw typeError('threads', 'an integer from 1 to 64', n);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw rangeError('threads', 'an integer from 1 to 64', describe(n));
+  threads = n;
+}
+export function getThreads(): number {
+  return threads;
+}
 
 /** The same function set pinned to one backend; `backends.wasm` appears once ready() resolved. */
 export const backends: { readonly js: Api } & Partial<Record<Exclude<BackendName, 'js'>, Api>> = {
@@ -56,5 +71,5 @@ export const wasm: WasmArrays = {
 
 export default {
   relu, leakyRelu, prelu, thresholdedRelu, elu, selu, softplus, sigmoid, tanh, softmax, logSoftmax, derivative, backward,
-  backends, wasm, ready, availableBackends, backendStatus, getBackend, setBackend, setVerify,
+  async, backends, wasm, ready, layers, availableBackends, backendStatus, getBackend, setBackend, setVerify, setThreads, getThreads,
 };

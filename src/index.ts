@@ -57,3 +57,6 @@ export const wasm: WasmArrays = loadedArrays()
 export function ready(): Promise<BackendName> {
   return Promise.resolve(getBackend());
 }
+
+/** Keras/PyTorch-style layers (ReLU, …, PReLU with a learnable alpha, Softmax, LogSoftmax). */
+export * as layers from './layers/index';

@@ -2,23 +2,46 @@
  * logSoftmax along one axis (reference: src/reference/logSoftmax.ts), same layout and segments
  * as softmax.ts. An all -Inf row (S = 0) gives -Inf; its backward passes dy through.
  */
-import { add, div, mul, sub } from '../lanes';
+import { div, mul, sub } from '../lanes';
 import { STEP, loadPair, loadTerms, logOf, rowExp, rowMax, rowShift, splatT, storePair, storeTerms } from '../rows';
 import { sumBlocks } from '../sum';
 import { expSum } from './softmax';
+
+/** out_j = S == 0 ? -Inf : (x_j - m) - lse over a segment. */
+function outSegment<F, T>(x: usize, out: usize, len: i32, stride: usize, m: f64, S: f64, lse: f64): void {
+  const vm = splatT<T>(m), vl = splatT<T>(lse);
+  for (let j = 0; j < len; j += STEP) {
+    const second = j + 1 < len ? stride : 0;
+    const y = S == 0 ? splatT<T>(-Infinity) : sub<T>(sub<T>(loadPair<F, T>(x + <usize>j * stride, second), vm), vl);
+    storePair<F, T>(out + <usize>j * stride, second, y);
+  }
+}
+
+/** Continues g = Σ dy_j (canonical order) over a segment. */
+function dySumSegment<F, T>(dy: usize, len: i32, stride: usize, t: usize, g: f64, first: bool): f64 {
+  for (let j = 0; j < len; j += STEP) {
+    storeTerms<T>(t + (<usize>j << 3), loadPair<F, T>(dy + <usize>j * stride, j + 1 < len ? stride : 0));
+  }
+  return sumBlocks(t, len, g, first);
+}
+
+/** dx_j = dy_j - (S == 0 ? 0 : e_j / S) · g over a segment (e recomputed when `recompute`). */
+function backOutSegment<F, T>(x: usize, dy: usize, out: usize, len: i32, stride: usize, shift: f64, S: f64, g: f64,
+  e: usize, recompute: bool): void {
+  if (recompute) rowExp<F, T>(x, len, stride, shift, e);
+  const vS = splatT<T>(S), vg = splatT<T>(g);
+  for (let j = 0; j < len; j += STEP) {
+    const second = j + 1 < len ? stride : 0;
+    const s = S == 0 ? splatT<T>(0) : div<T>(loadTerms<T>(e + (<usize>j << 3)), vS);
+    storePair<F, T>(out + <usize>j * stride, second, sub<T>(loadPair<F, T>(dy + <usize>j * stride, second), mul<T>(s, vg)));
+  }
+}
 
 /** (x_j - shift) - log S (reference: logSoftmaxForward). */
 function forwardRow<F, T>(x: usize, out: usize, n: i32, stride: usize, e: usize, cap: i32): void {
   const m = rowShift(rowMax<F>(x, n, stride));
   const S = expSum<F, T>(x, n, stride, m, e, cap);
-  const lse = logOf(S);
-  const vm = splatT<T>(m), vl = splatT<T>(lse);
-  for (let j = 0; j < n; j += STEP) {
-    const p = x + <usize>j * stride;
-    const second = j + 1 < n ? stride : 0;
-    const y = S == 0 ? splatT<T>(-Infinity) : sub<T>(sub<T>(loadPair<F, T>(p, second), vm), vl);
-    storePair<F, T>(out + <usize>j * stride, second, y);
-  }
+  outSegment<F, T>(x, out, n, stride, m, S, logOf(S));
 }
 
 /** dx_j = dy_j - (S == 0 ? 0 : e_j / S) · Σ dy (reference: logSoftmaxBackward). */
@@ -27,24 +50,11 @@ function backwardRow<F, T>(x: usize, dy: usize, out: usize, n: i32, stride: usiz
   const S = expSum<F, T>(x, n, stride, shift, e, cap);
   let g = 0.0;
   for (let seg = 0; seg < n || seg == 0; seg += cap) {
-    const len = min(cap, n - seg);
-    const d = dy + <usize>seg * stride;
-    for (let j = 0; j < len; j += STEP) {
-      storeTerms<T>(t + (<usize>j << 3), loadPair<F, T>(d + <usize>j * stride, j + 1 < len ? stride : 0));
-    }
-    g = sumBlocks(t, len, g, seg == 0);
+    g = dySumSegment<F, T>(dy + <usize>seg * stride, min(cap, n - seg), stride, t, g, seg == 0);
   }
-  const vS = splatT<T>(S), vg = splatT<T>(g);
   for (let seg = 0; seg < n; seg += cap) {
-    const len = min(cap, n - seg);
-    if (n > cap) rowExp<F, T>(x + <usize>seg * stride, len, stride, shift, e);
-    const d = dy + <usize>seg * stride;
-    const o = out + <usize>seg * stride;
-    for (let j = 0; j < len; j += STEP) {
-      const second = j + 1 < len ? stride : 0;
-      const s = S == 0 ? splatT<T>(0) : div<T>(loadTerms<T>(e + (<usize>j << 3)), vS);
-      storePair<F, T>(o + <usize>j * stride, second, sub<T>(loadPair<F, T>(d + <usize>j * stride, second), mul<T>(s, vg)));
-    }
+    const o = <usize>seg * stride;
+    backOutSegment<F, T>(x + o, dy + o, out + o, min(cap, n - seg), stride, shift, S, g, e, n > cap);
   }
 }
 
@@ -71,4 +81,18 @@ function backwardRow<F, T>(x: usize, dy: usize, out: usize, n: i32, stride: usiz
       backwardRow<F, T>(x + base, dy + base, out + base, n, stride, e, t, cap);
     }
   }
+}
+
+/** Streaming (one segment of a row in the scratch, contiguous): see wasm-core.ts. */
+// @ts-ignore: decorator
+@inline export function logSoftmaxStreamOut<F, T>(x: usize, out: usize, len: i32, shift: f64, S: f64, lse: f64, e: usize): void {
+  outSegment<F, T>(x, out, len, sizeof<F>(), shift, S, lse);
+}
+// @ts-ignore: decorator
+@inline export function logSoftmaxStreamDot<F, T>(x: usize, dy: usize, len: i32, shift: f64, S: f64, e: usize, t: usize, g: f64, first: bool): f64 {
+  return dySumSegment<F, T>(dy, len, sizeof<F>(), t, g, first);
+}
+// @ts-ignore: decorator
+@inline export function logSoftmaxStreamBackOut<F, T>(x: usize, dy: usize, out: usize, len: i32, shift: f64, S: f64, g: f64, e: usize): void {
+  backOutSegment<F, T>(x, dy, out, len, sizeof<F>(), shift, S, g, e, true);
 }

@@ -5,7 +5,9 @@
  * array can be done in chunks. Elements are visited in runs along the last merged dimension with
  * alpha index a0 + j·aStride, as forEachRun does. dalpha keeps, per alpha element, the canonical
  * sum's state (16 lanes, count, total) at `state`, carried across chunks and finished by
- * preluFinish; terms are added in increasing element order, as CanonicalSum.add.
+ * preluFinish; terms are added in increasing element order, as CanonicalSum.add. When alpha has
+ * more elements than the state has slots, the caller makes several passes, each summing the
+ * alpha indices [slotLo, slotHi), and writes dx in the last pass only (dx may be x or dy).
  */
 
 /** Per alpha element: 16 binary64 lanes, the count (i64), the total: 144 bytes. */
@@ -82,7 +84,7 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
 /** `len` elements of one run: alpha index a0 + j·aStride. */
 // @ts-ignore: decorator
 @inline function run<F>(mode: i32, x: usize, alpha: usize, dy: usize, out: usize, state: usize, a0: i64, aStride: i64,
-  len: i64): void {
+  len: i64, slotLo: i64, slotHi: i64, writeDx: bool): void {
   const size = sizeof<F>();
   let j: i64 = 0;
   if (ASC_FEATURE_SIMD && mode != BACKWARD && (aStride == 0 || aStride == 1)) {
@@ -101,8 +103,8 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
     const v = <f64>load<F>(x + o);
     if (mode == BACKWARD) {
       const g = <f64>load<F>(dy + o);
-      addTerm(state + <usize>a * SLOT, v > 0 ? 0 : g * v);
-      store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : al)));
+      if (a >= slotLo && a < slotHi) addTerm(state + <usize>(a - slotLo) * SLOT, v > 0 ? 0 : g * v);
+      if (writeDx) store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : al)));
     } else {
       store<F>(out + o, <F>scalarValue(mode, v, al));
     }
@@ -115,7 +117,7 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
  */
 // @ts-ignore: decorator
 @inline export function preluWalk<F>(mode: i32, x: usize, alpha: usize, dy: usize, out: usize, start: f64, count: f64,
-  map: usize, rank: i32, coords: usize, state: usize): void {
+  map: usize, rank: i32, coords: usize, state: usize, slotLo: i64, slotHi: i64, writeDx: bool): void {
   if (count <= 0) return;
   const dims = map, strides = map + (<usize>rank << 2);
   const runLen: i64 = rank ? <i64>load<i32>(dims + (<usize>(rank - 1) << 2)) : 1;
@@ -136,7 +138,7 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
   while (left > 0) {
     const len = min(runLen - j, left);
     const o = done * size;
-    run<F>(mode, x + o, alpha, dy + o, out + o, state, a + j * runStride, runStride, len);
+    run<F>(mode, x + o, alpha, dy + o, out + o, state, a + j * runStride, runStride, len, slotLo, slotHi, writeDx);
     done += <usize>len;
     left -= len;
     j = 0;

@@ -3,35 +3,78 @@
  * row (o, i) has elements o·n·inner + j·inner + i. e_j = e^(x_j - shift) is kept in `e` (binary64)
  * between passes; a row longer than `cap` is done in segments of `cap` (a multiple of 4096, so
  * the canonical sum's blocks line up) and its exponentials are recomputed instead of kept, which
- * gives the same bits. `t` holds the backward's products dy·s for the canonical sum.
+ * gives the same bits. `t` holds the backward's products dy·s for the canonical sum. The segment
+ * functions are also exported, so the JS side can stream a row that lives outside wasm memory
+ * through the fixed scratch (wasm-core.ts).
  */
-import { add, div, mul, sub } from '../lanes';
+import { div, mul, sub } from '../lanes';
 import { STEP, loadPair, loadTerms, rowExp, rowMax, rowShift, splatT, storePair, storeTerms } from '../rows';
 import { sumBlocks } from '../sum';
 
-/** S = Σ e^(x_j - shift) in canonical order; leaves the exponentials in e when n <= cap. */
+/** Continues S = Σ e^(x_j - shift) over a segment; leaves the segment's exponentials in e. */
+export function expSumSegment<F, T>(x: usize, len: i32, stride: usize, shift: f64, e: usize, S: f64, first: bool): f64 {
+  rowExp<F, T>(x, len, stride, shift, e);
+  return sumBlocks(e, len, S, first);
+}
+
+/** S over the whole row, in segments of cap; the exponentials stay in e when n <= cap. */
 export function expSum<F, T>(x: usize, n: i32, stride: usize, shift: f64, e: usize, cap: i32): f64 {
   let S = 0.0;
   for (let seg = 0; seg < n || seg == 0; seg += cap) {
-    const len = min(cap, n - seg);
-    rowExp<F, T>(x + <usize>seg * stride, len, stride, shift, e);
-    S = sumBlocks(e, len, S, seg == 0);
+    S = expSumSegment<F, T>(x + <usize>seg * stride, min(cap, n - seg), stride, shift, e, S, seg == 0);
   }
   return S;
+}
+
+/** out_j = S == 0 ? 0 : e_j / S over a segment (e recomputed from x when `recompute`). */
+export function outSegment<F, T>(x: usize, out: usize, len: i32, stride: usize, shift: f64, S: f64, e: usize, recompute: bool): void {
+  if (recompute) rowExp<F, T>(x, len, stride, shift, e);
+  const vS = splatT<T>(S);
+  for (let j = 0; j < len; j += STEP) {
+    const y = S == 0 ? splatT<T>(0) : div<T>(loadTerms<T>(e + (<usize>j << 3)), vS);
+    storePair<F, T>(out + <usize>j * stride, j + 1 < len ? stride : 0, y);
+  }
+}
+
+/** Continues g = Σ dy_j·s_j over a segment, leaving s_j = S == 0 ? 0 : e_j / S in e. */
+export function dotSegment<F, T>(x: usize, dy: usize, len: i32, stride: usize, shift: f64, S: f64, e: usize, t: usize,
+  g: f64, first: bool, recompute: bool): f64 {
+  if (recompute) rowExp<F, T>(x, len, stride, shift, e);
+  const vS = splatT<T>(S);
+  for (let j = 0; j < len; j += STEP) {
+    const q = e + (<usize>j << 3);
+    const s = S == 0 ? splatT<T>(0) : div<T>(loadTerms<T>(q), vS);
+    storeTerms<T>(q, s);
+    storeTerms<T>(t + (<usize>j << 3), mul<T>(loadPair<F, T>(dy + <usize>j * stride, j + 1 < len ? stride : 0), s));
+  }
+  return sumBlocks(t, len, g, first);
+}
+
+/** dx_j = s_j (dy_j - g) over a segment; s from e (kept by dotSegment), or recomputed from x. */
+export function backOutSegment<F, T>(x: usize, dy: usize, out: usize, len: i32, stride: usize, shift: f64, S: f64, g: f64,
+  e: usize, recompute: bool): void {
+  if (recompute) {
+    rowExp<F, T>(x, len, stride, shift, e);
+    const vS = splatT<T>(S);
+    for (let j = 0; j < len; j += STEP) {
+      const q = e + (<usize>j << 3);
+      storeTerms<T>(q, S == 0 ? splatT<T>(0) : div<T>(loadTerms<T>(q), vS));
+    }
+  }
+  const vg = splatT<T>(g);
+  for (let j = 0; j < len; j += STEP) {
+    const second = j + 1 < len ? stride : 0;
+    const s = loadTerms<T>(e + (<usize>j << 3));
+    storePair<F, T>(out + <usize>j * stride, second, mul<T>(s, sub<T>(loadPair<F, T>(dy + <usize>j * stride, second), vg)));
+  }
 }
 
 function forwardRow<F, T>(x: usize, out: usize, n: i32, stride: usize, e: usize, cap: i32): void {
   const shift = rowShift(rowMax<F>(x, n, stride));
   const S = expSum<F, T>(x, n, stride, shift, e, cap);
-  const vS = splatT<T>(S);
   for (let seg = 0; seg < n; seg += cap) {
-    const len = min(cap, n - seg);
-    if (n > cap) rowExp<F, T>(x + <usize>seg * stride, len, stride, shift, e);
-    const o = out + <usize>seg * stride;
-    for (let j = 0; j < len; j += STEP) {
-      const y = S == 0 ? splatT<T>(0) : div<T>(loadTerms<T>(e + (<usize>j << 3)), vS);
-      storePair<F, T>(o + <usize>j * stride, j + 1 < len ? stride : 0, y);
-    }
+    const o = <usize>seg * stride;
+    outSegment<F, T>(x + o, out + o, min(cap, n - seg), stride, shift, S, e, n > cap);
   }
 }
 
@@ -39,37 +82,14 @@ function forwardRow<F, T>(x: usize, out: usize, n: i32, stride: usize, e: usize,
 function backwardRow<F, T>(x: usize, dy: usize, out: usize, n: i32, stride: usize, e: usize, t: usize, cap: i32): void {
   const shift = rowShift(rowMax<F>(x, n, stride));
   const S = expSum<F, T>(x, n, stride, shift, e, cap);
-  const vS = splatT<T>(S);
   let g = 0.0;
   for (let seg = 0; seg < n || seg == 0; seg += cap) {
-    const len = min(cap, n - seg);
-    if (n > cap) rowExp<F, T>(x + <usize>seg * stride, len, stride, shift, e);
-    const d = dy + <usize>seg * stride;
-    for (let j = 0; j < len; j += STEP) {
-      const q = e + (<usize>j << 3);
-      const s = S == 0 ? splatT<T>(0) : div<T>(loadTerms<T>(q), vS);
-      storeTerms<T>(q, s);
-      storeTerms<T>(t + (<usize>j << 3), mul<T>(loadPair<F, T>(d + <usize>j * stride, j + 1 < len ? stride : 0), s));
-    }
-    g = sumBlocks(t, len, g, seg == 0);
+    const o = <usize>seg * stride;
+    g = dotSegment<F, T>(x + o, dy + o, min(cap, n - seg), stride, shift, S, e, t, g, seg == 0, n > cap);
   }
-  const vg = splatT<T>(g);
   for (let seg = 0; seg < n; seg += cap) {
-    const len = min(cap, n - seg);
-    if (n > cap) {
-      rowExp<F, T>(x + <usize>seg * stride, len, stride, shift, e);
-      for (let j = 0; j < len; j += STEP) {
-        const q = e + (<usize>j << 3);
-        storeTerms<T>(q, S == 0 ? splatT<T>(0) : div<T>(loadTerms<T>(q), vS));
-      }
-    }
-    const d = dy + <usize>seg * stride;
-    const o = out + <usize>seg * stride;
-    for (let j = 0; j < len; j += STEP) {
-      const second = j + 1 < len ? stride : 0;
-      const s = loadTerms<T>(e + (<usize>j << 3));
-      storePair<F, T>(o + <usize>j * stride, second, mul<T>(s, sub<T>(loadPair<F, T>(d + <usize>j * stride, second), vg)));
-    }
+    const o = <usize>seg * stride;
+    backOutSegment<F, T>(x + o, dy + o, out + o, min(cap, n - seg), stride, shift, S, g, e, n > cap);
   }
 }
 
@@ -96,4 +116,18 @@ function backwardRow<F, T>(x: usize, dy: usize, out: usize, n: i32, stride: usiz
       backwardRow<F, T>(x + base, dy + base, out + base, n, stride, e, t, cap);
     }
   }
+}
+
+/** Streaming (one segment of a row in the scratch, contiguous): see wasm-core.ts. */
+// @ts-ignore: decorator
+@inline export function softmaxStreamOut<F, T>(x: usize, out: usize, len: i32, shift: f64, S: f64, lse: f64, e: usize): void {
+  outSegment<F, T>(x, out, len, sizeof<F>(), shift, S, e, true);
+}
+// @ts-ignore: decorator
+@inline export function softmaxStreamDot<F, T>(x: usize, dy: usize, len: i32, shift: f64, S: f64, e: usize, t: usize, g: f64, first: bool): f64 {
+  return dotSegment<F, T>(x, dy, len, sizeof<F>(), shift, S, e, t, g, first, true);
+}
+// @ts-ignore: decorator
+@inline export function softmaxStreamBackOut<F, T>(x: usize, dy: usize, out: usize, len: i32, shift: f64, S: f64, g: f64, e: usize): void {
+  backOutSegment<F, T>(x, dy, out, len, sizeof<F>(), shift, S, g, e, true);
 }

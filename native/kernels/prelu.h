@@ -14,12 +14,104 @@ struct prelu {
     return load(b);
   }
 
+  /** count <= LANESF float alpha values (float lanes, Float32 forward and derivative). */
+  SA_MEMBER static VF alphaAtF(const float* alpha, size_t a, size_t stride, size_t count) {
+    if (stride == 0) return splatf(alpha[a]);
+    if (stride == 1 && count == static_cast<size_t>(LANESF)) return loadf(alpha + a);
+    float b[LANESF];
+    for (int k = 0; k < LANESF; k++) b[k] = 0;
+    for (size_t k = 0; k < count; k++) b[k] = alpha[a + k * stride];
+    return loadf(b);
+  }
+
+  /** Float32 forward / derivative on float lanes: alpha·x of two floats rounds once either way. */
+  SA_MEMBER static void runF(int dir, const sa::PreluArgs& p, size_t start, size_t len, size_t a0, size_t as) {
+    const float* x = static_cast<const float*>(p.x) + start;
+    const float* alpha = static_cast<const float*>(p.alpha);
+    float* out = static_cast<float*>(p.out) + start;
+    for (size_t j = 0; j < len; j += LANESF) {
+      size_t cnt = len - j < static_cast<size_t>(LANESF) ? len - j : LANESF;
+      VF al = alphaAtF(alpha, a0 + j * as, as, cnt);
+      VF v;
+      if (cnt == static_cast<size_t>(LANESF)) {
+        v = loadf(x + j);
+      } else {
+        float b[LANESF];
+        for (int k = 0; k < LANESF; k++) b[k] = 0;
+        memcpy(b, x + j, cnt * sizeof(float));
+        v = loadf(b);
+      }
+      VF r = dir == sa::FORWARD ? sel(lt(v, splatf(0)), al * v, v) : sel(gt(v, splatf(0)), splatf(1), sel(isnan(v), v, al));
+      if (cnt == static_cast<size_t>(LANESF)) {
+        storef(out + j, r);
+      } else {
+        float b[LANESF];
+        storef(b, r);
+        memcpy(out + j, b, cnt * sizeof(float));
+      }
+    }
+  }
+
+  /**
+   * Backward on a run whose elements all have alpha index a (stride 0, the per-channel and scalar
+   * cases): dx as usual, and the dalpha terms go straight into the slot's 16 lanes, 16 at a time
+   * once the slot's term count is a multiple of 16 (a block boundary every 4096 terms closes
+   * the block exactly as slotAdd would).
+   */
+  template <class T>
+  SA_MEMBER static void backwardOneSlot(const T* x, const T* alpha, const T* dy, T* out, size_t len, size_t a, double* s) {
+    const double al = static_cast<double>(alpha[a]);
+    size_t j = 0;
+    auto scalar = [&](size_t i) {
+      double v = static_cast<double>(x[i]), g = static_cast<double>(dy[i]);
+      double term = v > 0 ? 0.0 : g * v;
+      out[i] = static_cast<T>(g * (v > 0 ? 1.0 : v != v ? v : al));
+      slotAdd(s, term);
+    };
+    while (j < len && static_cast<size_t>(s[16]) % SUM_LANES != 0) scalar(j++);
+    if (j + SUM_LANES <= len) {
+      const V alv = splat(al);
+      V acc[SUM_VECTORS];
+      for (int q = 0; q < SUM_VECTORS; q++) acc[q] = load(s + q * LANES);
+      size_t c = static_cast<size_t>(s[16]);
+      for (; j + SUM_LANES <= len; j += SUM_LANES) {
+        for (int q = 0; q < SUM_VECTORS; q++) {
+          size_t i = j + q * LANES;
+          V v = load(x + i), g = load(dy + i);
+          M pos = gt(v, C(0));
+          acc[q] = acc[q] + sel(pos, C(0), g * v);
+          store(out + i, g * sel(pos, C(1), sel(isnan(v), v, alv)));
+        }
+        c += SUM_LANES;
+        if (c % SUM_BLOCK == 0) {
+          for (int q = 0; q < SUM_VECTORS; q++) storeLanes(s + q * LANES, acc[q]);
+          s[16] = static_cast<double>(c);
+          slotClose(s);
+          for (int q = 0; q < SUM_VECTORS; q++) acc[q] = splat(0);
+        }
+      }
+      for (int q = 0; q < SUM_VECTORS; q++) storeLanes(s + q * LANES, acc[q]);
+      s[16] = static_cast<double>(c);
+    }
+    while (j < len) scalar(j++);
+  }
+
   template <class T>
   SA_MEMBER static void run(int dir, const sa::PreluArgs& p, size_t start, size_t len, size_t a0, size_t as, double* sums) {
     const T* x = static_cast<const T*>(p.x) + start;
     const T* alpha = static_cast<const T*>(p.alpha);
     const T* dy = static_cast<const T*>(p.dy) + start;
     T* out = static_cast<T*>(p.out) + start;
+    if constexpr (sizeof(T) == sizeof(float)) {
+      if (dir != sa::BACKWARD) {
+        runF(dir, p, start, len, a0, as);
+        return;
+      }
+    }
+    if (dir == sa::BACKWARD && as == 0) {
+      backwardOneSlot(x, alpha, dy, out, len, a0, sums + a0 * 18);
+      return;
+    }
     for (size_t j = 0; j < len; j += LANES) {
       size_t cnt = len - j < static_cast<size_t>(LANES) ? len - j : LANES;
       V al = alphaAt(alpha, a0 + j * as, as, cnt);

@@ -51,6 +51,10 @@ SA_INLINE __m512d mantissa11(__m512d w) { return orBits(andBits(w, 0x000ffffffff
 /** w·2^-exponentOf(w) in [1, 2) for a positive normal w (exact). */
 SA_INLINE V mantissa1(V w) { return V{mantissa11(w.a), mantissa11(w.b)}; }
 
+/** y·2^k rounded once, for an integer-valued k (vscalefpd); see scaleSplit in math.h. */
+#define SA_HAS_SCALEF 1
+SA_INLINE V scalef(V y, V k) { return V{_mm512_scalef_pd(y.a, k.a), _mm512_scalef_pd(y.b, k.b)}; }
+
 SA_INLINE V load(const double* p) { return V{_mm512_loadu_pd(p), _mm512_loadu_pd(p + 8)}; }
 SA_INLINE V load(const float* p) { return V{_mm512_cvtps_pd(_mm256_loadu_ps(p)), _mm512_cvtps_pd(_mm256_loadu_ps(p + 8))}; }
 SA_INLINE void store(double* p, V x) { _mm512_storeu_pd(p, x.a); _mm512_storeu_pd(p + 8, x.b); }

@@ -11,12 +11,13 @@ import { CHUNK, MAX_RANK, ROW_CAP, SLOT_CAP, WasmHeap, makeLayout, type Layout }
 /**
  * The wasm backend from an instantiated build (Node and browsers alike; no I/O here). Arrays that
  * live in wasm memory are passed by address; others are copied through the fixed scratch regions
- * in chunks of CHUNK elements, so memory never grows during a call. Two cases exceed the scratch
- * and run on the js reference instead (same bits by definition): a softmax row longer than CHUNK
- * whose data is outside wasm memory, and a prelu alpha larger than the scratch (CHUNK elements
- * outside wasm memory, or more than SLOT_CAP elements for backward's dalpha).
+ * in chunks of CHUNK elements (softmax rows longer than that are streamed a segment at a time),
+ * so memory never grows during a call; prelu's dalpha takes one pass per SLOT_CAP alpha elements.
+ * One case exceeds the scratch and runs on the js reference instead (same bits by definition): a
+ * prelu alpha of more than CHUNK·8 bytes that lives outside wasm memory.
  */
 type Fn = (...args: number[]) => void;
+type Sum = (...args: number[]) => number;
 
 export interface WasmInstance {
   readonly backend: Backend;
@@ -97,12 +98,63 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
   function rowwise(spec: FunctionSpec): RowwiseOps {
     const fwd = { f32: fn(kernelExport(spec.name, 'forward', 'f32')), f64: fn(kernelExport(spec.name, 'forward', 'f64')) };
     const bwd = { f32: fn(kernelExport(spec.name, 'backward', 'f32')), f64: fn(kernelExport(spec.name, 'backward', 'f64')) };
-    const js = jsBackend.kernels[spec.name] as RowwiseOps;
     /** Runs the kernel on `outer` slabs at the given addresses. */
     function call(t: WasmType, xp: number, dyp: number | undefined, op: number, outer: number, n: number, inner: number): void {
       if (dyp === undefined) fwd[t](xp, op, outer, n, inner, L.e, ROW_CAP);
       else bwd[t](xp, dyp, op, outer, n, inner, L.e, L.t, ROW_CAP);
     }
+    const streamOut = { f32: fn(kernelExport(spec.name, 'stream_out', 'f32')), f64: fn(kernelExport(spec.name, 'stream_out', 'f64')) };
+    const streamDot = { f32: ex[kernelExport(spec.name, 'stream_dot', 'f32')] as Sum, f64: ex[kernelExport(spec.name, 'stream_dot', 'f64')] as Sum };
+    const streamBack = { f32: fn(kernelExport(spec.name, 'stream_backout', 'f32')), f64: fn(kernelExport(spec.name, 'stream_backout', 'f64')) };
+    const rowMax = { f32: ex.row_max_f32 as Sum, f64: ex.row_max_f64 as Sum };
+    const expSum = { f32: ex.row_expsum_f32 as Sum, f64: ex.row_expsum_f64 as Sum };
+    const rowLog = ex.row_log as (S: number) => number;
+
+    /**
+     * One row longer than the scratch, outside wasm memory: its elements (base + j·inner) are
+     * brought in CHUNK at a time for each pass of the reference (max, Σe, then Σ dy·s or Σ dy,
+     * then the outputs), the exponentials recomputed per pass. CHUNK is a multiple of 4096, so the
+     * canonical sum's blocks are whole within a segment and are continued across segments.
+     */
+    function stream(t: WasmType, x: Floats, dy: Floats | undefined, out: Floats, base: number, n: number, inner: number): void {
+      const size = x.BYTES_PER_ELEMENT;
+      const w = whole(x);
+      const bring = (src: Floats, region: number, j0: number, len: number): void => {
+        const r = region / size;
+        if (inner === 1) w.set(src.subarray(base + j0, base + j0 + len), r);
+        else for (let j = 0; j < len; j++) w[r + j] = src[base + (j0 + j) * inner];
+      };
+      const send = (j0: number, len: number): void => {
+        const r = L.out / size;
+        if (inner === 1) out.set(w.subarray(r, r + len), base + j0);
+        else for (let j = 0; j < len; j++) out[base + (j0 + j) * inner] = w[r + j];
+      };
+      const segments = (visit: (j0: number, len: number) => void): void => {
+        for (let j0 = 0; j0 < n; j0 += CHUNK) visit(j0, Math.min(CHUNK, n - j0));
+      };
+      let m = -Infinity;
+      segments((j0, len) => { bring(x, L.x, j0, len); m = rowMax[t](L.x, len, m); });
+      m = m + 0;
+      const shift = m === -Infinity ? 0 : m;
+      let S = 0;
+      segments((j0, len) => { bring(x, L.x, j0, len); S = expSum[t](L.x, len, shift, L.e, S, j0 === 0 ? 1 : 0); });
+      if (!dy) {
+        const lse = rowLog(S);
+        segments((j0, len) => { bring(x, L.x, j0, len); streamOut[t](L.x, L.out, len, shift, S, lse, L.e); send(j0, len); });
+        return;
+      }
+      let g = 0;
+      segments((j0, len) => {
+        bring(x, L.x, j0, len); bring(dy, L.dy, j0, len);
+        g = streamDot[t](L.x, L.dy, len, shift, S, L.e, L.t, g, j0 === 0 ? 1 : 0);
+      });
+      segments((j0, len) => {
+        bring(x, L.x, j0, len); bring(dy, L.dy, j0, len);
+        streamBack[t](L.x, L.dy, L.out, len, shift, S, g, L.e);
+        send(j0, len);
+      });
+    }
+
     function run(x: Floats, dy: Floats | undefined, out: Floats, layout: AxisLayout): void {
       const { outer, n, inner } = layout;
       const t = typeOf(x);
@@ -126,7 +178,7 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
         return;
       }
       if (n > CHUNK) {
-        if (dy) js.backward(x, dy, out, layout); else js.forward(x, out, layout);
+        for (let o = 0; o < outer; o++) for (let i = 0; i < inner; i++) stream(t, x, dy, out, o * slab + i, n, inner);
         return;
       }
       // Strided rows gathered into contiguous rows (inner = 1), a group at a time.
@@ -191,7 +243,7 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
       const { dims, strides } = mergeMap(map);
       const total = dims.reduce((p, d) => p * d, 1);
       const rank = dims.length;
-      if (rank > MAX_RANK || (!inside(alpha) && alpha.length > CHUNK) || (dalpha && alpha.length > SLOT_CAP)) return false;
+      if (rank > MAX_RANK || (!inside(alpha) && alpha.byteLength > CHUNK * 8)) return false;
       if (total === 0) {
         if (dalpha) dalpha.fill(0);
         return true;
@@ -201,21 +253,28 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
       const m = L.map / 4;
       for (let d = 0; d < rank; d++) { i32[m + d] = dims[d]; i32[m + rank + d] = strides[d]; }
       const ap = place(alpha, 0, alpha.length, L.alpha, true);
-      if (dalpha) init(L.state, alpha.length);
       const all = inside(x) && inside(out) && (!dy || inside(dy));
       const step = all ? total : CHUNK;
-      for (let s = 0; s < total; s += step) {
-        const e = Math.min(total, s + step);
-        const xp = place(x, s, e, L.x, true);
-        const op = place(out, s, e, L.out, false);
-        if (dy) kernels.backward[t](xp, ap, place(dy, s, e, L.dy, true), op, s, e - s, L.map, rank, L.coords, L.state);
-        else kernels[dir as 'forward' | 'derivative'][t](xp, ap, op, s, e - s, L.map, rank, L.coords);
-        copyOut(out, s, e, L.out);
-      }
-      if (dalpha) {
-        const dp = inside(dalpha) ? dalpha.byteOffset : L.t;
-        kernels.finish[t](L.state, alpha.length, dp);
-        if (!inside(dalpha)) dalpha.set(whole(dalpha).subarray(L.t / dalpha.BYTES_PER_ELEMENT, L.t / dalpha.BYTES_PER_ELEMENT + alpha.length));
+      // dalpha's sums for SLOT_CAP alpha elements at a time; dx is written in the last pass.
+      const slots = dalpha ? alpha.length : 0;
+      for (let lo = 0; lo < slots || lo === 0; lo += SLOT_CAP) {
+        const hi = Math.min(slots, lo + SLOT_CAP);
+        const last = hi >= slots;
+        if (dalpha) init(L.state, hi - lo);
+        for (let s = 0; s < total; s += step) {
+          const e = Math.min(total, s + step);
+          const xp = place(x, s, e, L.x, true);
+          const op = place(out, s, e, L.out, false);
+          if (dy) kernels.backward[t](xp, ap, place(dy, s, e, L.dy, true), op, s, e - s, L.map, rank, L.coords, L.state, lo, hi, last ? 1 : 0);
+          else kernels[dir as 'forward' | 'derivative'][t](xp, ap, op, s, e - s, L.map, rank, L.coords);
+          if (last) copyOut(out, s, e, L.out);
+        }
+        if (dalpha) {
+          const size = dalpha.BYTES_PER_ELEMENT;
+          const dp = inside(dalpha) ? dalpha.byteOffset + lo * size : L.t;
+          kernels.finish[t](L.state, hi - lo, dp);
+          if (!inside(dalpha)) dalpha.set(whole(dalpha).subarray(L.t / size, L.t / size + hi - lo), lo);
+        }
       }
       return true;
     }

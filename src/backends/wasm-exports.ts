@@ -24,8 +24,13 @@ export function requiredExports(spec: readonly FunctionSpec[]): string[] {
     for (const t of WASM_TYPES) {
       for (const d of directionsOf(s)) names.push(kernelExport(s.name, d, t));
       if (s.kind === 'prelu') names.push(kernelExport(s.name, 'finish', t));
+      if (s.kind === 'rowwise') for (const d of STREAM) names.push(kernelExport(s.name, d, t));
     }
     if (s.kind === 'prelu') names.push(`${s.name}_init`);
   }
+  if (spec.some((s) => s.kind === 'rowwise')) names.push('row_log', ...WASM_TYPES.flatMap((t) => [`row_max_${t}`, `row_expsum_${t}`]));
   return names;
 }
+
+/** A rowwise function's segment kernels, for rows that are streamed through the scratch. */
+export const STREAM = ['stream_out', 'stream_dot', 'stream_backout'] as const;

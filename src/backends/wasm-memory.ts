@@ -21,12 +21,16 @@ export type { WasmArrays };
 export const CHUNK = 65536;
 /** Row elements kept between softmax passes (a multiple of the canonical sum's 4096 block). */
 export const ROW_CAP = 65536;
+// Streamed rows go through the row buffer CHUNK elements at a time, in whole blocks of 4096.
+if (CHUNK > ROW_CAP || CHUNK % 4096 !== 0) throw new Error('CHUNK must be a multiple of 4096 no larger than ROW_CAP');
 /** prelu dalpha: alpha elements whose canonical sums fit in the scratch. */
 export const SLOT_CAP = 4096;
 const SLOT_BYTES = 144;
 /** Merged prelu dimensions that fit in the map region. */
 export const MAX_RANK = 64;
 const PAGE = 65536;
+/** wasm32 memory holds at most 65,536 pages (4 GiB); engines may allow less. */
+const MAX_BYTES = 65536 * PAGE;
 
 export interface Layout {
   readonly x: number;
@@ -76,11 +80,16 @@ export class WasmHeap {
    * Grows the memory (detaching old views) until it holds `end` bytes; by at least half its size
    * when `spare`, so that growth (and detaching) stays rare for a sequence of allocations.
    */
-  private ensure(end: number, spare = false): void {
+  private ensure(end: number, spare = false, param = 'n', asked: unknown = end): void {
     const have = this.memory.buffer.byteLength;
     if (end <= have) return;
-    const want = spare ? Math.max(end, have + have / 2) : end;
-    this.memory.grow(Math.ceil((want - have) / PAGE));
+    const want = Math.min(spare ? Math.max(end, have + have / 2) : end, MAX_BYTES);
+    try {
+      if (end > MAX_BYTES) throw new RangeError('beyond the 32-bit address space');
+      this.memory.grow(Math.ceil((want - have) / PAGE));
+    } catch {
+      throw rangeError(param, `a size that fits in wasm memory (${MAX_BYTES - this.top} more bytes at most here)`, describe(asked));
+    }
   }
 
   alloc(type: unknown, n: unknown): Floats {
@@ -100,7 +109,7 @@ export class WasmHeap {
     }
     if (ptr < 0) {
       ptr = this.top;
-      this.ensure(ptr + bytes, true);
+      this.ensure(ptr + bytes, true, 'n', n);
       this.top = ptr + bytes;
     }
     const view = new T(this.buffer, ptr, n);
@@ -152,7 +161,7 @@ export class WasmHeap {
   reserve(bytes: unknown): void {
     if (typeof bytes !== 'number') throw typeError('bytes', 'a non-negative integer', bytes);
     if (!Number.isInteger(bytes) || bytes < 0) throw rangeError('bytes', 'a non-negative integer', describe(bytes));
-    this.ensure(this.top + bytes);
+    this.ensure(this.top + bytes, false, 'bytes', bytes);
   }
 
   owns(view: unknown): boolean {
