@@ -33,6 +33,36 @@ function chartFor(result, fn, dir, which = 'main') {
   });
 }
 
+/**
+ * One line per function and direction at one size (1M when measured, else the largest): the
+ * facade, each backend's default row, the hand-written loop and the best peer.
+ */
+function summary(result, blocks) {
+  const { rows, options } = result;
+  const n = options.sizes.includes(1 << 20) ? 1 << 20 : Math.max(...options.sizes);
+  const cols = [
+    ['auto (facade)', (r) => r.impl === 'auto'],
+    ['native', (r) => r.backend === 'native' && !r.variant],
+    ['wasm, wasm memory', (r) => r.backend === 'wasm' && !r.variant && r.impl.endsWith('-mem')],
+    ['wasm, copied', (r) => r.backend === 'wasm' && !r.variant && r.impl.endsWith('-copy')],
+    ['js', (r) => r.impl === 'js'],
+    ['Math.* loop', (r) => r.impl === 'naive'],
+  ].filter(([, f]) => rows.some((r) => r.n === n && f(r)));
+  const L = [`## Summary at n=${sizeLabel(n)} (Melem/s, median)`, ''];
+  L.push(`function | ${cols.map(([h]) => h).join(' | ')} | best peer | facade ÷ best peer | facade % of bandwidth`);
+  L.push(`--- | ${cols.map(() => '---:').join(' | ')} | --- | ---: | ---:`);
+  for (const b of blocks) {
+    const [fn, dir] = b.split('|');
+    const at = rows.filter((r) => r.fn === fn && r.dir === dir && r.n === n);
+    const auto = at.find((r) => r.impl === 'auto');
+    const peers = at.filter((r) => r.group === 'peer').sort((p, q) => q.melemPerS - p.melemPerS);
+    const best = peers[0];
+    L.push(`${fn} ${dir} | ${cols.map(([, f]) => { const r = at.find(f); return r ? num(r.melemPerS) : ''; }).join(' | ')} | ${best ? `${num(best.melemPerS)} ${best.label}` : '–'} | ${auto && best ? ratio(auto.ratioBestPeer) : ''} | ${auto ? pct(auto.pctBandwidth) : ''}`);
+  }
+  L.push('');
+  return L;
+}
+
 const hasVariants = (result, fn, dir) => result.rows.some((r) => r.fn === fn && r.dir === dir && isVariant(r));
 
 function markdown(result, charts) {
@@ -85,6 +115,7 @@ function markdown(result, charts) {
     }
   }
   const blocks = [...new Set(rows.map((r) => `${r.fn}|${r.dir}`))];
+  L.push(...summary(result, blocks));
   for (const b of blocks) {
     const [fn, dir] = b.split('|');
     const br = rows.filter((r) => r.fn === fn && r.dir === dir);
