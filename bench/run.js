@@ -76,11 +76,11 @@ async function main() {
 
   const outDir = opts.out || path.join(__dirname, 'results');
   const written = writeReport(result, outDir);
-  if (opts.publish) written.push(...publish(result));
   if (opts.json) { fs.writeFileSync(opts.json, JSON.stringify(result, null, 1)); written.push(opts.json); }
   console.log(`\nWrote ${written.map((w) => path.relative(process.cwd(), w)).join(', ')}`);
 
-  if (opts.browser) await require('./browser/run').runBrowser(lib, opts, specs, outDir);
+  const browser = opts.browser ? await require('./browser/run').runBrowser(lib, opts, specs, outDir) : undefined;
+  if (opts.publish) console.log(`Wrote ${publish(result, browser).map((w) => path.relative(process.cwd(), w)).join(', ')}`);
 }
 
 // Small sizes where the backends cross (the facade's routing thresholds are taken from here).

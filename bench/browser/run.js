@@ -48,6 +48,7 @@ function serve() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** Runs the js and wasm rows in the page; resolves to a result like the Node run's, or undefined when skipped. */
 async function runBrowser(lib, opts, specs, outDir) {
   console.log('\n--browser: js and wasm rows in headless Chromium');
   if (!fs.existsSync(BROWSER_BUILD)) { console.log(`  skipped: ${path.relative(ROOT, BROWSER_BUILD)} does not exist (no browser build yet)`); return; }
@@ -84,6 +85,7 @@ async function runBrowser(lib, opts, specs, outDir) {
     console.log(terminalTable({ rows: r.rows, bandwidth: r.bandwidth, sizes: opts.sizes, type: opts.type }));
     const written = writeReport(result, path.join(outDir, 'browser'));
     console.log(`\nWrote ${written.map((w) => path.relative(process.cwd(), w)).join(', ')}`);
+    return result;
   } finally {
     await browser.close();
     server.close();

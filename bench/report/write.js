@@ -177,27 +177,41 @@ function writeReport(result, outDir) {
   return written;
 }
 
-/** The committed run: bench/RESULTS.md with its charts in bench/charts/ (bench/results/ is not committed). */
-function publish(result) {
-  const dir = path.join(__dirname, '..', 'charts');
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
+/** Writes the charts of a result into dir (names prefixed), returns { block: relative path }. */
+function writeCharts(result, dir, prefix, rel) {
   const charts = {};
   const suffix = result.options.type === 'float64' ? '-f64' : '';
   for (const b of [...new Set(result.rows.map((r) => `${r.fn}|${r.dir}`))]) {
-    const [fn, dir_] = b.split('|');
-    const file = `${fn}-${dir_}${suffix}.svg`;
-    fs.writeFileSync(path.join(dir, file), chartFor(result, fn, dir_));
-    charts[b] = `charts/${file}`;
-    if (hasVariants(result, fn, dir_)) {
-      const vfile = `${fn}-${dir_}-variants${suffix}.svg`;
-      fs.writeFileSync(path.join(dir, vfile), chartFor(result, fn, dir_, 'variants'));
-      charts[`${b}|variants`] = `charts/${vfile}`;
+    const [fn, d] = b.split('|');
+    const file = `${prefix}${fn}-${d}${suffix}.svg`;
+    fs.writeFileSync(path.join(dir, file), chartFor(result, fn, d));
+    charts[b] = `${rel}${file}`;
+    if (hasVariants(result, fn, d)) {
+      const vfile = `${prefix}${fn}-${d}-variants${suffix}.svg`;
+      fs.writeFileSync(path.join(dir, vfile), chartFor(result, fn, d, 'variants'));
+      charts[`${b}|variants`] = `${rel}${vfile}`;
     }
   }
-  const md = path.join(__dirname, '..', 'RESULTS.md');
-  fs.writeFileSync(md, markdown(result, charts));
-  return [md, path.join(dir, '*.svg')];
+  return charts;
+}
+
+/**
+ * The committed run: bench/RESULTS.md with its charts in bench/charts/ (bench/results/ is not
+ * committed); the headless Chromium run, when there is one, follows as a second part.
+ */
+function publish(result, browser) {
+  const dir = path.join(__dirname, '..', 'charts');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  let md = markdown(result, writeCharts(result, dir, '', 'charts/'));
+  if (browser) {
+    const part = markdown(browser, writeCharts(browser, dir, 'browser-', 'charts/'));
+    // One document: the browser report's title gives way to this part's own.
+    md += `\n\n# In headless Chromium (--browser)\n\n${part.split('\n').slice(1).join('\n')}`;
+  }
+  const file = path.join(__dirname, '..', 'RESULTS.md');
+  fs.writeFileSync(file, md);
+  return [file, path.join(dir, '*.svg')];
 }
 
 module.exports = { writeReport, publish, markdown, chartFor };
