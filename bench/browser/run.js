@@ -77,7 +77,7 @@ async function runBrowser(lib, opts, specs, outDir) {
     const env = {
       ...environment(lib, {}, process.argv.slice(2)),
       runtime: `headless ${version} (${r.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated'}) via playwright-core`,
-      userAgent: r.userAgent, backends: r.backends,
+      userAgent: r.userAgent, backends: r.backends, nativeIsa: undefined, nativeThreads: undefined, wasmBuild: undefined,
     };
     const result = { env, options: { ...opts, browser: true }, bandwidth: r.bandwidth, rows: r.rows,
       crossovers: crossovers(r.rows, opts.sizes, opts.type), notes: r.notes };

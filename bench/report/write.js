@@ -74,11 +74,11 @@ function markdown(result, charts) {
   L.push('');
   L.push(`Machine: ${env.cpu}, ${env.cores} cores, ${env.memoryGiB} GiB, ${env.platform}; ${env.runtime || `Node ${env.node} (V8 ${env.v8})`}.`);
   L.push(`CPU flags: ${env.cpuFlags.join(' ')}.`);
-  L.push(`Backends: ${env.backends.map((b) => (b.available ? b.name : `${b.name} (not available: ${b.reason})`)).join(', ')}.`);
+  L.push(`Backends: ${env.backends.map((b) => (b.available ? b.name : `${b.name} (not available: ${b.reason})`)).join(', ')}${env.nativeIsa ? `; native on ${env.nativeIsa} with ${env.nativeThreads} thread(s) for large arrays` : ''}${env.wasmBuild ? `; wasm ${env.wasmBuild} build` : ''}.`);
   const peers = Object.entries(env.peers);
   L.push(`Peers: ${peers.length ? peers.map(([k, v]) => `${k} ${v}`).join(', ') : 'none'}.`);
   L.push('');
-  L.push('Each cell: Melem/s (median of the benchmark.js samples, [first–third quartile]), ×ratio to the best peer of the same case, % of the copy bandwidth (bytes the kernel must move per element: x in, y out, and dy in for backward). All rows run on the same inputs in one process, single-threaded; `out` is preallocated for our rows and the hand-written loop.');
+  L.push('Each cell: Melem/s (median of the benchmark.js samples, [first–third quartile]), ×ratio to the best peer of the same case, % of the copy bandwidth (bytes the kernel must move per element: x in, y out, and dy in for backward). All rows run on the same inputs in one process; `out` is preallocated for our rows and the hand-written loop. Threads: native uses its default (see Backends; the "1 thread" row is single-threaded), onnxruntime-node runs with intra-op threads = 1, onnxruntime-web and tfjs wasm on one thread, everything else is single-threaded JavaScript. The copy bandwidth is one thread\'s.');
   L.push('');
   L.push('## Memory bandwidth (copy, read + write)');
   L.push('');
