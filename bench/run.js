@@ -39,8 +39,10 @@ async function main() {
         ...(await require('./impls/tfjs').tfjsImpls(notes, { opAlone: opts.full, type: opts.type })),
         ...(await require('./impls/onnxruntime').ortImpls(notes, { opAlone: opts.full })),
       ];
+      // Every package of bench/peers with its installed version (the rows name the runtime only).
+      const { PEERS_DIR, peerVersion } = require('./impls/peer-require');
+      for (const name of Object.keys(require(path.join(PEERS_DIR, 'package.json')).dependencies)) peerVersions[name] = peerVersion(name);
       for (const p of peers) {
-        peerVersions[p.peer] = p.version;
         if (!opts.full) p.only = QUICK_PEER_FUNCTIONS;
       }
       impls = impls.concat(peers);
