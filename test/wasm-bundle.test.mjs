@@ -3,7 +3,10 @@
 // (test/browser.test.js runs it in a real browser; this is the quick check in Node.)
 import assert from 'node:assert';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const node = require('..');
@@ -39,5 +42,25 @@ describe('the browser bundle, imported as an ES module', () => {
     const text = readFileSync(bundle, 'utf8');
     for (const banned of ['require(', 'process.', '.node', 'fetch(', 'node:']) assert.ok(!text.includes(banned), banned);
     assert.ok(!/^import /m.test(text), 'no imports');
+  });
+
+  it('is what a bundler picks for the browser (the exports "browser" condition)', async () => {
+    const esbuild = require('esbuild');
+    const dir = mkdtempSync(join(tmpdir(), 'simd-activations-bundler-'));
+    try {
+      mkdirSync(join(dir, 'node_modules'));
+      symlinkSync(fileURLToPath(new URL('..', import.meta.url)), join(dir, 'node_modules', 'simd-activations'), 'dir');
+      const build = (platform) => esbuild.build({
+        stdin: { contents: "import { ready, sigmoid } from 'simd-activations'; ready().then(() => sigmoid([1]));", resolveDir: dir },
+        bundle: true, write: false, format: 'esm', platform, logLevel: 'silent', external: ['fs', 'path'],
+      }).then((r) => r.outputFiles[0].text);
+      const browser = await build('browser');
+      assert.ok(browser.includes('?wasm= must be simd or scalar'), 'the browser build of the package is bundled');
+      assert.ok(!browser.includes('require('), 'without the Node loader');
+      const nodeBuild = await build('node');
+      assert.ok(!nodeBuild.includes('?wasm= must be simd or scalar') && nodeBuild.includes('createRequire'), 'platform node gets the Node entry');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

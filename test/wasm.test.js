@@ -47,15 +47,19 @@ it('both builds exist and export every kernel the spec requires', () => {
   }
 });
 
-it('the scalar build has no SIMD instruction, and is the one chosen where SIMD is missing', async () => {
+it('the scalar build has no SIMD instruction (the SIMD build no relaxed or fused op), and is the one chosen where SIMD is missing', async () => {
   const binaryen = (await import('binaryen')).default;
   const text = (build) => binaryen.readBinary(fs.readFileSync(path.join(root, 'dist/wasm', `${build}.wasm`))).emitText();
   assert.doesNotMatch(text('scalar'), /v128|[if](8x16|16x8|32x4|64x2)\./);
   assert.match(text('simd'), /f64x2\.mul/);
+  assert.doesNotMatch(text('simd'), /relaxed|madd/, 'no relaxed SIMD, no fused multiply-add');
   // An engine without SIMD rejects the probe module: simulated by a validate() that says no.
   const { execFileSync } = require('child_process');
+  const env = { ...process.env };
+  delete env.SIMD_ACTIVATIONS_WASM;
+  delete env.SIMD_ACTIVATIONS_BACKEND;
   const build = execFileSync(process.execPath, ['-e', "WebAssembly.validate = () => false; process.stdout.write(String(require('.').wasm.build))"],
-    { cwd: root, encoding: 'utf8' });
+    { cwd: root, encoding: 'utf8', env });
   assert.strictEqual(build, 'scalar');
 });
 
@@ -137,8 +141,11 @@ for (const build of ['simd', 'scalar']) {
             const want = js[name](x, o), wantB = js.backward[name](x, dy, o);
             assertSame(api[name](x, o), want, `${T.name} axis ${axis}`);
             assertSame(api.backward[name](x, dy, o), wantB, `${T.name} axis ${axis} backward`);
-            const wx = inWasm(arrays, x), wdy = inWasm(arrays, dy);
+            const wx = inWasm(arrays, x), wdy = inWasm(arrays, dy), wout = arrays.alloc(T, x.length);
             assertSame(api[name](wx, o), want, `${T.name} axis ${axis} x in wasm memory`);
+            assertSame(api[name](x, { ...o, out: wout }), want, `${T.name} axis ${axis} only out in wasm memory`);
+            assertSame(api.backward[name](x, wdy, o), wantB, `${T.name} axis ${axis} only dy in wasm memory`);
+            arrays.free(wout);
             api.backward[name](wx, wdy, { ...o, out: wdy });
             assertSame(wdy, wantB, `${T.name} axis ${axis} backward in place in wasm memory`);
             const xi = x.slice();
@@ -228,9 +235,10 @@ for (const build of ['simd', 'scalar']) {
           const wx = inWasm(arrays, x), wdy = inWasm(arrays, dy), wout = arrays.alloc(T, len);
           const wa = typeof alpha === 'number' ? alpha : inWasm(arrays, T.from(alpha));
           const wda = typeof alpha === 'number' ? undefined : arrays.alloc(T, alpha.length);
-          assertSame(api.prelu(wx, wa, { ...opts, out: wout }), want.dx.length ? js.prelu(x, alpha, opts) : wout, `${what} in wasm memory`);
+          assertSame(api.prelu(wx, wa, { ...opts, out: wout }), js.prelu(x, alpha, opts), `${what} in wasm memory`);
           const g2 = api.backward.prelu(wx, wa, wdy, { ...opts, out: wout, dalphaOut: wda });
           assertSame(g2.dx, want.dx, `${what} dx in wasm memory`);
+          assertSame(api.backward.prelu(x, alpha, dy, { ...opts, out: wout }).dx, want.dx, `${what} only dx in wasm memory`);
           if (wda) assertSame(wda, want.dalpha, `${what} dalpha in wasm memory`);
           for (const v of [wx, wdy, wout, ...(wda ? [wda, wa] : [])]) arrays.free(v);
         }
@@ -246,7 +254,8 @@ describe('wasm memory arrays (the public wasm object)', () => {
   it('the package loads the wasm backend synchronously and exposes its arrays', () => {
     assert.ok(lib.availableBackends().includes('wasm'), JSON.stringify(lib.backendStatus()));
     assert.strictEqual(lib.wasm.available, true);
-    assert.strictEqual(lib.wasm.build, WebAssembly.validate(core.SIMD_PROBE) ? 'simd' : 'scalar');
+    const forced = process.env.SIMD_ACTIVATIONS_WASM;
+    assert.strictEqual(lib.wasm.build, forced || (WebAssembly.validate(core.SIMD_PROBE) ? 'simd' : 'scalar'));
     const x = lib.wasm.alloc(Float32Array, 8);
     assert.ok(lib.wasm.owns(x) && !lib.wasm.owns(new Float32Array(8)));
     x.set([-2, -1, 0, 1, 2, 3, 4, 5]);
@@ -315,9 +324,12 @@ describe('wasm memory arrays (the public wasm object)', () => {
 
 describe('wasm loading', () => {
   const { execFileSync } = require('child_process');
+  // The children choose their backend and build from `env` alone, whatever this run was given.
+  const clean = { ...process.env };
+  for (const k of ['SIMD_ACTIVATIONS_BACKEND', 'SIMD_ACTIVATIONS_WASM', 'SIMD_ACTIVATIONS_VERIFY']) delete clean[k];
   const run = (env) => JSON.parse(execFileSync(process.execPath, ['-e',
     "const l=require('.');process.stdout.write(JSON.stringify({b:l.availableBackends(),w:l.wasm.build,s:l.backendStatus()}))"],
-  { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' }));
+  { cwd: root, env: { ...clean, ...env }, encoding: 'utf8' }));
 
   it('SIMD_ACTIVATIONS_WASM=scalar forces the scalar build; a bad value says why the backend is missing', () => {
     assert.strictEqual(run({ SIMD_ACTIVATIONS_WASM: 'scalar' }).w, 'scalar');

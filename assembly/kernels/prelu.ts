@@ -81,12 +81,76 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
   else return v128.load64_splat(p);
 }
 
+/** Elements j, j+1 of x or dy widened to binary64 (float32 products are then exact). */
+// @ts-ignore: decorator
+@inline function pair<F>(p: usize): v128 {
+  if (sizeof<F>() == 4) return f64x2.promote_low_f32x4(v128.load64_zero(p));
+  else return v128.load(p);
+}
+
+/**
+ * Backward over a run whose elements share one alpha element (aStride 0, e.g. per-channel NCHW):
+ * the run's terms dy·x (0 where x > 0) go to that slot's lanes 16 at a time once its count is at
+ * lane 0 (term number c to lane c mod 16, exactly as one at a time), then dx a vector at a time.
+ * The terms are read before dx is written, as dx may be x or dy.
+ */
+// @ts-ignore: decorator
+@inline function backwardShared<F>(x: usize, alpha: usize, dy: usize, out: usize, state: usize, a0: i64, len: i64,
+  slotLo: i64, slotHi: i64, writeDx: bool): void {
+  const size = sizeof<F>();
+  if (a0 >= slotLo && a0 < slotHi) {
+    const s = state + <usize>(a0 - slotLo) * SLOT;
+    let j: i64 = 0;
+    for (; j < len && (load<i64>(s, 128) & 15) != 0; j++) {
+      const o = <usize>j * size;
+      const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
+      addTerm(s, v > 0 ? 0 : g * v);
+    }
+    const zero = f64x2.splat(0);
+    for (; j + 16 <= len; j += 16) {
+      for (let k: usize = 0; k < 16; k += 2) {
+        const o = (<usize>j + k) * size;
+        const v = pair<F>(x + o), g = pair<F>(dy + o);
+        const l = s + (k << 3);
+        v128.store(l, f64x2.add(v128.load(l), v128.bitselect(zero, f64x2.mul(g, v), f64x2.gt(v, zero))));
+      }
+      const c = load<i64>(s, 128) + 16;
+      store<i64>(s, c, 128);
+      if (c % BLOCK == 0) closeBlock(s);
+    }
+    for (; j < len; j++) {
+      const o = <usize>j * size;
+      const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
+      addTerm(s, v > 0 ? 0 : g * v);
+    }
+  }
+  if (!writeDx) return;
+  const lanes = <i64>(16 / size);
+  const al = splatF<F>(alpha + <usize>a0 * size);
+  let j: i64 = 0;
+  for (; j + lanes <= len; j += lanes) {
+    const o = <usize>j * size;
+    const d = vectorValue<F>(DERIVATIVE, v128.load(x + o), al);
+    v128.store(out + o, sizeof<F>() == 4 ? f32x4.mul(v128.load(dy + o), d) : f64x2.mul(v128.load(dy + o), d));
+  }
+  const alpha0 = <f64>load<F>(alpha + <usize>a0 * size);
+  for (; j < len; j++) {
+    const o = <usize>j * size;
+    const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
+    store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : alpha0)));
+  }
+}
+
 /** `len` elements of one run: alpha index a0 + j·aStride. */
 // @ts-ignore: decorator
 @inline function run<F>(mode: i32, x: usize, alpha: usize, dy: usize, out: usize, state: usize, a0: i64, aStride: i64,
   len: i64, slotLo: i64, slotHi: i64, writeDx: bool): void {
   const size = sizeof<F>();
   let j: i64 = 0;
+  if (ASC_FEATURE_SIMD && mode == BACKWARD && aStride == 0) {
+    backwardShared<F>(x, alpha, dy, out, state, a0, len, slotLo, slotHi, writeDx);
+    return;
+  }
   if (ASC_FEATURE_SIMD && mode != BACKWARD && (aStride == 0 || aStride == 1)) {
     const lanes = <i64>(16 / size);
     const al0 = alpha + <usize>a0 * size;

@@ -6,7 +6,7 @@ import { SPEC, type FunctionSpec } from '../spec';
 import { jsBackend } from './js';
 import { webAssembly, type WasmInstanceLike, type WasmMemoryLike } from './wasm-api';
 import { kernelExport, requiredExports, type WasmType } from './wasm-exports';
-import { CHUNK, MAX_RANK, ROW_CAP, SLOT_CAP, WasmHeap, makeLayout, type Layout } from './wasm-memory';
+import { CHUNK, MAX_RANK, ROW_CAP, SLOT_CAP, WasmHeap, makeLayout } from './wasm-memory';
 
 /**
  * The wasm backend from an instantiated build (Node and browsers alike; no I/O here). Arrays that
@@ -28,40 +28,41 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
   const ex = instance.exports;
   const missing = requiredExports(SPEC).filter((n) => !(n in ex));
   if (missing.length) throw new Error(`the WebAssembly build lacks the exports ${missing.join(', ')}`);
-  const memory = ex.memory as WasmMemoryLike;
   const L = makeLayout((ex.heap_base as () => number)());
-  const heap = new WasmHeap(memory, L);
+  const heap = new WasmHeap(ex.memory as WasmMemoryLike, L);
   const fn = (name: string): Fn => ex[name] as Fn;
 
   // Views of the whole memory, re-made after growth.
   let f32 = new Float32Array(0), f64 = new Float64Array(0), i32 = new Int32Array(0);
   const views = (): void => {
-    if (f32.buffer !== memory.buffer) {
-      f32 = new Float32Array(memory.buffer);
-      f64 = new Float64Array(memory.buffer);
-      i32 = new Int32Array(memory.buffer);
+    const buffer = heap.buffer;
+    if (f32.buffer !== buffer) {
+      f32 = new Float32Array(buffer);
+      f64 = new Float64Array(buffer);
+      i32 = new Int32Array(buffer);
     }
   };
   const typeOf = (a: Floats): WasmType => (a.BYTES_PER_ELEMENT === 4 ? 'f32' : 'f64');
   const whole = (a: Floats): Floats => (a.BYTES_PER_ELEMENT === 4 ? f32 : f64);
-  const inside = (a: Floats): boolean => a.buffer === memory.buffer;
+  const inside = (a: Floats): boolean => a.buffer === heap.buffer;
 
   /** Address of a[start..] in wasm memory: the array itself, or `scratch` filled from a. */
   function place(a: Floats, start: number, end: number, scratch: number, copyIn: boolean): number {
     if (inside(a)) return a.byteOffset + start * a.BYTES_PER_ELEMENT;
-    if (copyIn) whole(a).set(a.subarray(start, end), scratch / a.BYTES_PER_ELEMENT);
+    if (copyIn) whole(a).set(start === 0 && end === a.length ? a : a.subarray(start, end), scratch / a.BYTES_PER_ELEMENT);
     return scratch;
   }
   function copyOut(out: Floats, start: number, end: number, scratch: number): void {
     if (inside(out)) return;
     const w = whole(out);
     const s = scratch / out.BYTES_PER_ELEMENT;
-    out.set(w.subarray(s, s + end - start), start);
+    // A loop beats making a subarray for the short arrays where per-call cost shows.
+    if (end - start <= 16) for (let i = start; i < end; i++) out[i] = w[s + i - start];
+    else out.set(w.subarray(s, s + end - start), start);
   }
 
   function elementwise(spec: FunctionSpec): ElementwiseOps {
-    const names = spec.params.map((p) => p.name);
-    const args = (p: Params): [number, number] => [names[0] ? p[names[0]] : 0, names[1] ? p[names[1]] : 0];
+    const [name0, name1] = spec.params.map((p) => p.name);
     const k = (dir: string, t: WasmType): Fn => fn(kernelExport(spec.name, dir, t));
     const kernels = {
       forward: { f32: k('forward', 'f32'), f64: k('forward', 'f64') },
@@ -69,7 +70,7 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
       backward: { f32: k('backward', 'f32'), f64: k('backward', 'f64') },
     };
     function run(dir: 'forward' | 'derivative' | 'backward', x: Floats, dy: Floats | undefined, out: Floats, p: Params): void {
-      const [a, b] = args(p);
+      const a = name0 ? p[name0] : 0, b = name1 ? p[name1] : 0;
       const kernel = kernels[dir][typeOf(x)];
       const n = x.length;
       if (inside(x) && inside(out) && (!dy || inside(dy))) {
@@ -307,4 +308,3 @@ export function simdSupported(): boolean {
   }
 }
 
-export type { Layout };

@@ -68,12 +68,18 @@ export class WasmHeap {
   private top: number;
 
   constructor(private readonly memory: WasmMemoryLike, readonly layout: Layout) {
+    this.current = memory.buffer;
     this.top = layout.heap;
     this.ensure(this.top);
   }
 
+  /**
+   * The memory's current buffer, cached: WebAssembly.Memory's buffer getter costs more than a
+   * small kernel call, and only ensure() (below) ever grows the memory.
+   */
+  private current: ArrayBuffer;
   get buffer(): ArrayBuffer {
-    return this.memory.buffer;
+    return this.current;
   }
 
   /**
@@ -81,12 +87,13 @@ export class WasmHeap {
    * when `spare`, so that growth (and detaching) stays rare for a sequence of allocations.
    */
   private ensure(end: number, spare = false, param = 'n', asked: unknown = end): void {
-    const have = this.memory.buffer.byteLength;
+    const have = this.current.byteLength;
     if (end <= have) return;
     const want = Math.min(spare ? Math.max(end, have + have / 2) : end, MAX_BYTES);
     try {
       if (end > MAX_BYTES) throw new RangeError('beyond the 32-bit address space');
       this.memory.grow(Math.ceil((want - have) / PAGE));
+      this.current = this.memory.buffer;
     } catch {
       throw rangeError(param, `a size that fits in wasm memory (${MAX_BYTES - this.top} more bytes at most here)`, describe(asked));
     }
