@@ -30,11 +30,7 @@ function resolveIn(base, urlPath) {
 }
 
 function route(urlPath) {
-  if (urlPath.startsWith('/dist/')) {
-    // Until the browser build exists, the page runs on a stand-in that loads dist/cjs in the browser.
-    if (urlPath === '/dist/browser/simd-activations.mjs' && !fs.existsSync(BROWSER_BUILD)) return path.join(WEB, 'stand-in-browser-build.mjs');
-    return resolveIn(DIST, urlPath.slice('/dist'.length));
-  }
+  if (urlPath.startsWith('/dist/')) return resolveIn(DIST, urlPath.slice('/dist'.length));
   return resolveIn(WEB, urlPath);
 }
 
@@ -70,13 +66,12 @@ function start(port = 8080) {
 if (require.main === module) {
   const arg = process.argv.indexOf('--port');
   const port = Number(arg > 0 ? process.argv[arg + 1] : process.env.PORT ?? 8080);
-  if (!fs.existsSync(path.join(DIST, 'cjs', 'index.js'))) {
-    process.stderr.write('dist/ is missing: run npm run build (npm install does it) first.\n');
+  if (!fs.existsSync(BROWSER_BUILD)) {
+    process.stderr.write(`${path.relative(ROOT, BROWSER_BUILD)} is missing: run npm run build (npm install does it) first.\n`);
     process.exit(1);
   }
   start(port).then(({ url }) => {
     process.stdout.write(`simd-activations demo: ${url}  (Ctrl+C stops it)\n`);
-    if (!fs.existsSync(BROWSER_BUILD)) process.stdout.write('dist/browser/simd-activations.mjs not built yet: the page uses the js backend through a stand-in.\n');
   }, (e) => {
     process.stderr.write(`cannot listen on port ${port}: ${e.message} (try --port 0)\n`);
     process.exit(1);

@@ -132,10 +132,15 @@ std::atomic<int> gThreads{1};
 // Below this many elements a call stays on one thread (see PARALLEL_MIN in src/backends/native.ts).
 std::atomic<size_t> gParallelMin{size_t(1) << 18};
 
+// Per-thread binary64 scratch (softmax rows, prelu's dalpha lanes), grown on demand and given back
+// after calls that needed more than 8 MB, so one huge call does not pin its memory for good.
 thread_local std::vector<double> tScratch;
 double* scratch(size_t n) {
   if (tScratch.size() < n) tScratch.resize(n);
   return tScratch.data();
+}
+void trimScratch() {
+  if (tScratch.size() > (size_t(1) << 20)) std::vector<double>().swap(tScratch);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,9 +187,52 @@ void rowTask(void* c, size_t t) {
   if (o0 >= a.outer) return;
   size_t o1 = a.outer - o0 < j->chunk ? a.outer : o0 + j->chunk;
   j->op->table->rowwise[j->op->fn](j->op->dir, j->op->f64, a, o0, o1, scratch(2 * a.n));
+  trimScratch();
 }
 
-/** Elementwise calls split on 64-element boundaries; rows split by outer index. Bits never change. */
+struct PreluJob {
+  const Op* op;
+  size_t chunk, n;
+};
+void preluTask(void* c, size_t t) {
+  const PreluJob* j = static_cast<const PreluJob*>(c);
+  size_t b = t * j->chunk;
+  if (b >= j->n) return;
+  sa::PreluArgs a = j->op->prelu;
+  a.begin = b;
+  a.end = j->n - b < j->chunk ? j->n : b + j->chunk;
+  j->op->table->prelu[j->op->fn](j->op->dir, j->op->f64, a, nullptr);
+}
+
+/** One long softmax row's exponentials split across the pool (RowArgs::expSplit). */
+struct ExpSplitJob {
+  const Op* op;
+  int f64;
+  const void* x;
+  double shift;
+  double* e;
+  size_t n, chunk;
+};
+void expSplitTask(void* c, size_t t) {
+  const ExpSplitJob* j = static_cast<const ExpSplitJob*>(c);
+  size_t b = t * j->chunk;
+  if (b >= j->n) return;
+  size_t len = j->n - b < j->chunk ? j->n - b : j->chunk;
+  const char* x = static_cast<const char*>(j->x) + b * (j->f64 ? sizeof(double) : sizeof(float));
+  j->op->table->expRange(j->f64, x, j->shift, j->e + b, len);
+}
+void expSplit(void* ctx, int f64, const void* x, double shift, double* e, size_t n) {
+  const Op* op = static_cast<const Op*>(ctx);
+  int threads = op->threads;
+  size_t chunk = ((n + threads - 1) / threads + 63) / 64 * 64;
+  ExpSplitJob j{op, f64, x, shift, e, n, chunk};
+  gPool->run(expSplitTask, &j, (n + chunk - 1) / chunk, threads);
+}
+
+/**
+ * Elementwise and prelu forward/derivative calls split on 64-element boundaries; rows split by
+ * outer index; prelu backward stays whole (dalpha sums in index order). Bits never change.
+ */
 void execute(const Op& op) {
   if (op.kind == ELEMENTWISE) {
     const sa::EwArgs& a = op.ew;
@@ -199,16 +247,37 @@ void execute(const Op& op) {
   } else if (op.kind == ROWWISE) {
     const sa::RowArgs& a = op.row;
     size_t total = a.outer * a.n * a.inner;
-    int threads = total >= gParallelMin.load() && a.outer > 1 ? op.threads : 1;
+    const size_t min = gParallelMin.load();
+    const bool bigRows = op.threads > 1 && a.inner == 1 && a.n >= min;
+    // Enough rows: split them. Fewer rows than threads but long contiguous ones: one thread runs
+    // the rows and the exponentials of each are computed in parallel. Otherwise split what there is.
+    int threads = total >= min && a.outer > 1 && !(bigRows && a.outer < static_cast<size_t>(op.threads)) ? op.threads : 1;
     if (threads <= 1) {
-      op.table->rowwise[op.fn](op.dir, op.f64, a, 0, a.outer, scratch(2 * a.n));
+      sa::RowArgs split = a;
+      if (bigRows) {
+        split.expSplit = expSplit;
+        split.expCtx = const_cast<Op*>(&op);
+      }
+      op.table->rowwise[op.fn](op.dir, op.f64, split, 0, a.outer, scratch(2 * a.n));
+      trimScratch();
       return;
     }
     size_t chunk = (a.outer + threads - 1) / threads;
     RowJob j{&op, chunk};
     gPool->run(rowTask, &j, (a.outer + chunk - 1) / chunk, threads);
   } else {
-    op.table->prelu[op.fn](op.dir, op.f64, op.prelu, scratch(op.prelu.alphaLen * 18));
+    const sa::PreluArgs& a = op.prelu;
+    size_t n = 1;
+    for (int k = 0; k < a.rank; k++) n *= static_cast<size_t>(a.dims[k]);
+    int threads = op.dir != sa::BACKWARD && n >= gParallelMin.load() ? op.threads : 1;
+    if (threads <= 1) {
+      op.table->prelu[op.fn](op.dir, op.f64, a, scratch(a.alphaLen * 18));
+      trimScratch();
+      return;
+    }
+    size_t chunk = ((n + threads - 1) / threads + 63) / 64 * 64;
+    PreluJob j{&op, chunk, n};
+    gPool->run(preluTask, &j, (n + chunk - 1) / chunk, threads);
   }
 }
 
@@ -293,7 +362,8 @@ bool parseRow(napi_env env, napi_value* argv, Op& op) {
     return fail(env, "Expected a layout whose product is the length of x");
   }
   op.f64 = x.f64;
-  op.row = sa::RowArgs{x.data, dy.data, out.data, static_cast<size_t>(outer), static_cast<size_t>(n), static_cast<size_t>(inner)};
+  op.row = sa::RowArgs{x.data, dy.data, out.data, static_cast<size_t>(outer), static_cast<size_t>(n), static_cast<size_t>(inner),
+                       nullptr, nullptr};
   return true;
 }
 
@@ -330,7 +400,7 @@ bool parsePrelu(napi_env env, napi_value* argv, Op& op) {
     return fail(env, "Expected an alpha map that fits x and alpha");
   }
   op.f64 = x.f64;
-  op.prelu = sa::PreluArgs{x.data, alpha.data, dy.data, out.data, dalpha.data, alpha.length, rank, op.map, op.map + rank};
+  op.prelu = sa::PreluArgs{x.data, alpha.data, dy.data, out.data, dalpha.data, alpha.length, rank, op.map, op.map + rank, 0, 0};
   return true;
 }
 

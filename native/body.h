@@ -63,6 +63,7 @@ static void sweep(int dir, unsigned start, unsigned count, double p0, double p1,
 static void fill(sa::IsaTable& t, const char* name) {
   t.name = name;
   t.lanes = LANES;
+  t.expRange = &expRangeAny;
   for (int i = 0; i < SA_FUNCTION_COUNT; i++) {
     t.elementwise[i] = nullptr;
     t.rowwise[i] = nullptr;

@@ -29,11 +29,29 @@ SA_INLINE double rowMax(const T* x, size_t n) {
 /** The shift of a row: its max, or 0 for an all -Inf row (reference rowShift). */
 SA_INLINE double rowShift(double m) { return m == -INF ? 0.0 : m; }
 
-/** e[j] = e^(x[j] - shift) and their canonical sum (reference rowExp). */
+/** The RowArgs of the rows this thread is running (for their optional threaded exp). */
+static thread_local const sa::RowArgs* tRowArgs = nullptr;
+
+/** e[j] = e^(x[j] - shift) for j < n. */
 template <class T>
-SA_INLINE double rowExp(const T* x, size_t n, double shift, double* e) {
+static void expRange(const T* x, double shift, double* e, size_t n) {
   const V s = splat(shift);
   map1(x, e, n, [&](V v) { return vexp(v - s); });
+}
+static void expRangeAny(int f64, const void* x, double shift, double* e, size_t n) {
+  if (f64) expRange(static_cast<const double*>(x), shift, e, n);
+  else expRange(static_cast<const float*>(x), shift, e, n);
+}
+
+/**
+ * e[j] = e^(x[j] - shift) and their canonical sum (reference rowExp). A long row may have its
+ * exponentials computed by several threads (RowArgs::expSplit); the values do not depend on it.
+ */
+template <class T>
+SA_INLINE double rowExp(const T* x, size_t n, double shift, double* e) {
+  const sa::RowArgs* a = tRowArgs;
+  if (a && a->expSplit) a->expSplit(a->expCtx, sizeof(T) == sizeof(double), x, shift, e, n);
+  else expRange(x, shift, e, n);
   return sumCanonical(e, n);
 }
 
@@ -103,8 +121,10 @@ static void rowsOf(int backward, const sa::RowArgs& a, size_t o0, size_t o1, dou
 
 template <class K>
 static void rowwise(int backward, int f64, const sa::RowArgs& a, size_t o0, size_t o1, double* scratch) {
+  tRowArgs = &a;
   if (f64) rowsOf<K, double>(backward, a, o0, o1, scratch);
   else rowsOf<K, float>(backward, a, o0, o1, scratch);
+  tRowArgs = nullptr;
 }
 
 #endif

@@ -40,7 +40,15 @@ struct RowArgs {
   const void* dy;
   void* out;
   size_t outer, n, inner;
+  /**
+   * Optional: computes e[j] = e^(x[j] - shift), j < n, for one long contiguous row, split across
+   * threads (each part through IsaTable::expRange). The canonical sum stays in index order.
+   */
+  void (*expSplit)(void* ctx, int f64, const void* x, double shift, double* e, size_t n);
+  void* expCtx;
 };
+/** e[j] = e^(x[j] - shift) for j < n (x float or double). */
+typedef void (*ExpRangeFn)(int f64, const void* x, double shift, double* e, size_t n);
 typedef void (*RowFn)(int backward, int f64, const RowArgs& a, size_t oBegin, size_t oEnd, double* scratch);
 
 /**
@@ -57,6 +65,7 @@ struct PreluArgs {
   int rank;
   const double* dims;
   const double* strides;
+  size_t begin, end;  // forward / derivative: only elements [begin, end); end = 0 means all
 };
 typedef void (*PreluFn)(int dir, int f64, const PreluArgs& a, double* sums);
 
@@ -76,6 +85,7 @@ struct IsaTable {
   RowFn rowwise[SA_FUNCTION_COUNT];
   PreluFn prelu[SA_FUNCTION_COUNT];
   SweepFn sweep[SA_FUNCTION_COUNT];
+  ExpRangeFn expRange;
 };
 
 void fillTableScalar(IsaTable& t);

@@ -28,16 +28,18 @@ if (!lib.availableBackends().includes('native')) {
 const addon = registry.backendNamed('native').addon;
 nativeModule.setSmallArrayRouting(false);
 console.log(`node ${process.version}, isa ${addon.getIsa()}; ns per call (median)`);
-console.log('function   n      raw addon  native facade  js facade');
-for (const name of ['relu', 'sigmoid']) {
+const wasm = lib.backends.wasm;
+console.log('function   n      raw addon  native facade  wasm facade  js facade');
+for (const name of ['relu', 'sigmoid', 'softmax']) {
   const id = lib.FUNCTION_NAMES.indexOf(name);
   for (const n of LENGTHS) {
     const x = new Float32Array(n).map((_, i) => Math.sin(i) * 5);
     const out = new Float32Array(n);
     const calls = Math.max(2000, Math.min(200000, 2e6 / (n + 8)));
-    const raw = median(() => addon.ew(id, 0, x, x, out, 0, 0), calls);
+    const raw = name === 'softmax' ? median(() => addon.row(id, 0, x, x, out, 1, n, 1), calls) : median(() => addon.ew(id, 0, x, x, out, 0, 0), calls);
     const facade = median(() => lib.backends.native[name](x, { out }), calls);
+    const w = wasm ? median(() => wasm[name](x, { out }), calls).toFixed(0) : '-';
     const js = median(() => lib.backends.js[name](x, { out }), calls);
-    console.log(`${name.padEnd(10)} ${String(n).padEnd(6)} ${raw.toFixed(0).padStart(9)}  ${facade.toFixed(0).padStart(13)}  ${js.toFixed(0).padStart(9)}`);
+    console.log(`${name.padEnd(10)} ${String(n).padEnd(6)} ${raw.toFixed(0).padStart(9)}  ${facade.toFixed(0).padStart(13)}  ${w.padStart(11)}  ${js.toFixed(0).padStart(9)}`);
   }
 }

@@ -1,5 +1,5 @@
 'use strict';
-// npm run test:asan: builds the addon with AddressSanitizer + UndefinedBehaviorSanitizer into
+// npm run test:asan (after npm install): builds the addon with AddressSanitizer + UndefinedBehaviorSanitizer into
 // build-asan/ (plain g++/clang++, same sources and per-ISA flags as binding.gyp, -O1 -g), then runs
 // the native tests against it with libasan preloaded into node. Any out-of-bounds access, use
 // after free or undefined behaviour aborts the run.
@@ -53,7 +53,7 @@ function main() {
   const files = process.argv.slice(2);
   const mocha = path.join(root, 'node_modules/mocha/bin/mocha.js');
   const tests = files.length ? files : ['test/native.test.js', 'test/elementwise.test.js', 'test/rowwise.test.js', 'test/prelu.test.js'];
-  const r = spawnSync(process.execPath, [mocha, '--spec', ...tests], { cwd: root, env, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [mocha, '--no-config', '--timeout', '120000', ...tests], { cwd: root, env, stdio: 'inherit' });
   process.exit(r.status === null ? 1 : r.status);
 }
 

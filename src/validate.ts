@@ -77,6 +77,7 @@ export function resolveOut(out: unknown, like: Floats, inputs: readonly Floats[]
   if (!floatTag(out)) throw typeError(name, expectedArray(like), out);
   const o = out as Floats;
   if (floatTag(o) !== floatTag(like)) throw typeError(name, expectedArray(like), o);
+  if (isDetached(o)) throw new TypeError(`Expected ${expectedArray(like)} for ${name} but received a ${floatTag(o)} whose buffer is detached`);
   if (o.length !== like.length) throw rangeError(name, expectedArray(like), describe(o));
   for (const input of inputs) {
     if (overlapsPartially(o, input)) {

@@ -89,10 +89,10 @@ describe('demo page (headless Chromium)', function () {
     await page.click('#time');
     await page.waitForFunction(() => !document.getElementById('time').disabled && document.querySelectorAll('#timings tbody tr').length > 0);
     const rows = await page.$$eval('#timings tbody tr', (trs) => trs.map((tr) => [tr.dataset.backend, ...[...tr.cells].map((c) => c.textContent)]));
-    const { backends, build, standIn } = await page.evaluate(() => import('/dist/browser/simd-activations.mjs')
-      .then((m) => ({ backends: m.availableBackends(), build: m.wasm?.build, standIn: Boolean(m.standIn) })));
+    const { backends, build } = await page.evaluate(() => import('/dist/browser/simd-activations.mjs')
+      .then((m) => ({ backends: m.availableBackends(), build: m.wasm.build })));
     // Every backend of the page, plus the scalar wasm build next to the SIMD one.
-    const expected = !standIn && build === 'simd' ? backends.flatMap((b) => (b === 'wasm' ? ['wasm', 'wasm-scalar'] : [b])) : backends;
+    const expected = build === 'simd' ? backends.flatMap((b) => (b === 'wasm' ? ['wasm', 'wasm-scalar'] : [b])) : backends;
     assert.deepStrictEqual(rows.map((r) => r[0]), expected);
     for (const r of rows) assert.match(r[2], /^\d+\.\d\d ms$/);
     const shot = path.join(os.tmpdir(), 'simd-activations-demo.png');

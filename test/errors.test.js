@@ -74,7 +74,8 @@ describe('errors', () => {
     throws(() => lib.relu(x), TypeError, 'Expected Float32Array, Float64Array or an array of numbers for x but received a Float32Array whose buffer is detached');
     const out = new Float32Array(4);
     structuredClone(out.buffer, { transfer: [out.buffer] });
-    throws(() => lib.relu(f32(4), { out }), RangeError, 'Expected Float32Array of length 4 for out but received Float32Array of length 0');
+    throws(() => lib.relu(f32(4), { out }), TypeError, 'Expected Float32Array of length 4 for out but received a Float32Array whose buffer is detached');
+    throws(() => lib.relu(f32(0), { out }), TypeError, 'Expected Float32Array of length 0 for out but received a Float32Array whose buffer is detached');
   });
 
   it('zero-length input is valid everywhere', () => {

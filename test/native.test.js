@@ -238,6 +238,11 @@ if (!available) {
       const rows = mixedInput(Float64Array, 37 * 1001, 33).map((v) => (Number.isFinite(v) ? v : 0));
       const wantRows = js.softmax(rows, { shape: [37, 1001] });
       const wantCols = js.logSoftmax(rows, { shape: [37, 1001], axis: 0 });
+      // prelu on 3 · 7 · 4767 elements: channel runs cross the thread chunks at arbitrary offsets.
+      const px = mixedInput(Float32Array, 3 * 7 * 4767, 34);
+      const preluCases = [[0.2, { shape: [3, 7, 4767] }], [Float32Array.from({ length: 7 }, (_, i) => i / 8), { shape: [3, 7, 4767] }],
+        [Float32Array.from({ length: 4767 }, (_, i) => (i % 13) / 13), { shape: [3, 7, 4767], axis: 2 }],
+        [Float32Array.from({ length: 7 * 4767 }, (_, i) => (i % 11) / 11), { shape: [3, 7, 4767], sharedAxes: [] }]];
       for (const t of [1, 2, 3]) {
         lib.setThreads(t);
         addon.setThreads(t, 0); // split even small calls
@@ -245,7 +250,27 @@ if (!available) {
         assertSame(native.backward.tanh(x, dy), want.b, `backward.tanh, ${t} threads`);
         assertSame(native.softmax(rows, { shape: [37, 1001] }), wantRows, `softmax rows, ${t} threads`);
         assertSame(native.logSoftmax(rows, { shape: [37, 1001], axis: 0 }), wantCols, `logSoftmax axis 0, ${t} threads`);
+        for (const [T, shape] of [[Float32Array, [1, 20011]], [Float64Array, [2, 10007]]]) {
+          // Fewer rows than threads: each row's exponentials are computed in parallel.
+          const r = mixedInput(T, 20014, 35).map((v) => (Number.isFinite(v) ? v : 0)).subarray(0, shape[0] * shape[1]);
+          const g = mixedInput(T, r.length, 36).map((v) => (Number.isFinite(v) ? v : 1));
+          for (const name of ['softmax', 'logSoftmax']) {
+            assertSame(native[name](r, { shape }), js[name](r, { shape }), `${T.name} ${name} ${shape}, ${t} threads`);
+            assertSame(native.backward[name](r, g, { shape }), js.backward[name](r, g, { shape }), `${T.name} backward.${name} ${shape}, ${t} threads`);
+          }
+        }
+        for (const [alpha, o] of preluCases) {
+          assertSame(native.prelu(px, alpha, o), js.prelu(px, alpha, o), `prelu ${JSON.stringify(o)}, ${t} threads`);
+          assertSame(native.derivative.prelu(px, alpha, o), js.derivative.prelu(px, alpha, o), `derivative.prelu ${JSON.stringify(o)}, ${t} threads`);
+        }
       }
+    });
+
+    it('SIMD_ACTIVATIONS_THREADS sets the thread count at load; a bad value leaves native out with the reason', () => {
+      const code = "const l=require('.'); process.stdout.write(l.getThreads() + ' ' + l.availableBackends().includes('native') + ' ' + (l.backendStatus()[0].reason || ''))";
+      const run = (v) => execFileSync(process.execPath, ['-e', code], { cwd: root, env: { ...process.env, SIMD_ACTIVATIONS_THREADS: v }, encoding: 'utf8' });
+      assert.strictEqual(run('3'), '3 true ');
+      assert.match(run('zero'), /^1 false SIMD_ACTIVATIONS_THREADS must be an integer from 1 to 64 but is "zero"$/);
     });
 
     it('setThreads validates its argument', () => {

@@ -88,6 +88,13 @@ describe('plot CLI', () => {
     assertDrawnAt(panels[1], points.slice(5));
   });
 
+  it('docs/gallery.svg is what `plot --gallery --out docs` writes today', () => {
+    const r = run('plot', '--gallery', '--out', dir);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const committed = fs.readFileSync(path.join(__dirname, '..', 'docs', 'gallery.svg'), 'utf8');
+    assert.ok(committed === fs.readFileSync(path.join(dir, 'gallery.svg'), 'utf8'), 'regenerate it with: npx simd-activations plot --gallery --out docs');
+  });
+
   it('per-function parameters, --points, --float32 and prelu', () => {
     const r = run('plot', 'softplus:beta=2,threshold=10', 'prelu', 'thresholdedRelu', '--theta', '-0.5', '--points', '11', '--float32', '--out', dir);
     assert.strictEqual(r.status, 0, r.stderr);

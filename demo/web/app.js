@@ -40,7 +40,7 @@ function backendLabel() {
 function showBackend() {
   const el = $('backend');
   const label = backendLabel();
-  el.textContent = `backend: ${label}${sa.standIn ? ' (stand-in build)' : ''}`;
+  el.textContent = `backend: ${label}`;
   el.dataset.state = label.replace(' ', '-').toLowerCase();
   el.title = sa.backendStatus().map((s) => `${s.name}: ${s.available ? 'available' : s.reason}`).join('\n');
 }
@@ -101,7 +101,7 @@ function redraw() {
  */
 async function timedApis() {
   const apis = sa.availableBackends().map((name) => ({ label: name === 'wasm' ? backendLabel() : name, name, api: sa.backends[name] }));
-  if (!sa.standIn && sa.wasm?.build === 'simd') {
+  if (sa.wasm?.build === 'simd') {
     try {
       const scalar = await import('/dist/browser/simd-activations.mjs?wasm=scalar');
       await scalar.ready();

@@ -152,14 +152,24 @@ struct prelu {
     if (dir == sa::BACKWARD) {
       for (size_t i = 0; i < p.alphaLen * 18; i++) sums[i] = 0;
     }
-    if (total != 0) {
+    // Forward and derivative may be asked for the elements [begin, end) only (threads split x);
+    // backward always runs whole, in index order, for the canonical dalpha sums.
+    size_t begin = dir == sa::BACKWARD || p.end == 0 ? 0 : p.begin;
+    size_t end = dir == sa::BACKWARD || p.end == 0 ? total : p.end;
+    if (total != 0 && begin < end) {
       size_t run = rank ? dims[rank - 1] : 1;
       size_t runStride = rank ? strides[rank - 1] : 0;
       size_t coord[64];
-      for (int k = 0; k < rank; k++) coord[k] = 0;
-      size_t a = 0;
-      for (size_t start = 0; start < total; start += run) {
-        prelu::run<T>(dir, p, start, run, a, runStride, sums);
+      size_t a = 0, rest = begin / run;
+      for (int d = rank - 2; d >= 0; d--) {
+        coord[d] = rest % dims[d];
+        rest /= dims[d];
+        a += coord[d] * strides[d];
+      }
+      for (size_t start = begin / run * run; start < end; start += run) {
+        size_t s0 = start > begin ? start : begin;
+        size_t s1 = start + run < end ? start + run : end;
+        prelu::run<T>(dir, p, s0, s1 - s0, a + (s0 - start) * runStride, runStride, sums);
         for (int d = rank - 2; d >= 0; d--) {
           coord[d]++;
           a += strides[d];

@@ -1,7 +1,6 @@
 import type { Backend, ElementwiseOps, Ops, PreluOps, RowwiseOps } from '../backend';
 import type { AlphaMap } from '../reference/prelu';
 import type { Params } from '../reference/types';
-import { loadedBackend } from '../registry';
 import { FUNCTION_NAMES, SPEC } from '../spec';
 import { describe, rangeError, typeError } from '../errors';
 import { jsBackend } from './js';
@@ -15,25 +14,24 @@ import type { Addon, Direction, NativeBackend } from './native-types';
 const DIR: Record<Direction, number> = { forward: 0, derivative: 1, backward: 2 };
 
 /**
- * Below these lengths a call is routed to wasm (when loaded) or js, which return the same bits.
- * Measured with `node scripts/native-overhead.js` (medians, one process, AMD Zen 4 with AVX-512,
- * Node 20): a native call costs about 120-150 ns raw and 250-300 ns through the facade whatever
- * the length up to 1K for relu, while the js facade costs 140 ns at 1 element, 230 ns at 64 and
- * 330 ns at 128 (relu), and 220 ns at 1, 290 ns at 4, 410 ns at 8 (sigmoid; native 350-400 ns).
- * So piecewise-linear functions go native from about 100 elements, transcendental ones from 6;
- * softmax-like rows do a sigmoid's work per element and use the same threshold as it.
- * Set by tests to route nothing (setSmallArrayRouting(false)), so native tails are exercised.
+ * Below these lengths a call is routed to the js reference, which returns the same bits faster
+ * there (the wasm backend is slower still for tiny arrays: it copies them into its memory).
+ * Measured through the facade with `node scripts/native-overhead.js` (medians, one process, AMD
+ * Zen 4 with AVX-512, Node 20, ns per call, native / wasm / js): relu at 32 elements 265 / 462 /
+ * 217 and at 64 elements 266 / 472 / 292; sigmoid at 4 elements 323 / 534 / 285 and at 8 elements
+ * 294 / 527 / 389; softmax (one row) at 8 elements 499 / 878 / 612 and at 16 elements 594 / 961 /
+ * 908. Set by tests to route nothing (setSmallArrayRouting(false)), so native tails are exercised.
  */
-export const SMALL_ARRAY = { linear: 100, smooth: 6, rowwise: 6 };
+export const SMALL_ARRAY = { linear: 64, smooth: 6, rowwise: 12 };
 let routing = true;
 /** For tests: false sends every call to the addon, whatever its length. */
 export function setSmallArrayRouting(on: boolean): void {
   routing = on;
 }
 
-/** Where tiny arrays go: wasm when it loaded, else the js reference (identical results). */
+/** Where tiny arrays go: the js reference (identical results, least overhead). */
 function small(): Backend {
-  return loadedBackend('wasm') ?? jsBackend;
+  return jsBackend;
 }
 
 const ADDON_PATH = ['build', 'Release', 'simd_activations.node'];
@@ -107,9 +105,13 @@ export function getThreads(): number {
 }
 
 /**
- * Calls with at least this many elements are split across threads. Measured with
- * `node scripts/native-speed.js --threads` (sigmoid and relu, Float32, 1 vs 2 threads): below it
- * waking the pool costs more than the second core gains.
+ * Calls with at least this many elements are split across threads (elementwise, prelu forward and
+ * derivative, softmax rows). Waking the pool costs little (a 4096-element relu: about 0.41 µs on
+ * one thread, 0.47-0.54 µs with two, most of it the wake-up), but a sleeping worker takes tens of
+ * microseconds to be scheduled, so splitting only pays for calls of 100 µs or more: 2^18 elements
+ * is about 90 µs of sigmoid and 25 µs of relu at memory speed. A 1-vs-2-thread comparison
+ * (`node scripts/native-speed.js --threads 1,2`) could not be measured meaningfully on the shared
+ * development machine (its second core was busy), so this is a judgement, not a measured optimum.
  */
 export const PARALLEL_MIN = 1 << 18;
 
