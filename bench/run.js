@@ -39,8 +39,10 @@ async function main() {
         ...(await require('./impls/tfjs').tfjsImpls(notes, { opAlone: opts.full, type: opts.type })),
         ...(await require('./impls/onnxruntime').ortImpls(notes, { opAlone: opts.full })),
       ];
+      // Every package of bench/peers with its installed version (the rows name the runtime only).
+      const { PEERS_DIR, peerVersion } = require('./impls/peer-require');
+      for (const name of Object.keys(require(path.join(PEERS_DIR, 'package.json')).dependencies)) peerVersions[name] = peerVersion(name);
       for (const p of peers) {
-        peerVersions[p.peer] = p.version;
         if (!opts.full) p.only = QUICK_PEER_FUNCTIONS;
       }
       impls = impls.concat(peers);
@@ -76,11 +78,11 @@ async function main() {
 
   const outDir = opts.out || path.join(__dirname, 'results');
   const written = writeReport(result, outDir);
-  if (opts.publish) written.push(...publish(result));
   if (opts.json) { fs.writeFileSync(opts.json, JSON.stringify(result, null, 1)); written.push(opts.json); }
   console.log(`\nWrote ${written.map((w) => path.relative(process.cwd(), w)).join(', ')}`);
 
-  if (opts.browser) await require('./browser/run').runBrowser(lib, opts, specs, outDir);
+  const browser = opts.browser ? await require('./browser/run').runBrowser(lib, opts, specs, outDir) : undefined;
+  if (opts.publish) console.log(`Wrote ${publish(result, browser).map((w) => path.relative(process.cwd(), w)).join(', ')}`);
 }
 
 // Small sizes where the backends cross (the facade's routing thresholds are taken from here).

@@ -9,6 +9,9 @@ const { varint, Message } = require('../bench/onnx/protobuf');
 const { singleNodeModel } = require('../bench/onnx/model');
 const { crossovers } = require('../bench/report/analyze');
 const { lineChart } = require('../bench/report/svg');
+const { parseArgs } = require('../bench/lib/args');
+const { annotate } = require('../bench/report/analyze');
+const { terminalTable } = require('../bench/report/table');
 
 describe('benchmark suite', () => {
   it('encodes varints as protobuf does, negatives as 10-byte two\'s complement', () => {
@@ -68,5 +71,34 @@ describe('benchmark suite', () => {
     assert.match(svg, /a &lt; b &amp; c/);
     assert.strictEqual((svg.match(/<path d="M/g) || []).length, 3);
     assert.match(svg, /<\/svg>$/);
+  });
+
+  it('reads the options: quick and full sizes, Float64, --only, unknown options rejected', () => {
+    const q = parseArgs([]);
+    assert.deepStrictEqual(q.sizes, [1024, 65536, 1048576]);
+    assert.strictEqual(q.type, 'float32');
+    assert.strictEqual(q.sweep, 'quick');
+    const f = parseArgs(['--full', '--float64', '--only', 'sigmoid,tanh']);
+    assert.deepStrictEqual(f.sizes, [16, 256, 4096, 65536, 1 << 20, 1 << 24]);
+    assert.strictEqual(f.type, 'float64');
+    assert.deepStrictEqual(f.only, ['sigmoid', 'tanh']);
+    assert.strictEqual(f.variants, true);
+    assert.throws(() => parseArgs(['--fulll']), /Unknown option --fulll/);
+    assert.throws(() => parseArgs(['--only']), /--only needs a value/);
+  });
+
+  it('puts each row against the copy bandwidth and the best peer of its case', () => {
+    const rows = [
+      { fn: 'relu', dir: 'forward', n: 1024, impl: 'auto', label: 'auto', group: 'ours', backend: 'auto', melemPerS: 1000, bytesPerElement: 8 },
+      { fn: 'relu', dir: 'forward', n: 1024, impl: 'p1', label: 'peer one', group: 'peer', melemPerS: 250, bytesPerElement: 8 },
+      { fn: 'relu', dir: 'forward', n: 1024, impl: 'p2', label: 'peer two', group: 'peer', melemPerS: 500, bytesPerElement: 8 },
+    ];
+    annotate(rows, [{ n: 1024, gbPerS: 16 }]);
+    assert.strictEqual(rows[0].ratioBestPeer, 2);
+    assert.strictEqual(rows[0].bestPeer, 'peer two');
+    assert.strictEqual(rows[0].pctBandwidth, 50); // 1000 Melem/s × 8 B = 8 GB/s of 16
+    const table = terminalTable({ rows, bandwidth: [{ n: 1024, gbPerS: 16 }], sizes: [1024], type: 'float32' });
+    assert.match(table, /relu forward/);
+    assert.match(table, /1000 ×2\.00 50%/);
   });
 });

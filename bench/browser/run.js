@@ -48,6 +48,7 @@ function serve() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** Runs the js and wasm rows in the page; resolves to a result like the Node run's, or undefined when skipped. */
 async function runBrowser(lib, opts, specs, outDir) {
   console.log('\n--browser: js and wasm rows in headless Chromium');
   if (!fs.existsSync(BROWSER_BUILD)) { console.log(`  skipped: ${path.relative(ROOT, BROWSER_BUILD)} does not exist (no browser build yet)`); return; }
@@ -76,7 +77,7 @@ async function runBrowser(lib, opts, specs, outDir) {
     const env = {
       ...environment(lib, {}, process.argv.slice(2)),
       runtime: `headless ${version} (${r.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated'}) via playwright-core`,
-      userAgent: r.userAgent, backends: r.backends,
+      userAgent: r.userAgent, backends: r.backends, nativeIsa: undefined, nativeThreads: undefined, wasmBuild: undefined,
     };
     const result = { env, options: { ...opts, browser: true }, bandwidth: r.bandwidth, rows: r.rows,
       crossovers: crossovers(r.rows, opts.sizes, opts.type), notes: r.notes };
@@ -84,6 +85,7 @@ async function runBrowser(lib, opts, specs, outDir) {
     console.log(terminalTable({ rows: r.rows, bandwidth: r.bandwidth, sizes: opts.sizes, type: opts.type }));
     const written = writeReport(result, path.join(outDir, 'browser'));
     console.log(`\nWrote ${written.map((w) => path.relative(process.cwd(), w)).join(', ')}`);
+    return result;
   } finally {
     await browser.close();
     server.close();

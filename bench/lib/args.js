@@ -56,7 +56,7 @@ function parseArgs(argv) {
     // A child process benches one variant (an ISA path, the wasm scalar build) and returns rows.
     child: value('--child'),
     // Quick mode keeps every row short; the full run samples longer for tighter medians.
-    maxTime: value('--max-time') ? Number(value('--max-time')) : full ? 0.5 : 0.05,
+    maxTime: value('--max-time') ? Number(value('--max-time')) : full ? 0.1 : 0.05,
   };
 }
 

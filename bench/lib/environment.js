@@ -24,6 +24,9 @@ function environment(lib, peerVersions, argv) {
     node: process.version,
     v8: process.versions.v8,
     backends: lib.backendStatus(),
+    nativeIsa: lib.backends && lib.backends.native ? lib.backends.native.isa : undefined,
+    nativeThreads: typeof lib.getThreads === 'function' && lib.availableBackends().includes('native') ? lib.getThreads() : undefined,
+    wasmBuild: lib.wasm && lib.wasm.available ? lib.wasm.build : undefined,
     library: require('../../package.json').version,
     peers: peerVersions,
   };

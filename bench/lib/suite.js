@@ -44,6 +44,10 @@ async function runSuite({ lib, opts, specs, impls, notes }) {
   const T = opts.type === 'float64' ? Float64Array : Float32Array;
   const timing = opts.minTime === undefined ? { maxTime: opts.maxTime } : { maxTime: opts.maxTime, minTime: opts.minTime };
 
+  // Arrays of millions of elements take up to seconds per call in the slow rows and vary little
+  // from call to call: three samples keep the full run within its time.
+  const timingFor = (n) => (n >= 1 << 22 ? { ...timing, minSamples: 3 } : timing);
+
   const bandwidth = [];
   for (const n of opts.sizes) {
     const h = copyHandle(lib, T, n);
@@ -73,7 +77,7 @@ async function runSuite({ lib, opts, specs, impls, notes }) {
         const check = compare(h.result(), reference);
         if (impl.group === 'ours' && !check.same) notes.push(`${impl.label} ${c.name} ${c.dir} n=${c.n}: NOT bit-identical to the js reference (max |diff| ${check.maxAbs})`);
         if (impl.group !== 'ours' && !(check.maxAbs <= 1e-4)) notes.push(`${impl.label} ${c.name} ${c.dir} n=${c.n}: differs from the reference by up to ${check.maxAbs.toPrecision(3)}`);
-        const m = await measure(`${c.name} ${c.dir} ${c.n} ${impl.id}`, h, timing);
+        const m = await measure(`${c.name} ${c.dir} ${c.n} ${impl.id}`, h, timingFor(c.n));
         if (m.error) { notes.push(`${impl.label} ${c.name} ${c.dir} n=${c.n}: failed (${m.error})`); continue; }
         rows.push({
           fn: c.name, dir: c.dir, n: c.n, type: c.type, impl: impl.id, label: impl.label, group: impl.group,

@@ -80,7 +80,8 @@ const PAIRS = [['native', 'wasm'], ['native', 'js'], ['wasm', 'js'], ['wasmMemor
  */
 function crossovers(rows, sizes, type, kindOf = () => 'all') {
   const perFunction = {};
-  const fns = [...new Set(rows.map((r) => `${r.fn}|${r.dir}`))];
+  // A crossing needs at least two sizes to lie between.
+  const fns = sizes.length < 2 ? [] : [...new Set(rows.map((r) => `${r.fn}|${r.dir}`))];
   for (const fd of fns) {
     const [fn, dir] = fd.split('|');
     const entry = {};

@@ -31,7 +31,7 @@ function cell(r) {
 
 function terminalTable({ rows, bandwidth, sizes, type }) {
   const lines = [];
-  const W = 24;
+  const W = 21;
   const L = 50;
   const blocks = [...new Set(rows.map((r) => `${r.fn}|${r.dir}`))];
   lines.push(`Cells: Melem/s (median of benchmark.js samples) ×ratio to the best peer, % of the copy bandwidth (${type}).`);
