@@ -1,5 +1,5 @@
 import type { Backend, ElementwiseOps, Floats, Ops, PreluOps, RowwiseOps } from '../backend';
-import type { AlphaMap } from '../reference/prelu';
+import { mergeMap, type AlphaMap } from '../reference/prelu';
 import type { AxisLayout } from '../reference/layout';
 import type { Params } from '../reference/types';
 import { SPEC, type FunctionSpec } from '../spec';
@@ -209,23 +209,6 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
       forward: (x, out, layout) => run(x, undefined, out, layout),
       backward: (x, dy, out, layout) => run(x, dy, out, layout),
     };
-  }
-
-  /** The reference's merge of adjacent dimensions whose alpha strides line up (forEachRun). */
-  function mergeMap(map: AlphaMap): { dims: number[]; strides: number[] } {
-    const dims: number[] = [];
-    const strides: number[] = [];
-    map.shape.forEach((d, k) => {
-      const last = dims.length - 1;
-      if (last >= 0 && strides[last] === map.strides[k] * d) {
-        dims[last] *= d;
-        strides[last] = map.strides[k];
-      } else {
-        dims.push(d);
-        strides.push(map.strides[k]);
-      }
-    });
-    return { dims, strides };
   }
 
   function prelu(spec: FunctionSpec): PreluOps {

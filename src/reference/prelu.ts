@@ -11,12 +11,8 @@ export interface AlphaMap {
   readonly strides: readonly number[];
 }
 
-/**
- * Calls visit(start, length, a0, aStride) for runs of consecutive elements of x, in increasing
- * order: element start + j has alpha index a0 + j * aStride. Adjacent dimensions whose alpha
- * strides line up are merged first, so a per-channel NCHW map gives runs of H*W with stride 0.
- */
-function forEachRun(map: AlphaMap, visit: (start: number, length: number, a0: number, aStride: number) => void): void {
+/** Merges adjacent dimensions whose alpha strides line up (the backends walk the same runs). */
+export function mergeMap(map: AlphaMap): { dims: number[]; strides: number[] } {
   const dims: number[] = [];
   const strides: number[] = [];
   map.shape.forEach((d, k) => {
@@ -29,6 +25,16 @@ function forEachRun(map: AlphaMap, visit: (start: number, length: number, a0: nu
       strides.push(map.strides[k]);
     }
   });
+  return { dims, strides };
+}
+
+/**
+ * Calls visit(start, length, a0, aStride) for runs of consecutive elements of x, in increasing
+ * order: element start + j has alpha index a0 + j * aStride. Adjacent dimensions whose alpha
+ * strides line up are merged first, so a per-channel NCHW map gives runs of H*W with stride 0.
+ */
+function forEachRun(map: AlphaMap, visit: (start: number, length: number, a0: number, aStride: number) => void): void {
+  const { dims, strides } = mergeMap(map);
   const total = dims.reduce((p, d) => p * d, 1);
   if (total === 0) return;
   const rank = dims.length;
