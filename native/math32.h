@@ -77,11 +77,16 @@ struct Exp32 { VF y, yl, k; };
 /** expm1Core32's result: e^t - 1 = mh - mln. */
 struct Pair32 { VF h, l; };
 
-/** The Cody–Waite reduction and polynomial shared by expCore32 / expm1Core32: q + ql = e^r - 1. */
+/**
+ * The Cody–Waite reduction and polynomial shared by every expCore32 / expm1Core32: q + ql = e^r - 1.
+ * Without a low part (HasTl = false) the subtraction of tl = ±0 is left out: it changes no bit.
+ */
+template <bool HasTl = true>
 SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql) {
   k = ((tc * F32(m32::INV_LN2)) + F32(m32::MAGIC)) - F32(m32::MAGIC);
   VF hi = tc - k * F32(m32::LN2_HI);
-  VF lo = k * F32(m32::LN2_LO) - tl;
+  VF lo = k * F32(m32::LN2_LO);
+  if constexpr (HasTl) lo = lo - tl;
   VF r = hi - lo;
   VF p = F32(m32::E2) + r * (F32(m32::E3) + r * (F32(m32::E4) + r * (F32(m32::E5) + r * F32(m32::E6))));
   VF w = lo - (r * r) * p;
@@ -104,14 +109,8 @@ SA_INLINE Exp32 expCore32(VF t, VF tl) {
  */
 SA_INLINE Exp32 expCore32(VF t) {
   VF tc = atLeast(t, F32(m32::EXP_T_LO));
-  VF k = ((tc * F32(m32::INV_LN2)) + F32(m32::MAGIC)) - F32(m32::MAGIC);
-  VF hi = tc - k * F32(m32::LN2_HI);
-  VF lo = k * F32(m32::LN2_LO);
-  VF r = hi - lo;
-  VF p = F32(m32::E2) + r * (F32(m32::E3) + r * (F32(m32::E4) + r * (F32(m32::E5) + r * F32(m32::E6))));
-  VF w = lo - (r * r) * p;
-  VF q = hi - w;
-  VF ql = (hi - q) - w;
+  VF k, q, ql;
+  expReduce32<false>(tc, tc, k, q, ql);
   VF y = Cf(1) + q;
   VF yl = ((Cf(1) - y) + q) + ql;
   return Exp32{y, yl, k};
@@ -137,14 +136,8 @@ SA_INLINE Scaled32 scaleDown32(const Exp32& e) {
 /** expm1Core32(t) for t <= 0 or NaN (tl = 0: k·LN2_LO - 0 is k·LN2_LO, bit for bit). */
 SA_INLINE Pair32 expm1Core32(VF t) {
   VF tc = atLeast(t, F32(m32::EXPM1_T_LO));  // t < EXPM1_T_LO ? EXPM1_T_LO : t
-  VF k = ((tc * F32(m32::INV_LN2)) + F32(m32::MAGIC)) - F32(m32::MAGIC);
-  VF hi = tc - k * F32(m32::LN2_HI);
-  VF lo = k * F32(m32::LN2_LO);
-  VF r = hi - lo;
-  VF p = F32(m32::E2) + r * (F32(m32::E3) + r * (F32(m32::E4) + r * (F32(m32::E5) + r * F32(m32::E6))));
-  VF w = lo - (r * r) * p;
-  VF q = hi - w;
-  VF ql = (hi - q) - w;
+  VF k, q, ql;
+  expReduce32<false>(tc, tc, k, q, ql);
   VF p2 = pow2f(k);
   VF T1 = Cf(1) - p2;
   VF u = p2 * q;
