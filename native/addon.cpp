@@ -271,7 +271,8 @@ void execute(const Op& op) {
     for (int k = 0; k < a.rank; k++) n *= static_cast<size_t>(a.dims[k]);
     int threads = op.dir != sa::BACKWARD && n >= gParallelMin.load() ? op.threads : 1;
     if (threads <= 1) {
-      op.table->prelu[op.fn](op.dir, op.f64, a, scratch(a.alphaLen * 18));
+      // Per alpha element: its canonical sum (18 doubles) and 16 lane-major lanes (kernels/prelu.h).
+      op.table->prelu[op.fn](op.dir, op.f64, a, scratch(a.alphaLen * 34));
       trimScratch();
       return;
     }

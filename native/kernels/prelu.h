@@ -1,56 +1,173 @@
 // prelu (src/reference/prelu.ts): x < 0 ? alpha[a]·x : x with alpha broadcast through the alpha
-// map, visited as runs of consecutive elements (adjacent dimensions merged exactly as the
-// reference's forEachRun does). Backward also reduces dalpha[a] = Σ (x > 0 ? 0 : dy·x) per alpha
-// element in the canonical order (one scalar canonical sum per slot, fed in index order).
+// map. Backward also reduces dalpha[a] = Σ (x > 0 ? 0 : dy·x) per alpha element in the canonical
+// order (sum.h: the slot's term k goes to lane k mod 16, blocks of 4096 terms).
+//
+// Why it is not one run at a time: after the reference's dimension merge, the common layouts
+// have short runs (channels-last [rows, c] walks runs of c elements) or long constant ones
+// (channels-first [n, c, h·w], scalar alpha). So the elements are walked in one of three ways:
+//  - periodic: the merged dims end in a stride-0 dim followed by a pattern of P <= PCAP elements
+//    (channels-last: P = c). The pattern's alpha values are expanded once per unit into a buffer
+//    holding whole periods, and long spans of x run against it as a plain two-input vector loop.
+//    Backward with a single-dim pattern (one alpha element per pattern position, channels-last)
+//    keeps the 16 lanes of every slot lane-major (acc[l·P + j]): term k of slot j is element
+//    k·P + j of the unit, so with the slot counts aligned it goes to acc[(k mod 16)·P + j] and the
+//    whole unit is a vector loop over x against acc with period 16·P, in canonical order.
+//  - runs: constant (stride 0) or contiguous (stride 1) alpha along long runs: one vector loop
+//    per run with a splat or loaded alpha (backward: backwardOneSlot).
+//  - anything else: alpha gathered element by element into the buffer, then the vector loop.
+// dx and out may be x or dy: each vector is loaded before it is stored.
 struct prelu {
-  /** count <= LANES alpha values starting at index a with the given stride, widened. */
-  template <class T>
-  SA_MEMBER static V alphaAt(const T* alpha, size_t a, size_t stride, size_t count) {
-    if (stride == 0) return splat(static_cast<double>(alpha[a]));
-    if (stride == 1 && count == static_cast<size_t>(LANES)) return load(alpha + a);
-    T b[LANES];
-    for (int k = 0; k < LANES; k++) b[k] = 0;
-    for (size_t k = 0; k < count; k++) b[k] = alpha[a + k * stride];
-    return load(b);
-  }
+  /** Periodic patterns up to this many elements are expanded into the buffer. */
+  static constexpr size_t PCAP = 1024;
+  /** Elements of the expanded-alpha buffer (whole periods of up to PCAP). */
+  static constexpr size_t BUF = 2048;
 
-  /** count <= LANESF float alpha values (float lanes, Float32 forward and derivative). */
-  SA_MEMBER static VF alphaAtF(const float* alpha, size_t a, size_t stride, size_t count) {
-    if (stride == 0) return splatf(alpha[a]);
-    if (stride == 1 && count == static_cast<size_t>(LANESF)) return loadf(alpha + a);
-    float b[LANESF];
-    for (int k = 0; k < LANESF; k++) b[k] = 0;
-    for (size_t k = 0; k < count; k++) b[k] = alpha[a + k * stride];
-    return loadf(b);
-  }
+  /** The reference's mergeMap: adjacent dims whose alpha strides line up, merged. */
+  struct Layout {
+    size_t dims[64], strides[64];
+    int rank;
+    size_t total;
+    /** The last stride-0 dim before the last dim (-1: none) and the pattern length after it. */
+    int k;
+    size_t P;
+  };
 
-  /** Float32 forward / derivative on float lanes: alpha·x of two floats rounds once either way. */
-  SA_MEMBER static void runF(int dir, const sa::PreluArgs& p, size_t start, size_t len, size_t a0, size_t as) {
-    const float* x = static_cast<const float*>(p.x) + start;
-    const float* alpha = static_cast<const float*>(p.alpha);
-    float* out = static_cast<float*>(p.out) + start;
-    for (size_t j = 0; j < len; j += LANESF) {
-      size_t cnt = len - j < static_cast<size_t>(LANESF) ? len - j : LANESF;
-      VF al = alphaAtF(alpha, a0 + j * as, as, cnt);
-      VF v;
-      if (cnt == static_cast<size_t>(LANESF)) {
-        v = loadf(x + j);
+  static void merge(const sa::PreluArgs& p, Layout& L) {
+    L.rank = 0;
+    for (int k = 0; k < p.rank; k++) {
+      size_t d = static_cast<size_t>(p.dims[k]), s = static_cast<size_t>(p.strides[k]);
+      if (L.rank > 0 && L.strides[L.rank - 1] == s * d) {
+        L.dims[L.rank - 1] *= d;
+        L.strides[L.rank - 1] = s;
       } else {
-        float b[LANESF];
-        for (int k = 0; k < LANESF; k++) b[k] = 0;
-        memcpy(b, x + j, cnt * sizeof(float));
-        v = loadf(b);
+        L.dims[L.rank] = d;
+        L.strides[L.rank] = s;
+        L.rank++;
       }
-      VF r = dir == sa::FORWARD ? sel(lt(v, splatf(0)), al * v, v) : sel(gt(v, splatf(0)), splatf(1), sel(isnan(v), v, al));
-      if (cnt == static_cast<size_t>(LANESF)) {
-        storef(out + j, r);
-      } else {
-        float b[LANESF];
-        storef(b, r);
-        memcpy(out + j, b, cnt * sizeof(float));
+    }
+    L.total = 1;
+    for (int k = 0; k < L.rank; k++) L.total *= L.dims[k];
+    L.k = -1;
+    for (int k = L.rank - 2; k >= 0; k--) {
+      if (L.strides[k] == 0) { L.k = k; break; }
+    }
+    L.P = 1;
+    for (int k = L.k + 1; k < L.rank; k++) L.P *= L.dims[k];
+  }
+
+  /**
+   * Calls visit(s0, len, a, stride) for the pieces of the runs along dims[q..rank) (flattened,
+   * one unit of U elements) that fall in [begin, end), in order; a is the alpha index of element
+   * s0 when q = rank - 1 (runs), or the unit's base index otherwise (element s0 may be inside).
+   */
+  template <class F>
+  SA_MEMBER static void walk(const Layout& L, int q, size_t begin, size_t end, F visit) {
+    const int rank = L.rank;
+    size_t U = 1;
+    for (int d = q; d < rank; d++) U *= L.dims[d];
+    const size_t runStride = q == rank - 1 ? L.strides[rank - 1] : 0;
+    size_t coord[64];
+    size_t a = 0, rest = begin / U;
+    for (int d = q - 1; d >= 0; d--) {
+      coord[d] = rest % L.dims[d];
+      rest /= L.dims[d];
+      a += coord[d] * L.strides[d];
+    }
+    for (size_t start = begin / U * U; start < end; start += U) {
+      size_t s0 = start > begin ? start : begin;
+      size_t s1 = start + U < end ? start + U : end;
+      visit(s0, s1 - s0, s0 - start, a + (s0 - start) * runStride);
+      for (int d = q - 1; d >= 0; d--) {
+        coord[d]++;
+        a += L.strides[d];
+        if (coord[d] < L.dims[d]) break;
+        a -= L.strides[d] * L.dims[d];
+        coord[d] = 0;
       }
     }
   }
+
+  /** Alpha index offsets of the P pattern positions (dims k+1..rank) from the unit's base. */
+  static void patternOffsets(const Layout& L, size_t* rel) {
+    for (size_t j = 0; j < L.P; j++) {
+      size_t idx = 0, rem = j;
+      for (int d = L.rank - 1; d > L.k; d--) {
+        idx += (rem % L.dims[d]) * L.strides[d];
+        rem /= L.dims[d];
+      }
+      rel[j] = idx;
+    }
+  }
+
+  // ---- The vector loops: n elements of x against a contiguous alpha, or one alpha value. ----
+
+  SA_MEMBER static void span(int dir, const float* x, const float* al, float* out, size_t n) {
+    if (dir == sa::FORWARD) mapf2(x, al, out, n, [](VF v, VF a) { return sel(lt(v, splatf(0)), a * v, v); });
+    else mapf2(x, al, out, n, [](VF v, VF a) { return sel(gt(v, splatf(0)), splatf(1), sel(isnan(v), v, a)); });
+  }
+  SA_MEMBER static void span(int dir, const double* x, const double* al, double* out, size_t n) {
+    if (dir == sa::FORWARD) map2(x, al, out, n, [](V v, V a) { return sel(lt(v, C(0)), a * v, v); });
+    else map2(x, al, out, n, [](V v, V a) { return sel(gt(v, C(0)), C(1), sel(isnan(v), v, a)); });
+  }
+  SA_MEMBER static void spanSplat(int dir, const float* x, float alpha, float* out, size_t n) {
+    const VF a = splatf(alpha);
+    if (dir == sa::FORWARD) mapf1(x, out, n, [a](VF v) { return sel(lt(v, splatf(0)), a * v, v); });
+    else mapf1(x, out, n, [a](VF v) { return sel(gt(v, splatf(0)), splatf(1), sel(isnan(v), v, a)); });
+  }
+  SA_MEMBER static void spanSplat(int dir, const double* x, double alpha, double* out, size_t n) {
+    const V a = splat(alpha);
+    if (dir == sa::FORWARD) map1(x, out, n, [a](V v) { return sel(lt(v, C(0)), a * v, v); });
+    else map1(x, out, n, [a](V v) { return sel(gt(v, C(0)), C(1), sel(isnan(v), v, a)); });
+  }
+
+  /** Forward or derivative of the elements [begin, end) (a thread's share, or all). */
+  template <class T>
+  static void forwardRange(int dir, const sa::PreluArgs& p, const Layout& L, size_t begin, size_t end) {
+    const T* x = static_cast<const T*>(p.x);
+    const T* alpha = static_cast<const T*>(p.alpha);
+    T* out = static_cast<T*>(p.out);
+    const size_t R = L.rank ? L.dims[L.rank - 1] : 1;
+    const size_t sR = L.rank ? L.strides[L.rank - 1] : 0;
+    T E[BUF];
+    if (L.k >= 0 && L.P <= PCAP) {
+      // Periodic: E holds whole periods of the unit's alpha pattern; spans restart at phase 0.
+      size_t rel[PCAP];
+      patternOffsets(L, rel);
+      const size_t P = L.P, LE = P * (BUF / P);
+      walk(L, L.k, begin, end, [&](size_t s0, size_t len, size_t off, size_t a) {
+        for (size_t j = 0; j < P; j++) E[j] = alpha[a + rel[j]];
+        for (size_t j = P; j < LE; j++) E[j] = E[j - P];
+        size_t ph = off % P;
+        for (size_t i = s0, e = s0 + len; i < e;) {
+          size_t n = LE - ph < e - i ? LE - ph : e - i;
+          span(dir, x + i, E + ph, out + i, n);
+          i += n;
+          ph = 0;
+        }
+      });
+    } else if ((sR == 0 || sR == 1) && R >= 16) {
+      walk(L, L.rank - 1, begin, end, [&](size_t s0, size_t len, size_t, size_t a) {
+        if (sR == 0) spanSplat(dir, x + s0, alpha[a], out + s0, len);
+        else span(dir, x + s0, alpha + a, out + s0, len);
+      });
+    } else {
+      // Anything else: gather alpha element by element into E, run the vector loop per BUF.
+      size_t fill = 0, from = begin;
+      walk(L, L.rank > 0 ? L.rank - 1 : 0, begin, end, [&](size_t, size_t len, size_t, size_t a) {
+        for (size_t j = 0; j < len; j++) {
+          E[fill++] = alpha[a + j * sR];
+          if (fill == BUF) {
+            span(dir, x + from, E, out + from, fill);
+            from += fill;
+            fill = 0;
+          }
+        }
+      });
+      if (fill) span(dir, x + from, E, out + from, fill);
+    }
+  }
+
+  // ---- Backward. ----
 
   /**
    * Backward on a run whose elements all have alpha index a (stride 0, the per-channel and scalar
@@ -96,93 +213,145 @@ struct prelu {
     while (j < len) scalar(j++);
   }
 
+  /** Any run, one element's term at a time into its slot (the general case). */
   template <class T>
-  SA_MEMBER static void run(int dir, const sa::PreluArgs& p, size_t start, size_t len, size_t a0, size_t as, double* sums) {
-    const T* x = static_cast<const T*>(p.x) + start;
-    const T* alpha = static_cast<const T*>(p.alpha);
-    const T* dy = static_cast<const T*>(p.dy) + start;
-    T* out = static_cast<T*>(p.out) + start;
-    if constexpr (sizeof(T) == sizeof(float)) {
-      if (dir != sa::BACKWARD) {
-        runF(dir, p, start, len, a0, as);
-        return;
-      }
-    }
-    if (dir == sa::BACKWARD && as == 0) {
-      backwardOneSlot(x, alpha, dy, out, len, a0, sums + a0 * 18);
-      return;
-    }
+  static void backwardAnyRun(const T* x, const T* alpha, const T* dy, T* out, size_t len, size_t a0, size_t as, double* sums) {
     for (size_t j = 0; j < len; j += LANES) {
       size_t cnt = len - j < static_cast<size_t>(LANES) ? len - j : LANES;
-      V al = alphaAt(alpha, a0 + j * as, as, cnt);
-      V v = loadGroup(x + j, cnt);
-      if (dir == sa::FORWARD) {
-        storeGroup(out + j, sel(lt(v, C(0)), al * v, v), cnt);
-      } else if (dir == sa::DERIVATIVE) {
-        storeGroup(out + j, sel(gt(v, C(0)), C(1), sel(isnan(v), v, al)), cnt);
-      } else {
-        V g = loadGroup(dy + j, cnt);
-        M pos = gt(v, C(0));
-        double terms[LANES];
-        storeLanes(terms, sel(pos, C(0), g * v));
-        storeGroup(out + j, g * sel(pos, C(1), sel(isnan(v), v, al)), cnt);
-        for (size_t k = 0; k < cnt; k++) slotAdd(sums + (a0 + (j + k) * as) * 18, terms[k]);
-      }
+      T b[LANES];
+      for (int k = 0; k < LANES; k++) b[k] = 0;
+      for (size_t k = 0; k < cnt; k++) b[k] = alpha[a0 + (j + k) * as];
+      V al = load(b);
+      V v = loadGroup(x + j, cnt), g = loadGroup(dy + j, cnt);
+      M pos = gt(v, C(0));
+      double terms[LANES];
+      storeLanes(terms, sel(pos, C(0), g * v));
+      storeGroup(out + j, g * sel(pos, C(1), sel(isnan(v), v, al)), cnt);
+      for (size_t k = 0; k < cnt; k++) slotAdd(sums + (a0 + (j + k) * as) * 18, terms[k]);
     }
   }
 
-  /** The reference's forEachRun over the merged dimensions, then dalpha from the slot sums. */
+  /**
+   * n elements against lane-major sums acc and a contiguous alpha: acc[i] += (x > 0 ? 0 : dy·x),
+   * dx[i] = dy·prelu'(x). The scalar tail computes the same binary64 operations.
+   */
   template <class T>
-  SA_MEMBER static void apply(int dir, const sa::PreluArgs& p, double* sums) {
-    size_t dims[64], strides[64];
-    int rank = 0;
-    for (int k = 0; k < p.rank; k++) {
-      size_t d = static_cast<size_t>(p.dims[k]), s = static_cast<size_t>(p.strides[k]);
-      if (rank > 0 && strides[rank - 1] == s * d) {
-        dims[rank - 1] *= d;
-        strides[rank - 1] = s;
-      } else {
-        dims[rank] = d;
-        strides[rank] = s;
-        rank++;
-      }
+  SA_MEMBER static void backwardSpan(const T* x, const T* al, const T* dy, T* out, double* acc, size_t n) {
+    size_t i = 0;
+    for (; i + LANES <= n; i += LANES) {
+      V v = load(x + i), g = load(dy + i), a = load(al + i);
+      M pos = gt(v, C(0));
+      store(acc + i, load(acc + i) + sel(pos, C(0), g * v));
+      store(out + i, g * sel(pos, C(1), sel(isnan(v), v, a)));
     }
-    size_t total = 1;
-    for (int k = 0; k < rank; k++) total *= dims[k];
-    if (dir == sa::BACKWARD) {
-      for (size_t i = 0; i < p.alphaLen * 18; i++) sums[i] = 0;
+    for (; i < n; i++) {
+      double v = static_cast<double>(x[i]), g = static_cast<double>(dy[i]);
+      acc[i] += v > 0 ? 0.0 : g * v;
+      out[i] = static_cast<T>(g * (v > 0 ? 1.0 : v != v ? v : static_cast<double>(al[i])));
     }
-    // Forward and derivative may be asked for the elements [begin, end) only (threads split x);
-    // backward always runs whole, in index order, for the canonical dalpha sums.
-    size_t begin = dir == sa::BACKWARD || p.end == 0 ? 0 : p.begin;
-    size_t end = dir == sa::BACKWARD || p.end == 0 ? total : p.end;
-    if (total != 0 && begin < end) {
-      size_t run = rank ? dims[rank - 1] : 1;
-      size_t runStride = rank ? strides[rank - 1] : 0;
-      size_t coord[64];
-      size_t a = 0, rest = begin / run;
-      for (int d = rank - 2; d >= 0; d--) {
-        coord[d] = rest % dims[d];
-        rest /= dims[d];
-        a += coord[d] * strides[d];
-      }
-      for (size_t start = begin / run * run; start < end; start += run) {
-        size_t s0 = start > begin ? start : begin;
-        size_t s1 = start + run < end ? start + run : end;
-        prelu::run<T>(dir, p, s0, s1 - s0, a + (s0 - start) * runStride, runStride, sums);
-        for (int d = rank - 2; d >= 0; d--) {
-          coord[d]++;
-          a += strides[d];
-          if (coord[d] < dims[d]) break;
-          a -= strides[d] * dims[d];
-          coord[d] = 0;
+  }
+
+  /**
+   * Backward of one periodic unit [s0, s0 + D·P) whose pattern is one dim (alpha index
+   * a + j·sR at position j): the slots' lanes are moved into acc lane-major, the unit runs as
+   * spans of whole periods, blocks close every 4096 periods, and the lanes go back. Returns false
+   * (nothing done) when the P slots' counts differ, so the caller takes the general path.
+   */
+  template <class T>
+  static bool backwardUnit(const sa::PreluArgs& p, size_t P, size_t sR, size_t s0, size_t D, size_t a, double* sums, double* acc) {
+    const T* x = static_cast<const T*>(p.x) + s0;
+    const T* alpha = static_cast<const T*>(p.alpha);
+    const T* dy = static_cast<const T*>(p.dy) + s0;
+    T* out = static_cast<T*>(p.out) + s0;
+    auto slot = [&](size_t j) { return sums + (a + j * sR) * 18; };
+    const size_t c0 = static_cast<size_t>(slot(0)[16]);
+    for (size_t j = 1; j < P; j++) {
+      if (static_cast<size_t>(slot(j)[16]) != c0) return false;
+    }
+    // Alpha: straight from alpha when contiguous and long, else whole periods in E (m | 16).
+    T E[BUF];
+    const T* al = alpha + a;
+    size_t m = 1;
+    if (!(sR == 1 && P >= 64)) {
+      while (m < 16 && 2 * m * P <= BUF) m *= 2;
+      for (size_t j = 0; j < P; j++) E[j] = alpha[a + j * sR];
+      for (size_t j = P; j < m * P; j++) E[j] = E[j - P];
+      al = E;
+    }
+    for (size_t l = 0; l < 16; l++) {
+      for (size_t j = 0; j < P; j++) acc[l * P + j] = slot(j)[l];
+    }
+    for (size_t r = 0; r < D;) {
+      const size_t c = c0 + r;
+      size_t r2 = r + (m - c % m);
+      if (r2 > D) r2 = D;
+      backwardSpan(x + r * P, al + (c % m) * P, dy + r * P, out + r * P, acc + (c % 16) * P, (r2 - r) * P);
+      r = r2;
+      if ((c0 + r) % SUM_BLOCK == 0) {
+        // Close every slot's block: fold its 16 lanes in halves, then add to its total.
+        for (size_t half = 8; half >= 1; half >>= 1) {
+          for (size_t i = 0; i < half; i++) {
+            for (size_t j = 0; j < P; j++) acc[i * P + j] += acc[(i + half) * P + j];
+          }
         }
+        const bool first = c0 + r <= SUM_BLOCK;
+        for (size_t j = 0; j < P; j++) {
+          double* s = slot(j);
+          s[17] = first ? acc[j] : s[17] + acc[j];
+        }
+        for (size_t i = 0; i < 16 * P; i++) acc[i] = 0;
       }
     }
-    if (dir == sa::BACKWARD) {
-      T* dalpha = static_cast<T*>(p.dalpha);
-      for (size_t s = 0; s < p.alphaLen; s++) dalpha[s] = static_cast<T>(slotResult(sums + s * 18));
+    for (size_t j = 0; j < P; j++) {
+      double* s = slot(j);
+      for (size_t l = 0; l < 16; l++) s[l] = acc[l * P + j];
+      s[16] = static_cast<double>(c0 + D);
     }
+    return true;
+  }
+
+  /** Backward of everything, in index order (dalpha's canonical sums), then dalpha. */
+  template <class T>
+  static void backward(const sa::PreluArgs& p, const Layout& L, double* sums) {
+    const T* x = static_cast<const T*>(p.x);
+    const T* alpha = static_cast<const T*>(p.alpha);
+    const T* dy = static_cast<const T*>(p.dy);
+    T* out = static_cast<T*>(p.out);
+    for (size_t i = 0; i < p.alphaLen * 18; i++) sums[i] = 0;
+    const size_t sR = L.rank ? L.strides[L.rank - 1] : 0;
+    auto anyRun = [&](size_t s0, size_t len, size_t, size_t a) {
+      if (sR == 0) backwardOneSlot(x + s0, alpha, dy + s0, out + s0, len, a, sums + a * 18);
+      else backwardAnyRun(x + s0, alpha, dy + s0, out + s0, len, a, sR, sums);
+    };
+    if (L.total == 0) {
+    } else if (L.k == L.rank - 2 && sR >= 1 && L.P <= p.alphaLen && (sR == 1 || L.P <= BUF)) {
+      // Single-dim pattern (channels-last): lane-major sums, acc after the slots in the scratch.
+      const size_t P = L.P;
+      double* acc = sums + p.alphaLen * 18;
+      walk(L, L.k, 0, L.total, [&](size_t s0, size_t len, size_t, size_t a) {
+        if (!backwardUnit<T>(p, P, sR, s0, len / P, a, sums, acc)) {
+          for (size_t r = 0; r < len; r += P) anyRun(s0 + r, P, 0, a);
+        }
+      });
+    } else {
+      walk(L, L.rank > 0 ? L.rank - 1 : 0, 0, L.total, anyRun);
+    }
+    T* dalpha = static_cast<T*>(p.dalpha);
+    for (size_t s = 0; s < p.alphaLen; s++) dalpha[s] = static_cast<T>(slotResult(sums + s * 18));
+  }
+
+  template <class T>
+  static void apply(int dir, const sa::PreluArgs& p, double* sums) {
+    Layout L;
+    merge(p, L);
+    if (dir == sa::BACKWARD) {
+      backward<T>(p, L, sums);
+      return;
+    }
+    // Forward and derivative may be asked for the elements [begin, end) only (threads split x).
+    size_t begin = p.end == 0 ? 0 : p.begin;
+    size_t end = p.end == 0 ? L.total : p.end;
+    if (L.total != 0 && begin < end) forwardRange<T>(dir, p, L, begin, end);
   }
 };
 
