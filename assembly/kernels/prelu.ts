@@ -175,14 +175,295 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
   }
 }
 
+// ---- Periodic layouts (channels-last: the merged dims end in a stride-0 dim, then a pattern). ----
+// Instead of one short run at a time, the pattern's alpha values are expanded into EBUF (whole
+// periods) and long spans of x run against it; backward keeps the slots' 16 lanes lane-major in
+// ACC (ACC[l·P + j] is lane l of pattern position j), so term k of position j, element k·P + j of
+// the unit, goes to ACC[(k mod 16)·P + j]: a straight vector loop with period 16·P.
+
+/** Forward patterns up to PCAP elements are expanded; EBUF holds BUF elements (whole periods). */
+// @ts-ignore: decorator
+@inline const PCAP: i64 = 1024;
+// @ts-ignore: decorator
+@inline const BUF: i64 = 2048;
+/** Backward's lane-major sums cover patterns up to PCAP_B elements. */
+// @ts-ignore: decorator
+@inline const PCAP_B: i64 = 256;
+const EBUF: usize = memory.data(<i32>BUF * 8, 16);
+const REL: usize = memory.data(<i32>PCAP * 8, 16);
+const ACC: usize = memory.data(16 * <i32>PCAP_B * 8, 16);
+
+// @ts-ignore: decorator
+@inline function dimOf(map: usize, d: i32): i64 { return <i64>load<i32>(map + (<usize>d << 2)); }
+// @ts-ignore: decorator
+@inline function strideOf(map: usize, rank: i32, d: i32): i64 { return <i64>load<i32>(map + (<usize>(rank + d) << 2)); }
+
+/** Sets the odometer over dims [0, q) to unit u; returns that unit's alpha base index. */
+function odoInit(map: usize, rank: i32, q: i32, coords: usize, u: i64): i64 {
+  let a: i64 = 0;
+  let r = u;
+  for (let d = q - 1; d >= 0; d--) {
+    const dim = dimOf(map, d);
+    const c = r % dim;
+    r /= dim;
+    store<i64>(coords + (<usize>d << 3), c);
+    a += c * strideOf(map, rank, d);
+  }
+  return a;
+}
+
+/** Advances the odometer over dims [0, q) by one unit; returns the new base index. */
+function odoStep(map: usize, rank: i32, q: i32, coords: usize, a: i64): i64 {
+  for (let d = q - 1; d >= 0; d--) {
+    const cp = coords + (<usize>d << 3);
+    const stride = strideOf(map, rank, d);
+    const c = load<i64>(cp) + 1;
+    a += stride;
+    const dim = dimOf(map, d);
+    if (c < dim) { store<i64>(cp, c); return a; }
+    a -= stride * dim;
+    store<i64>(cp, 0);
+  }
+  return a;
+}
+
+/** n elements of x against a contiguous alpha (forward or derivative). */
+// @ts-ignore: decorator
+@inline function spanF<F>(mode: i32, x: usize, al: usize, out: usize, n: i64): void {
+  const size = sizeof<F>();
+  let j: i64 = 0;
+  if (ASC_FEATURE_SIMD) {
+    const lanes = <i64>(16 / size);
+    for (; j + 2 * lanes <= n; j += 2 * lanes) {
+      const o = <usize>j * size;
+      const r0 = vectorValue<F>(mode, v128.load(x + o), v128.load(al + o));
+      const r1 = vectorValue<F>(mode, v128.load(x + o + 16), v128.load(al + o + 16));
+      v128.store(out + o, r0);
+      v128.store(out + o + 16, r1);
+    }
+    for (; j + lanes <= n; j += lanes) {
+      const o = <usize>j * size;
+      v128.store(out + o, vectorValue<F>(mode, v128.load(x + o), v128.load(al + o)));
+    }
+  }
+  for (; j < n; j++) {
+    const o = <usize>j * size;
+    store<F>(out + o, <F>scalarValue(mode, <f64>load<F>(x + o), <f64>load<F>(al + o)));
+  }
+}
+
+/** Forward / derivative of [start, start + count) of a periodic layout (pattern after dim k). */
+function periodicForward<F>(mode: i32, x: usize, alpha: usize, out: usize, start: i64, count: i64, map: usize, rank: i32,
+  coords: usize, k: i32, P: i64): void {
+  const size = sizeof<F>();
+  for (let j: i64 = 0; j < P; j++) {
+    let idx: i64 = 0, rem = j;
+    for (let d = rank - 1; d > k; d--) {
+      const dim = dimOf(map, d);
+      idx += (rem % dim) * strideOf(map, rank, d);
+      rem /= dim;
+    }
+    store<i64>(REL + (<usize>j << 3), idx);
+  }
+  const U = dimOf(map, k) * P;
+  let off = start % U;
+  let a = odoInit(map, rank, k, coords, start / U);
+  let left = count;
+  let done: i64 = 0;
+  while (left > 0) {
+    const len = min(U - off, left);
+    let ph = off % P;
+    // Whole periods of this unit's alpha pattern, as many as the piece needs (at most BUF).
+    const LE = P * min(BUF / P, (ph + len + P - 1) / P);
+    for (let j: i64 = 0; j < P; j++) {
+      store<F>(EBUF + <usize>j * size, load<F>(alpha + <usize>(a + load<i64>(REL + (<usize>j << 3))) * size));
+    }
+    for (let j: i64 = P; j < LE; j++) store<F>(EBUF + <usize>j * size, load<F>(EBUF + <usize>(j - P) * size));
+    for (let i: i64 = 0; i < len;) {
+      const n = min(LE - ph, len - i);
+      const o = <usize>(done + i) * size;
+      spanF<F>(mode, x + o, EBUF + <usize>ph * size, out + o, n);
+      i += n;
+      ph = 0;
+    }
+    done += len;
+    left -= len;
+    off = 0;
+    a = odoStep(map, rank, k, coords, a);
+  }
+}
+
+/** n elements against lane-major sums acc and a contiguous alpha: acc += dalpha terms, dx = dy·prelu'(x). */
+// @ts-ignore: decorator
+@inline function spanB<F>(x: usize, al: usize, dy: usize, out: usize, acc: usize, n: i64, writeDx: bool): void {
+  const size = sizeof<F>();
+  let j: i64 = 0;
+  if (ASC_FEATURE_SIMD) {
+    const zero = f64x2.splat(0);
+    const lanes = <i64>(16 / size);
+    for (; j + lanes <= n; j += lanes) {
+      const o = <usize>j * size;
+      const l = acc + (<usize>j << 3);
+      const v = v128.load(x + o), g = v128.load(dy + o);
+      if (size == 4) {
+        const v0 = pair<F>(x + o), g0 = pair<F>(dy + o), v1 = pair<F>(x + o + 8), g1 = pair<F>(dy + o + 8);
+        v128.store(l, f64x2.add(v128.load(l), v128.bitselect(zero, f64x2.mul(g0, v0), f64x2.gt(v0, zero))));
+        v128.store(l + 16, f64x2.add(v128.load(l + 16), v128.bitselect(zero, f64x2.mul(g1, v1), f64x2.gt(v1, zero))));
+        if (writeDx) v128.store(out + o, f32x4.mul(g, vectorValue<F>(DERIVATIVE, v, v128.load(al + o))));
+      } else {
+        v128.store(l, f64x2.add(v128.load(l), v128.bitselect(zero, f64x2.mul(g, v), f64x2.gt(v, zero))));
+        if (writeDx) v128.store(out + o, f64x2.mul(g, vectorValue<F>(DERIVATIVE, v, v128.load(al + o))));
+      }
+    }
+  }
+  for (; j < n; j++) {
+    const o = <usize>j * size;
+    const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
+    const l = acc + (<usize>j << 3);
+    store<f64>(l, load<f64>(l) + (v > 0 ? 0 : g * v));
+    if (writeDx) store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : <f64>load<F>(al + o))));
+  }
+}
+
 /**
- * Visits elements [start, start + count) run by run (reference: forEachRun). coords: rank i64 of
- * scratch for the odometer over the merged dimensions.
+ * Backward of D whole periods (alpha index a + j·sR at position j) whose P slots are all in this
+ * pass and have equal counts (checked by the caller): lanes into ACC, spans of whole periods,
+ * blocks closed every 4096 periods, lanes back.
+ */
+function periodsBackward<F>(x: usize, alpha: usize, dy: usize, out: usize, state: usize, a: i64, sR: i64, P: i64, D: i64,
+  slotLo: i64, writeDx: bool): void {
+  const size = sizeof<F>();
+  const s0 = state + <usize>(a - slotLo) * SLOT;
+  const sStep = <usize>sR * SLOT;
+  const c0 = load<i64>(s0, 128);
+  let al = alpha + <usize>a * size;
+  let m: i64 = 1;
+  if (!(sR == 1 && P >= 64)) {
+    while (m < 16 && 2 * m * P <= BUF) m *= 2;
+    for (let j: i64 = 0; j < P; j++) store<F>(EBUF + <usize>j * size, load<F>(alpha + <usize>(a + j * sR) * size));
+    for (let j: i64 = P; j < m * P; j++) store<F>(EBUF + <usize>j * size, load<F>(EBUF + <usize>(j - P) * size));
+    al = EBUF;
+  }
+  const p = <usize>P;
+  for (let j: usize = 0; j < p; j++) {
+    const s = s0 + j * sStep;
+    for (let l: usize = 0; l < 16; l++) store<f64>(ACC + ((l * p + j) << 3), load<f64>(s + (l << 3)));
+  }
+  for (let r: i64 = 0; r < D;) {
+    const c = c0 + r;
+    const r2 = min(D, r + (m - c % m));
+    const o = <usize>(r * P) * size;
+    spanB<F>(x + o, al + <usize>((c % m) * P) * size, dy + o, out + o, ACC + (<usize>((c & 15) * P) << 3), (r2 - r) * P, writeDx);
+    r = r2;
+    if ((c0 + r) % BLOCK == 0) {
+      for (let half: usize = 8; half >= 1; half >>= 1) {
+        for (let i: usize = 0; i < half; i++) {
+          for (let j: usize = 0; j < p; j++) {
+            const t = ACC + ((i * p + j) << 3);
+            store<f64>(t, load<f64>(t) + load<f64>(ACC + (((i + half) * p + j) << 3)));
+          }
+        }
+      }
+      const first = c0 + r <= BLOCK;
+      for (let j: usize = 0; j < p; j++) {
+        const s = s0 + j * sStep;
+        const b = load<f64>(ACC + (j << 3));
+        store<f64>(s, first ? b : load<f64>(s, 136) + b, 136);
+      }
+      memory.fill(ACC, 0, p * 128);
+    }
+  }
+  for (let j: usize = 0; j < p; j++) {
+    const s = s0 + j * sStep;
+    for (let l: usize = 0; l < 16; l++) store<f64>(s + (l << 3), load<f64>(ACC + ((l * p + j) << 3)));
+    store<i64>(s, c0 + D, 128);
+  }
+}
+
+/** Whether the P slots a + j·sR are all in [slotLo, slotHi) with equal counts. */
+function slotsAligned(state: usize, a: i64, sR: i64, P: i64, slotLo: i64, slotHi: i64): bool {
+  if (a < slotLo || a + (P - 1) * sR >= slotHi) return false;
+  const s0 = state + <usize>(a - slotLo) * SLOT;
+  const c0 = load<i64>(s0, 128);
+  for (let j: i64 = 1; j < P; j++) {
+    if (load<i64>(s0 + <usize>(j * sR) * SLOT, 128) != c0) return false;
+  }
+  return true;
+}
+
+/** Backward of [start, start + count) when the pattern after the last stride-0 dim is one dim. */
+function periodicBackward<F>(x: usize, alpha: usize, dy: usize, out: usize, start: i64, count: i64, map: usize, rank: i32,
+  coords: usize, state: usize, slotLo: i64, slotHi: i64, writeDx: bool): void {
+  const size = sizeof<F>();
+  const k = rank - 2;
+  const P = dimOf(map, rank - 1), sR = strideOf(map, rank, rank - 1);
+  const U = dimOf(map, k) * P;
+  let off = start % U;
+  let a = odoInit(map, rank, k, coords, start / U);
+  let left = count;
+  let done: i64 = 0;
+  while (left > 0) {
+    const len = min(U - off, left);
+    const ph = off % P;
+    let j: i64 = 0;
+    // A period cut by the chunk edge goes element by element (its slots then have equal counts).
+    if (ph != 0) {
+      j = min(P - ph, len);
+      const o = <usize>done * size;
+      run<F>(BACKWARD, x + o, alpha, dy + o, out + o, state, a + ph * sR, sR, j, slotLo, slotHi, writeDx);
+    }
+    const whole = (len - j) / P;
+    if (whole > 0) {
+      const o = <usize>(done + j) * size;
+      if (slotsAligned(state, a, sR, P, slotLo, slotHi)) {
+        periodsBackward<F>(x + o, alpha, dy + o, out + o, state, a, sR, P, whole, slotLo, writeDx);
+      } else {
+        for (let r: i64 = 0; r < whole; r++) {
+          const q = o + <usize>(r * P) * size;
+          run<F>(BACKWARD, x + q, alpha, dy + q, out + q, state, a, sR, P, slotLo, slotHi, writeDx);
+        }
+      }
+      j += whole * P;
+    }
+    if (j < len) {
+      const o = <usize>(done + j) * size;
+      run<F>(BACKWARD, x + o, alpha, dy + o, out + o, state, a, sR, len - j, slotLo, slotHi, writeDx);
+    }
+    done += len;
+    left -= len;
+    off = 0;
+    a = odoStep(map, rank, k, coords, a);
+  }
+}
+
+/**
+ * Visits elements [start, start + count): periodic layouts as above, everything else run by run
+ * (reference: forEachRun). coords: rank i64 of scratch for the odometer over the merged dims.
  */
 // @ts-ignore: decorator
 @inline export function preluWalk<F>(mode: i32, x: usize, alpha: usize, dy: usize, out: usize, start: f64, count: f64,
   map: usize, rank: i32, coords: usize, state: usize, slotLo: i64, slotHi: i64, writeDx: bool): void {
   if (count <= 0) return;
+  let k: i32 = -1;
+  for (let d = rank - 2; d >= 0; d--) {
+    if (strideOf(map, rank, d) == 0) { k = d; break; }
+  }
+  let P: i64 = 1;
+  for (let d = k + 1; d < rank; d++) P *= dimOf(map, d);
+  if (k >= 0 && mode != BACKWARD && P <= PCAP) {
+    periodicForward<F>(mode, x, alpha, out, <i64>start, <i64>count, map, rank, coords, k, P);
+    return;
+  }
+  if (k >= 0 && k == rank - 2 && mode == BACKWARD && P <= PCAP_B && strideOf(map, rank, rank - 1) >= 1) {
+    periodicBackward<F>(x, alpha, dy, out, <i64>start, <i64>count, map, rank, coords, state, slotLo, slotHi, writeDx);
+    return;
+  }
+  runWalk<F>(mode, x, alpha, dy, out, start, count, map, rank, coords, state, slotLo, slotHi, writeDx);
+}
+
+/** Elements [start, start + count) run by run along the last merged dim (reference: forEachRun). */
+function runWalk<F>(mode: i32, x: usize, alpha: usize, dy: usize, out: usize, start: f64, count: f64,
+  map: usize, rank: i32, coords: usize, state: usize, slotLo: i64, slotHi: i64, writeDx: bool): void {
   const dims = map, strides = map + (<usize>rank << 2);
   const runLen: i64 = rank ? <i64>load<i32>(dims + (<usize>(rank - 1) << 2)) : 1;
   const runStride: i64 = rank ? <i64>load<i32>(strides + (<usize>(rank - 1) << 2)) : 0;
