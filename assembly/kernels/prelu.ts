@@ -151,14 +151,10 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
     backwardShared<F>(x, alpha, dy, out, state, a0, len, slotLo, slotHi, writeDx);
     return;
   }
-  if (ASC_FEATURE_SIMD && mode != BACKWARD && (aStride == 0 || aStride == 1)) {
-    const lanes = <i64>(16 / size);
-    const al0 = alpha + <usize>a0 * size;
-    const al = splatF<F>(al0);
-    for (; j + lanes <= len; j += lanes) {
-      const o = <usize>j * size;
-      v128.store(out + o, vectorValue<F>(mode, v128.load(x + o), aStride == 0 ? al : v128.load(al0 + o)));
-    }
+  if (mode != BACKWARD && (aStride == 0 || aStride == 1)) {
+    if (aStride == 0) spanF<F>(mode, x, alpha + <usize>a0 * size, out, len, true);
+    else spanF<F>(mode, x, alpha + <usize>a0 * size, out, len, false);
+    return;
   }
   for (; j < len; j++) {
     const o = <usize>j * size;
@@ -227,28 +223,29 @@ function odoStep(map: usize, rank: i32, q: i32, coords: usize, a: i64): i64 {
   return a;
 }
 
-/** n elements of x against a contiguous alpha (forward or derivative). */
+/**
+ * n elements of x against a contiguous alpha (forward or derivative); splat: alpha[0] for all.
+ * Byte offsets and four vectors a step with immediate offsets: the bodies are a few instructions,
+ * so the loop's own cost shows (as in loop.ts's narrow32).
+ */
 // @ts-ignore: decorator
-@inline function spanF<F>(mode: i32, x: usize, al: usize, out: usize, n: i64): void {
+@inline function spanF<F>(mode: i32, x: usize, al: usize, out: usize, n: i64, splat: bool = false): void {
   const size = sizeof<F>();
-  let j: i64 = 0;
+  const bytes = <usize>n * size;
+  let o: usize = 0;
   if (ASC_FEATURE_SIMD) {
-    const lanes = <i64>(16 / size);
-    for (; j + 2 * lanes <= n; j += 2 * lanes) {
-      const o = <usize>j * size;
-      const r0 = vectorValue<F>(mode, v128.load(x + o), v128.load(al + o));
-      const r1 = vectorValue<F>(mode, v128.load(x + o + 16), v128.load(al + o + 16));
-      v128.store(out + o, r0);
-      v128.store(out + o + 16, r1);
+    const s = splatF<F>(al);
+    for (; o + 64 <= bytes; o += 64) {
+      const v0 = v128.load(x + o), v1 = v128.load(x + o, 16), v2 = v128.load(x + o, 32), v3 = v128.load(x + o, 48);
+      v128.store(out + o, vectorValue<F>(mode, v0, splat ? s : v128.load(al + o)));
+      v128.store(out + o, vectorValue<F>(mode, v1, splat ? s : v128.load(al + o, 16)), 16);
+      v128.store(out + o, vectorValue<F>(mode, v2, splat ? s : v128.load(al + o, 32)), 32);
+      v128.store(out + o, vectorValue<F>(mode, v3, splat ? s : v128.load(al + o, 48)), 48);
     }
-    for (; j + lanes <= n; j += lanes) {
-      const o = <usize>j * size;
-      v128.store(out + o, vectorValue<F>(mode, v128.load(x + o), v128.load(al + o)));
-    }
+    for (; o + 16 <= bytes; o += 16) v128.store(out + o, vectorValue<F>(mode, v128.load(x + o), splat ? s : v128.load(al + o)));
   }
-  for (; j < n; j++) {
-    const o = <usize>j * size;
-    store<F>(out + o, <F>scalarValue(mode, <f64>load<F>(x + o), <f64>load<F>(al + o)));
+  for (; o < bytes; o += size) {
+    store<F>(out + o, <F>scalarValue(mode, <f64>load<F>(x + o), <f64>load<F>(splat ? al : al + o)));
   }
 }
 
@@ -297,29 +294,34 @@ function periodicForward<F>(mode: i32, x: usize, alpha: usize, out: usize, start
 // @ts-ignore: decorator
 @inline function spanB<F>(x: usize, al: usize, dy: usize, out: usize, acc: usize, n: i64, writeDx: bool): void {
   const size = sizeof<F>();
-  let j: i64 = 0;
+  const bytes = <usize>n * size;
+  let o: usize = 0;
+  let l = acc;
   if (ASC_FEATURE_SIMD) {
     const zero = f64x2.splat(0);
-    const lanes = <i64>(16 / size);
-    for (; j + lanes <= n; j += lanes) {
-      const o = <usize>j * size;
-      const l = acc + (<usize>j << 3);
+    // Every load of a step comes before its stores (dx may be x or dy).
+    for (; o + 16 <= bytes; o += 16, l += 16 * 8 / size) {
       const v = v128.load(x + o), g = v128.load(dy + o);
       if (size == 4) {
-        const v0 = pair<F>(x + o), g0 = pair<F>(dy + o), v1 = pair<F>(x + o + 8), g1 = pair<F>(dy + o + 8);
-        v128.store(l, f64x2.add(v128.load(l), v128.bitselect(zero, f64x2.mul(g0, v0), f64x2.gt(v0, zero))));
-        v128.store(l + 16, f64x2.add(v128.load(l + 16), v128.bitselect(zero, f64x2.mul(g1, v1), f64x2.gt(v1, zero))));
-        if (writeDx) v128.store(out + o, f32x4.mul(g, vectorValue<F>(DERIVATIVE, v, v128.load(al + o))));
+        const v0 = f64x2.promote_low_f32x4(v), g0 = f64x2.promote_low_f32x4(g);
+        const v1 = f64x2.promote_low_f32x4(i8x16.shuffle(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15));
+        const g1 = f64x2.promote_low_f32x4(i8x16.shuffle(g, g, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15));
+        const t0 = v128.bitselect(zero, f64x2.mul(g0, v0), f64x2.gt(v0, zero));
+        const t1 = v128.bitselect(zero, f64x2.mul(g1, v1), f64x2.gt(v1, zero));
+        const d = writeDx ? f32x4.mul(g, vectorValue<F>(DERIVATIVE, v, v128.load(al + o))) : zero;
+        v128.store(l, f64x2.add(v128.load(l), t0));
+        v128.store(l, f64x2.add(v128.load(l, 16), t1), 16);
+        if (writeDx) v128.store(out + o, d);
       } else {
-        v128.store(l, f64x2.add(v128.load(l), v128.bitselect(zero, f64x2.mul(g, v), f64x2.gt(v, zero))));
-        if (writeDx) v128.store(out + o, f64x2.mul(g, vectorValue<F>(DERIVATIVE, v, v128.load(al + o))));
+        const t = v128.bitselect(zero, f64x2.mul(g, v), f64x2.gt(v, zero));
+        const d = writeDx ? f64x2.mul(g, vectorValue<F>(DERIVATIVE, v, v128.load(al + o))) : zero;
+        v128.store(l, f64x2.add(v128.load(l), t));
+        if (writeDx) v128.store(out + o, d);
       }
     }
   }
-  for (; j < n; j++) {
-    const o = <usize>j * size;
+  for (; o < bytes; o += size, l += 8) {
     const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
-    const l = acc + (<usize>j << 3);
     store<f64>(l, load<f64>(l) + (v > 0 ? 0 : g * v));
     if (writeDx) store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : <f64>load<F>(al + o))));
   }
