@@ -204,6 +204,21 @@ void preluTask(void* c, size_t t) {
   j->op->table->prelu[j->op->fn](j->op->dir, j->op->f64, a, nullptr);
 }
 
+/** prelu backward's tasks (PreluArgs::parallel): the kernel splits, the pool runs. */
+struct PreluParallelJob {
+  void (*task)(void* arg, size_t t);
+  void* arg;
+};
+void preluParallelTask(void* c, size_t t) {
+  const PreluParallelJob* j = static_cast<const PreluParallelJob*>(c);
+  j->task(j->arg, t);
+}
+void preluParallel(void* ctx, size_t tasks, void (*task)(void* arg, size_t t), void* arg) {
+  const Op* op = static_cast<const Op*>(ctx);
+  PreluParallelJob j{task, arg};
+  gPool->run(preluParallelTask, &j, tasks, op->threads);
+}
+
 /** One long softmax row's exponentials split across the pool (RowArgs::expSplit). */
 struct ExpSplitJob {
   const Op* op;
@@ -231,7 +246,8 @@ void expSplit(void* ctx, int f64, const void* x, double shift, double* e, size_t
 
 /**
  * Elementwise and prelu forward/derivative calls split on 64-element boundaries; rows split by
- * outer index; prelu backward stays whole (dalpha sums in index order). Bits never change.
+ * outer index; prelu backward is split by the kernel itself (PreluArgs::parallel) where its
+ * layout lets the dalpha sums keep their canonical order. Bits never change.
  */
 void execute(const Op& op) {
   if (op.kind == ELEMENTWISE) {
@@ -269,11 +285,25 @@ void execute(const Op& op) {
     const sa::PreluArgs& a = op.prelu;
     size_t n = 1;
     for (int k = 0; k < a.rank; k++) n *= static_cast<size_t>(a.dims[k]);
-    int threads = op.dir != sa::BACKWARD && n >= gParallelMin.load() ? op.threads : 1;
-    if (threads <= 1) {
-      // Per alpha element: its canonical sum (18 doubles) and 16 lane-major lanes (kernels/prelu.h).
-      op.table->prelu[op.fn](op.dir, op.f64, a, scratch(a.alphaLen * 34));
+    int threads = n >= gParallelMin.load() ? op.threads : 1;
+    if (op.dir == sa::BACKWARD) {
+      // Per alpha element its canonical sum (18 doubles); lane-major lanes for up to 16384 alpha
+      // elements per thread and one sum per 4096-term block (kernels/prelu.h, backwardScratch).
+      size_t lanes = a.alphaLen < 16384 ? a.alphaLen : 16384;
+      size_t len = a.alphaLen * 18 + 16 * lanes * (threads > 1 ? threads : 1) + n / 4096 + lanes + 64;
+      sa::PreluArgs b = a;
+      if (threads > 1) {
+        b.parallel = preluParallel;
+        b.parallelCtx = const_cast<Op*>(&op);
+        b.threads = threads;
+      }
+      b.scratchLen = len;
+      op.table->prelu[op.fn](op.dir, op.f64, b, scratch(len));
       trimScratch();
+      return;
+    }
+    if (threads <= 1) {
+      op.table->prelu[op.fn](op.dir, op.f64, a, nullptr);
       return;
     }
     size_t chunk = ((n + threads - 1) / threads + 63) / 64 * 64;
@@ -401,7 +431,7 @@ bool parsePrelu(napi_env env, napi_value* argv, Op& op) {
     return fail(env, "Expected an alpha map that fits x and alpha");
   }
   op.f64 = x.f64;
-  op.prelu = sa::PreluArgs{x.data, alpha.data, dy.data, out.data, dalpha.data, alpha.length, rank, op.map, op.map + rank, 0, 0};
+  op.prelu = sa::PreluArgs{x.data, alpha.data, dy.data, out.data, dalpha.data, alpha.length, rank, op.map, op.map + rank, 0, 0, nullptr, nullptr, 1, 0};
   return true;
 }
 

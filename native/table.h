@@ -66,6 +66,15 @@ struct PreluArgs {
   const double* dims;
   const double* strides;
   size_t begin, end;  // forward / derivative: only elements [begin, end); end = 0 means all
+  /**
+   * Optional (backward, set by the caller for large calls): runs task(arg, t) for every t < tasks
+   * on up to `threads` threads and returns when all are done; sums then holds scratchLen doubles
+   * (kernels/prelu.h says how many it needs for a split, and runs whole without them).
+   */
+  void (*parallel)(void* ctx, size_t tasks, void (*task)(void* arg, size_t t), void* arg);
+  void* parallelCtx;
+  int threads;
+  size_t scratchLen;
 };
 typedef void (*PreluFn)(int dir, int f64, const PreluArgs& a, double* sums);
 

@@ -21,8 +21,10 @@ struct prelu {
   static constexpr size_t PCAP = 1024;
   /** Elements of the expanded-alpha buffer (whole periods of up to PCAP). */
   static constexpr size_t BUF = 2048;
+  /** Backward's lane-major sums cover patterns up to this many positions (16·PCAP_B doubles). */
+  static constexpr size_t PCAP_B = 16384;
 
-  /** The reference's mergeMap: adjacent dims whose alpha strides line up, merged. */
+  /** The reference's mergeMap (adjacent dims whose alpha strides line up, merged), size-1 dims dropped. */
   struct Layout {
     size_t dims[64], strides[64];
     int rank;
@@ -36,6 +38,9 @@ struct prelu {
     L.rank = 0;
     for (int k = 0; k < p.rank; k++) {
       size_t d = static_cast<size_t>(p.dims[k]), s = static_cast<size_t>(p.strides[k]);
+      // A dim of size 1 changes neither the order nor any alpha index: dropping it first lets
+      // more dims merge (channels-first [n, c, 1, 1] becomes [n, c]).
+      if (d == 1) continue;
       if (L.rank > 0 && L.strides[L.rank - 1] == s * d) {
         L.dims[L.rank - 1] *= d;
         L.strides[L.rank - 1] = s;
@@ -252,6 +257,46 @@ struct prelu {
   }
 
   /**
+   * The alpha values of one pattern (alpha[a + j·sR], j < P) as a contiguous source for periods:
+   * alpha itself when contiguous and long (m = 1), else m whole periods in E (m | 16).
+   */
+  template <class T>
+  SA_MEMBER static const T* alphaPeriods(const T* alpha, size_t a, size_t sR, size_t P, T* E, size_t& m) {
+    m = 1;
+    if (sR == 1 && P >= 64) return alpha + a;
+    while (m < 16 && 2 * m * P <= BUF) m *= 2;
+    for (size_t j = 0; j < P; j++) E[j] = alpha[a + j * sR];
+    for (size_t j = P; j < m * P; j++) E[j] = E[j - P];
+    return E;
+  }
+
+  /**
+   * Periods [r0, r1) of a unit (element r·P + j has alpha position j) against lane-major sums acc
+   * whose slots have count c0 + r0 at the start: spans of whole periods that neither wrap the 16
+   * lanes nor cross a 4096-term block. Blocks are not closed here (r1 - r0 stops at one).
+   */
+  template <class T>
+  SA_MEMBER static void periods(const T* x, const T* al, size_t m, const T* dy, T* out, size_t P, size_t c0, size_t r0, size_t r1,
+    double* acc) {
+    for (size_t r = r0; r < r1;) {
+      const size_t c = c0 + r;
+      size_t r2 = r + (m - c % m);
+      if (r2 > r1) r2 = r1;
+      backwardSpan(x + r * P, al + (c % m) * P, dy + r * P, out + r * P, acc + (c % 16) * P, (r2 - r) * P);
+      r = r2;
+    }
+  }
+
+  /** Folds the 16 lane rows of acc in halves (8, 4, 2, 1): acc[j] is then position j's block sum. */
+  SA_MEMBER static void foldLanes(double* acc, size_t P) {
+    for (size_t half = 8; half >= 1; half >>= 1) {
+      for (size_t i = 0; i < half; i++) {
+        for (size_t j = 0; j < P; j++) acc[i * P + j] += acc[(i + half) * P + j];
+      }
+    }
+  }
+
+  /**
    * Backward of one periodic unit [s0, s0 + D·P) whose pattern is one dim (alpha index
    * a + j·sR at position j): the slots' lanes are moved into acc lane-major, the unit runs as
    * spans of whole periods, blocks close every 4096 periods, and the lanes go back. Returns false
@@ -260,7 +305,6 @@ struct prelu {
   template <class T>
   static bool backwardUnit(const sa::PreluArgs& p, size_t P, size_t sR, size_t s0, size_t D, size_t a, double* sums, double* acc) {
     const T* x = static_cast<const T*>(p.x) + s0;
-    const T* alpha = static_cast<const T*>(p.alpha);
     const T* dy = static_cast<const T*>(p.dy) + s0;
     T* out = static_cast<T*>(p.out) + s0;
     auto slot = [&](size_t j) { return sums + (a + j * sR) * 18; };
@@ -268,32 +312,20 @@ struct prelu {
     for (size_t j = 1; j < P; j++) {
       if (static_cast<size_t>(slot(j)[16]) != c0) return false;
     }
-    // Alpha: straight from alpha when contiguous and long, else whole periods in E (m | 16).
     T E[BUF];
-    const T* al = alpha + a;
-    size_t m = 1;
-    if (!(sR == 1 && P >= 64)) {
-      while (m < 16 && 2 * m * P <= BUF) m *= 2;
-      for (size_t j = 0; j < P; j++) E[j] = alpha[a + j * sR];
-      for (size_t j = P; j < m * P; j++) E[j] = E[j - P];
-      al = E;
-    }
+    size_t m;
+    const T* al = alphaPeriods(static_cast<const T*>(p.alpha), a, sR, P, E, m);
     for (size_t l = 0; l < 16; l++) {
       for (size_t j = 0; j < P; j++) acc[l * P + j] = slot(j)[l];
     }
     for (size_t r = 0; r < D;) {
-      const size_t c = c0 + r;
-      size_t r2 = r + (m - c % m);
+      // Up to the next block boundary of the slots' counts.
+      size_t r2 = r + (SUM_BLOCK - (c0 + r) % SUM_BLOCK);
       if (r2 > D) r2 = D;
-      backwardSpan(x + r * P, al + (c % m) * P, dy + r * P, out + r * P, acc + (c % 16) * P, (r2 - r) * P);
+      periods(x, al, m, dy, out, P, c0, r, r2, acc);
       r = r2;
       if ((c0 + r) % SUM_BLOCK == 0) {
-        // Close every slot's block: fold its 16 lanes in halves, then add to its total.
-        for (size_t half = 8; half >= 1; half >>= 1) {
-          for (size_t i = 0; i < half; i++) {
-            for (size_t j = 0; j < P; j++) acc[i * P + j] += acc[(i + half) * P + j];
-          }
-        }
+        foldLanes(acc, P);
         const bool first = c0 + r <= SUM_BLOCK;
         for (size_t j = 0; j < P; j++) {
           double* s = slot(j);
@@ -310,6 +342,96 @@ struct prelu {
     return true;
   }
 
+  // ---- Backward split across threads, with the canonical order unchanged. ----
+
+  /** What the tasks of a split backward share. */
+  template <class T>
+  struct Split {
+    const sa::PreluArgs* p;
+    const Layout* L;
+    size_t P, sR, D, blocks, tasks;
+    double* acc;   // block split: 16·P lanes per task
+    double* bs;    // block split: blocks × P block sums
+    double* sums;  // slot split: the slots
+  };
+
+  /**
+   * Block split (one unit of D periods from count 0: channels-last, or a scalar alpha as P = 1):
+   * each task does whole 4096-period blocks, every block from fresh lanes, and keeps each
+   * position's block sum; the caller adds them left to right, as the canonical sum does.
+   */
+  template <class T>
+  static void blockTask(void* arg, size_t t) {
+    const Split<T>& S = *static_cast<const Split<T>*>(arg);
+    const size_t b0 = t * S.blocks / S.tasks, b1 = (t + 1) * S.blocks / S.tasks;
+    const size_t P = S.P;
+    double* acc = S.acc + t * 16 * P;
+    T E[BUF];
+    size_t m;
+    const T* al = alphaPeriods(static_cast<const T*>(S.p->alpha), 0, S.sR, P, E, m);
+    const T* x = static_cast<const T*>(S.p->x);
+    const T* dy = static_cast<const T*>(S.p->dy);
+    T* out = static_cast<T*>(S.p->out);
+    for (size_t b = b0; b < b1; b++) {
+      const size_t r0 = b * SUM_BLOCK, r1 = r0 + SUM_BLOCK < S.D ? r0 + SUM_BLOCK : S.D;
+      for (size_t i = 0; i < 16 * P; i++) acc[i] = 0;
+      periods(x, al, m, dy, out, P, 0, r0, r1, acc);
+      foldLanes(acc, P);
+      for (size_t j = 0; j < P; j++) S.bs[b * P + j] = acc[j];
+    }
+  }
+
+  /**
+   * Slot split (runs of constant alpha: channels-first): task t owns the alpha elements
+   * [t·A/tasks, (t+1)·A/tasks) and does every run of theirs in index order, dx included.
+   */
+  template <class T>
+  static void slotTask(void* arg, size_t t) {
+    const Split<T>& S = *static_cast<const Split<T>*>(arg);
+    const size_t A = S.p->alphaLen;
+    const size_t lo = t * A / S.tasks, hi = (t + 1) * A / S.tasks;
+    const T* x = static_cast<const T*>(S.p->x);
+    const T* alpha = static_cast<const T*>(S.p->alpha);
+    const T* dy = static_cast<const T*>(S.p->dy);
+    T* out = static_cast<T*>(S.p->out);
+    walk(*S.L, S.L->rank - 1, 0, S.L->total, [&](size_t s0, size_t len, size_t, size_t a) {
+      if (a >= lo && a < hi) backwardOneSlot(x + s0, alpha, dy + s0, out + s0, len, a, S.sums + a * 18);
+    });
+  }
+
+  /** Backward split across threads when the layout allows it; false: run it whole. */
+  template <class T>
+  static bool backwardSplit(const sa::PreluArgs& p, const Layout& L, double* sums) {
+    if (!p.parallel || p.threads < 2 || L.total == 0) return false;
+    const size_t sR = L.rank ? L.strides[L.rank - 1] : 0;
+    Split<T> S{&p, &L, 0, sR, 0, 0, 0, nullptr, nullptr, sums};
+    T* dalpha = static_cast<T*>(p.dalpha);
+    if ((L.rank == 1 && sR == 0) || (L.rank == 2 && L.k == 0 && sR >= 1 && L.P <= p.alphaLen && L.P <= PCAP_B && (sR == 1 || L.P <= BUF))) {
+      S.P = L.rank == 1 ? 1 : L.P;
+      S.D = L.total / S.P;
+      S.blocks = (S.D + SUM_BLOCK - 1) / SUM_BLOCK;
+      S.tasks = S.blocks < static_cast<size_t>(p.threads) ? S.blocks : static_cast<size_t>(p.threads);
+      if (S.tasks < 2 || p.alphaLen * 18 + S.tasks * 16 * S.P + S.blocks * S.P > p.scratchLen) return false;
+      S.acc = sums + p.alphaLen * 18;
+      S.bs = S.acc + S.tasks * 16 * S.P;
+      p.parallel(p.parallelCtx, S.tasks, &blockTask<T>, &S);
+      for (size_t s = 0; s < p.alphaLen; s++) dalpha[s] = 0;
+      for (size_t j = 0; j < S.P; j++) {
+        double total = S.bs[j];
+        for (size_t b = 1; b < S.blocks; b++) total += S.bs[b * S.P + j];
+        dalpha[j * sR] = static_cast<T>(total);
+      }
+      return true;
+    }
+    if (sR == 0 && L.rank >= 2 && p.alphaLen >= 2) {
+      S.tasks = p.alphaLen < static_cast<size_t>(p.threads) ? p.alphaLen : static_cast<size_t>(p.threads);
+      p.parallel(p.parallelCtx, S.tasks, &slotTask<T>, &S);
+      for (size_t s = 0; s < p.alphaLen; s++) dalpha[s] = static_cast<T>(slotResult(sums + s * 18));
+      return true;
+    }
+    return false;
+  }
+
   /** Backward of everything, in index order (dalpha's canonical sums), then dalpha. */
   template <class T>
   static void backward(const sa::PreluArgs& p, const Layout& L, double* sums) {
@@ -318,13 +440,14 @@ struct prelu {
     const T* dy = static_cast<const T*>(p.dy);
     T* out = static_cast<T*>(p.out);
     for (size_t i = 0; i < p.alphaLen * 18; i++) sums[i] = 0;
+    if (backwardSplit<T>(p, L, sums)) return;
     const size_t sR = L.rank ? L.strides[L.rank - 1] : 0;
     auto anyRun = [&](size_t s0, size_t len, size_t, size_t a) {
       if (sR == 0) backwardOneSlot(x + s0, alpha, dy + s0, out + s0, len, a, sums + a * 18);
       else backwardAnyRun(x + s0, alpha, dy + s0, out + s0, len, a, sR, sums);
     };
     if (L.total == 0) {
-    } else if (L.k == L.rank - 2 && sR >= 1 && L.P <= p.alphaLen && (sR == 1 || L.P <= BUF)) {
+    } else if (L.k == L.rank - 2 && sR >= 1 && L.P <= p.alphaLen && L.P <= PCAP_B && (sR == 1 || L.P <= BUF)) {
       // Single-dim pattern (channels-last): lane-major sums, acc after the slots in the scratch.
       const size_t P = L.P;
       double* acc = sums + p.alphaLen * 18;
