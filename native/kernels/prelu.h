@@ -296,6 +296,25 @@ struct prelu {
     }
   }
 
+  /** Float32 data: the same, with dx on float lanes (dy·prelu'(x), one float product rounded once). */
+  SA_MEMBER static void backwardSpan(const float* x, const float* al, const float* dy, float* out, double* acc, size_t n) {
+    static_assert(LANESF % LANES == 0, "float lanes must be whole binary64 vectors");
+    size_t i = 0;
+    for (; i + LANESF <= n; i += LANESF) {
+      VF vf = loadf(x + i), gf = loadf(dy + i), af = loadf(al + i);
+      for (int q = 0; q < LANESF / LANES; q++) {
+        V v = load(x + i + q * LANES), g = load(dy + i + q * LANES);
+        store(acc + i + q * LANES, load(acc + i + q * LANES) + sel(gt(v, C(0)), C(0), g * v));
+      }
+      storef(out + i, gf * sel(gt(vf, splatf(0)), splatf(1), sel(isnan(vf), vf, af)));
+    }
+    for (; i < n; i++) {
+      double v = static_cast<double>(x[i]), g = static_cast<double>(dy[i]);
+      acc[i] += v > 0 ? 0.0 : g * v;
+      out[i] = static_cast<float>(g * (v > 0 ? 1.0 : v != v ? v : static_cast<double>(al[i])));
+    }
+  }
+
   /**
    * Backward of one periodic unit [s0, s0 + D·P) whose pattern is one dim (alpha index
    * a + j·sR at position j): the slots' lanes are moved into acc lane-major, the unit runs as
