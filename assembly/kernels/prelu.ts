@@ -91,53 +91,64 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
 /**
  * Backward over a run whose elements share one alpha element (aStride 0, e.g. per-channel NCHW):
  * the run's terms dy·x (0 where x > 0) go to that slot's lanes 16 at a time once its count is at
- * lane 0 (term number c to lane c mod 16, exactly as one at a time), then dx a vector at a time.
- * The terms are read before dx is written, as dx may be x or dy.
+ * lane 0 (term number c to lane c mod 16, exactly as one at a time), with dx written in the same
+ * step. Each step loads its x and dy before storing dx (dx may be x or dy).
  */
 // @ts-ignore: decorator
 @inline function backwardShared<F>(x: usize, alpha: usize, dy: usize, out: usize, state: usize, a0: i64, len: i64,
   slotLo: i64, slotHi: i64, writeDx: bool): void {
   const size = sizeof<F>();
-  if (a0 >= slotLo && a0 < slotHi) {
-    const s = state + <usize>(a0 - slotLo) * SLOT;
-    let j: i64 = 0;
-    for (; j < len && (load<i64>(s, 128) & 15) != 0; j++) {
-      const o = <usize>j * size;
-      const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
-      addTerm(s, v > 0 ? 0 : g * v);
-    }
-    const zero = f64x2.splat(0);
-    for (; j + 16 <= len; j += 16) {
-      for (let k: usize = 0; k < 16; k += 2) {
-        const o = (<usize>j + k) * size;
-        const v = pair<F>(x + o), g = pair<F>(dy + o);
-        const l = s + (k << 3);
-        v128.store(l, f64x2.add(v128.load(l), v128.bitselect(zero, f64x2.mul(g, v), f64x2.gt(v, zero))));
-      }
-      const c = load<i64>(s, 128) + 16;
-      store<i64>(s, c, 128);
-      if (c % BLOCK == 0) closeBlock(s);
-    }
-    for (; j < len; j++) {
-      const o = <usize>j * size;
-      const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
-      addTerm(s, v > 0 ? 0 : g * v);
-    }
-  }
-  if (!writeDx) return;
-  const lanes = <i64>(16 / size);
-  const al = splatF<F>(alpha + <usize>a0 * size);
-  let j: i64 = 0;
-  for (; j + lanes <= len; j += lanes) {
-    const o = <usize>j * size;
-    const d = vectorValue<F>(DERIVATIVE, v128.load(x + o), al);
-    v128.store(out + o, sizeof<F>() == 4 ? f32x4.mul(v128.load(dy + o), d) : f64x2.mul(v128.load(dy + o), d));
-  }
   const alpha0 = <f64>load<F>(alpha + <usize>a0 * size);
+  if (a0 < slotLo || a0 >= slotHi) {
+    if (writeDx) {
+      for (let j: i64 = 0; j < len; j++) {
+        const o = <usize>j * size;
+        const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
+        store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : alpha0)));
+      }
+    }
+    return;
+  }
+  const s = state + <usize>(a0 - slotLo) * SLOT;
+  let j: i64 = 0;
+  // One element: its term into the slot, its dx.
+  for (; j < len && (load<i64>(s, 128) & 15) != 0; j++) {
+    const o = <usize>j * size;
+    const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
+    addTerm(s, v > 0 ? 0 : g * v);
+    if (writeDx) store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : alpha0)));
+  }
+  // A term is dy·x with its bits cleared where x > 0 (+0, as the reference's literal 0).
+  const zero = f64x2.splat(0);
+  const al = splatF<F>(alpha + <usize>a0 * size);
+  for (; j + 16 <= len; j += 16) {
+    const base = <usize>j * size;
+    for (let k: usize = 0; k < 16 * size; k += 16) {
+      const o = base + k;
+      const v = v128.load(x + o), g = v128.load(dy + o);
+      if (size == 4) {
+        const l = s + (k << 1);
+        const v0 = f64x2.promote_low_f32x4(v), g0 = f64x2.promote_low_f32x4(g);
+        const v1 = f64x2.promote_low_f32x4(i8x16.shuffle(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15));
+        const g1 = f64x2.promote_low_f32x4(i8x16.shuffle(g, g, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15));
+        v128.store(l, f64x2.add(v128.load(l), v128.andnot(f64x2.mul(g0, v0), f64x2.gt(v0, zero))));
+        v128.store(l, f64x2.add(v128.load(l, 16), v128.andnot(f64x2.mul(g1, v1), f64x2.gt(v1, zero))), 16);
+        if (writeDx) v128.store(out + o, f32x4.mul(g, vectorValue<F>(DERIVATIVE, v, al)));
+      } else {
+        const l = s + k;
+        v128.store(l, f64x2.add(v128.load(l), v128.andnot(f64x2.mul(g, v), f64x2.gt(v, zero))));
+        if (writeDx) v128.store(out + o, f64x2.mul(g, vectorValue<F>(DERIVATIVE, v, al)));
+      }
+    }
+    const c = load<i64>(s, 128) + 16;
+    store<i64>(s, c, 128);
+    if (c % BLOCK == 0) closeBlock(s);
+  }
   for (; j < len; j++) {
     const o = <usize>j * size;
     const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
-    store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : alpha0)));
+    addTerm(s, v > 0 ? 0 : g * v);
+    if (writeDx) store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : alpha0)));
   }
 }
 
@@ -306,14 +317,14 @@ function periodicForward<F>(mode: i32, x: usize, alpha: usize, out: usize, start
         const v0 = f64x2.promote_low_f32x4(v), g0 = f64x2.promote_low_f32x4(g);
         const v1 = f64x2.promote_low_f32x4(i8x16.shuffle(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15));
         const g1 = f64x2.promote_low_f32x4(i8x16.shuffle(g, g, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15));
-        const t0 = v128.bitselect(zero, f64x2.mul(g0, v0), f64x2.gt(v0, zero));
-        const t1 = v128.bitselect(zero, f64x2.mul(g1, v1), f64x2.gt(v1, zero));
+        const t0 = v128.andnot(f64x2.mul(g0, v0), f64x2.gt(v0, zero));
+        const t1 = v128.andnot(f64x2.mul(g1, v1), f64x2.gt(v1, zero));
         const d = writeDx ? f32x4.mul(g, vectorValue<F>(DERIVATIVE, v, v128.load(al + o))) : zero;
         v128.store(l, f64x2.add(v128.load(l), t0));
         v128.store(l, f64x2.add(v128.load(l, 16), t1), 16);
         if (writeDx) v128.store(out + o, d);
       } else {
-        const t = v128.bitselect(zero, f64x2.mul(g, v), f64x2.gt(v, zero));
+        const t = v128.andnot(f64x2.mul(g, v), f64x2.gt(v, zero));
         const d = writeDx ? f64x2.mul(g, vectorValue<F>(DERIVATIVE, v, v128.load(al + o))) : zero;
         v128.store(l, f64x2.add(v128.load(l), t));
         if (writeDx) v128.store(out + o, d);
