@@ -40,6 +40,7 @@ const LAYOUTS = [
   ['channels-first hw=4', 5, { shape: [7, 5, 2, 2] }],
   ['channels-first hw=49', 16, { shape: [3, 16, 7, 7] }],
   ['channels-first hw=300, c=300 (long pattern)', 300, { shape: [2, 300, 15, 20] }],
+  ['channels-first hw=49, c=30 (long pattern, short runs)', 30, { shape: [3, 30, 7, 7] }],
   ['alpha on axis 0', 13, { shape: [13, 7], axis: 0 }],
   ['alpha on axis 0, long rows', 3, { shape: [3, 4111], axis: 0 }],
   ['full alpha (sharedAxes [])', 6 * 7, { shape: [4, 6, 7], sharedAxes: [] }],

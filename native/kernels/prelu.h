@@ -150,17 +150,28 @@ struct prelu {
           ph = 0;
         }
       });
-    } else if ((sR == 0 || sR == 1) && R >= 16) {
+    } else if ((sR == 0 || sR == 1) && R >= 128) {
       walk(L, L.rank - 1, begin, end, [&](size_t s0, size_t len, size_t, size_t a) {
         if (sR == 0) spanSplat(dir, x + s0, alpha[a], out + s0, len);
         else span(dir, x + s0, alpha + a, out + s0, len);
       });
     } else {
-      // Anything else: gather alpha element by element into E, run the vector loop per BUF.
+      // Short runs (channels-first with small planes and many channels) or other strides: the
+      // runs' alpha values are written into E, then the vector loop runs BUF elements at a time.
       size_t fill = 0, from = begin;
       walk(L, L.rank > 0 ? L.rank - 1 : 0, begin, end, [&](size_t, size_t len, size_t, size_t a) {
-        for (size_t j = 0; j < len; j++) {
-          E[fill++] = alpha[a + j * sR];
+        for (size_t j = 0; j < len;) {
+          size_t n = BUF - fill < len - j ? BUF - fill : len - j;
+          if (sR == 0) {
+            const T v = alpha[a];
+            for (size_t k = 0; k < n; k++) E[fill + k] = v;
+          } else if (sR == 1) {
+            memcpy(E + fill, alpha + a + j, n * sizeof(T));
+          } else {
+            for (size_t k = 0; k < n; k++) E[fill + k] = alpha[a + (j + k) * sR];
+          }
+          fill += n;
+          j += n;
           if (fill == BUF) {
             span(dir, x + from, E, out + from, fill);
             from += fill;
@@ -176,46 +187,59 @@ struct prelu {
 
   /**
    * Backward on a run whose elements all have alpha index a (stride 0, the per-channel and scalar
-   * cases): dx as usual, and the dalpha terms go straight into the slot's 16 lanes, 16 at a time
-   * once the slot's term count is a multiple of 16 (a block boundary every 4096 terms closes
-   * the block exactly as slotAdd would).
+   * cases): dx as usual, and the dalpha terms go straight into the slot's 16 lanes, term number c
+   * to lane c mod 16. A run that starts or ends off lane 0 (short planes: h·w = 49) goes through
+   * a 16-lane chunk padded with +0 terms: a lane starts at +0 and so never holds -0, and adding
+   * +0 to it changes no bit. A block closes after every 4096 terms, as slotAdd does.
    */
   template <class T>
   SA_MEMBER static void backwardOneSlot(const T* x, const T* alpha, const T* dy, T* out, size_t len, size_t a, double* s) {
-    const double al = static_cast<double>(alpha[a]);
-    size_t j = 0;
-    auto scalar = [&](size_t i) {
-      double v = static_cast<double>(x[i]), g = static_cast<double>(dy[i]);
-      double term = v > 0 ? 0.0 : g * v;
-      out[i] = static_cast<T>(g * (v > 0 ? 1.0 : v != v ? v : al));
-      slotAdd(s, term);
-    };
-    while (j < len && static_cast<size_t>(s[16]) % SUM_LANES != 0) scalar(j++);
-    if (j + SUM_LANES <= len) {
-      const V alv = splat(al);
-      V acc[SUM_VECTORS];
-      for (int q = 0; q < SUM_VECTORS; q++) acc[q] = load(s + q * LANES);
-      size_t c = static_cast<size_t>(s[16]);
-      for (; j + SUM_LANES <= len; j += SUM_LANES) {
+    const V alv = splat(static_cast<double>(alpha[a]));
+    V acc[SUM_VECTORS];
+    for (int q = 0; q < SUM_VECTORS; q++) acc[q] = load(s + q * LANES);
+    size_t c = static_cast<size_t>(s[16]);
+    for (size_t j = 0; j < len;) {
+      const size_t ph = c % SUM_LANES;
+      size_t done;
+      if (ph == 0 && len - j >= static_cast<size_t>(SUM_LANES)) {
+        // Whole aligned chunks up to the run's end or the block's.
+        size_t chunks = (len - j) / SUM_LANES, toBlock = (SUM_BLOCK - c % SUM_BLOCK) / SUM_LANES;
+        if (chunks > toBlock) chunks = toBlock;
+        for (size_t k = 0; k < chunks; k++) {
+          for (int q = 0; q < SUM_VECTORS; q++) {
+            size_t i = j + k * SUM_LANES + q * LANES;
+            V v = load(x + i), g = load(dy + i);
+            M pos = gt(v, C(0));
+            acc[q] = acc[q] + sel(pos, C(0), g * v);
+            store(out + i, g * sel(pos, C(1), sel(isnan(v), v, alv)));
+          }
+        }
+        done = chunks * SUM_LANES;
+      } else {
+        done = SUM_LANES - ph < len - j ? SUM_LANES - ph : len - j;
+        T bx[SUM_LANES], bg[SUM_LANES], bo[SUM_LANES];
+        for (int k = 0; k < SUM_LANES; k++) bx[k] = bg[k] = 0;
+        memcpy(bx + ph, x + j, done * sizeof(T));
+        memcpy(bg + ph, dy + j, done * sizeof(T));
         for (int q = 0; q < SUM_VECTORS; q++) {
-          size_t i = j + q * LANES;
-          V v = load(x + i), g = load(dy + i);
+          V v = load(bx + q * LANES), g = load(bg + q * LANES);
           M pos = gt(v, C(0));
           acc[q] = acc[q] + sel(pos, C(0), g * v);
-          store(out + i, g * sel(pos, C(1), sel(isnan(v), v, alv)));
+          store(bo + q * LANES, g * sel(pos, C(1), sel(isnan(v), v, alv)));
         }
-        c += SUM_LANES;
-        if (c % SUM_BLOCK == 0) {
-          for (int q = 0; q < SUM_VECTORS; q++) storeLanes(s + q * LANES, acc[q]);
-          s[16] = static_cast<double>(c);
-          slotClose(s);
-          for (int q = 0; q < SUM_VECTORS; q++) acc[q] = splat(0);
-        }
+        memcpy(out + j, bo + ph, done * sizeof(T));
       }
-      for (int q = 0; q < SUM_VECTORS; q++) storeLanes(s + q * LANES, acc[q]);
-      s[16] = static_cast<double>(c);
+      j += done;
+      c += done;
+      if (c % SUM_BLOCK == 0) {
+        for (int q = 0; q < SUM_VECTORS; q++) storeLanes(s + q * LANES, acc[q]);
+        s[16] = static_cast<double>(c);
+        slotClose(s);
+        for (int q = 0; q < SUM_VECTORS; q++) acc[q] = splat(0);
+      }
     }
-    while (j < len) scalar(j++);
+    for (int q = 0; q < SUM_VECTORS; q++) storeLanes(s + q * LANES, acc[q]);
+    s[16] = static_cast<double>(c);
   }
 
   /** Any run, one element's term at a time into its slot (the general case). */
