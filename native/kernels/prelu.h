@@ -417,6 +417,13 @@ struct prelu {
     T* out = static_cast<T*>(S.p->out);
     for (size_t b = b0; b < b1; b++) {
       const size_t r0 = b * SUM_BLOCK, r1 = r0 + SUM_BLOCK < S.D ? r0 + SUM_BLOCK : S.D;
+      if (P == 1) {
+        // One alpha element (scalar alpha): the run loop on a fresh slot, whose result is the block's sum.
+        double slot[18] = {};
+        backwardOneSlot(x + r0, static_cast<const T*>(S.p->alpha), dy + r0, out + r0, r1 - r0, 0, slot);
+        S.bs[b] = slotResult(slot);
+        continue;
+      }
       for (size_t i = 0; i < 16 * P; i++) acc[i] = 0;
       periods(x, al, m, dy, out, P, 0, r0, r1, acc);
       foldLanes(acc, P);
