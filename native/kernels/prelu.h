@@ -219,15 +219,18 @@ struct prelu {
         done = SUM_LANES - ph < len - j ? SUM_LANES - ph : len - j;
         T bx[SUM_LANES], bg[SUM_LANES], bo[SUM_LANES];
         for (int k = 0; k < SUM_LANES; k++) bx[k] = bg[k] = 0;
-        memcpy(bx + ph, x + j, done * sizeof(T));
-        memcpy(bg + ph, dy + j, done * sizeof(T));
+        // Element loops, not memcpy: at most 15 elements, where a library call costs more.
+        for (size_t k = 0; k < done; k++) {
+          bx[ph + k] = x[j + k];
+          bg[ph + k] = dy[j + k];
+        }
         for (int q = 0; q < SUM_VECTORS; q++) {
           V v = load(bx + q * LANES), g = load(bg + q * LANES);
           M pos = gt(v, C(0));
           acc[q] = acc[q] + sel(pos, C(0), g * v);
           store(bo + q * LANES, g * sel(pos, C(1), sel(isnan(v), v, alv)));
         }
-        memcpy(out + j, bo + ph, done * sizeof(T));
+        for (size_t k = 0; k < done; k++) out[j + k] = bo[ph + k];
       }
       j += done;
       c += done;
