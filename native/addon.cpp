@@ -190,6 +190,10 @@ void rowTask(void* c, size_t t) {
   trimScratch();
 }
 
+// prelu forward's scratch (doubles) for a long alpha pattern of short runs (kernels/prelu.h):
+// patterns up to 65536 Float64 or 131072 Float32 elements, e.g. 64 channels of 7x7 planes.
+constexpr size_t kPreluPatternScratch = 65536;
+
 struct PreluJob {
   const Op* op;
   size_t chunk, n;
@@ -201,7 +205,10 @@ void preluTask(void* c, size_t t) {
   sa::PreluArgs a = j->op->prelu;
   a.begin = b;
   a.end = j->n - b < j->chunk ? j->n : b + j->chunk;
+  a.scratchLen = kPreluPatternScratch;
+  a.scratch = scratch(kPreluPatternScratch);
   j->op->table->prelu[j->op->fn](j->op->dir, j->op->f64, a, nullptr);
+  trimScratch();
 }
 
 /** prelu backward's tasks (PreluArgs::parallel): the kernel splits, the pool runs. */
@@ -303,7 +310,11 @@ void execute(const Op& op) {
       return;
     }
     if (threads <= 1) {
-      op.table->prelu[op.fn](op.dir, op.f64, a, nullptr);
+      sa::PreluArgs f = a;
+      f.scratchLen = kPreluPatternScratch;
+      f.scratch = scratch(kPreluPatternScratch);
+      op.table->prelu[op.fn](op.dir, op.f64, f, nullptr);
+      trimScratch();
       return;
     }
     size_t chunk = ((n + threads - 1) / threads + 63) / 64 * 64;
@@ -431,7 +442,7 @@ bool parsePrelu(napi_env env, napi_value* argv, Op& op) {
     return fail(env, "Expected an alpha map that fits x and alpha");
   }
   op.f64 = x.f64;
-  op.prelu = sa::PreluArgs{x.data, alpha.data, dy.data, out.data, dalpha.data, alpha.length, rank, op.map, op.map + rank, 0, 0, nullptr, nullptr, 1, 0};
+  op.prelu = sa::PreluArgs{x.data, alpha.data, dy.data, out.data, dalpha.data, alpha.length, rank, op.map, op.map + rank, 0, 0, nullptr, nullptr, 1, 0, nullptr};
   return true;
 }
 

@@ -75,6 +75,8 @@ struct PreluArgs {
   void* parallelCtx;
   int threads;
   size_t scratchLen;
+  /** Optional (forward / derivative): scratchLen doubles for a long alpha pattern, else null. */
+  double* scratch;
 };
 typedef void (*PreluFn)(int dir, int f64, const PreluArgs& a, double* sums);
 

@@ -92,15 +92,31 @@ struct prelu {
     }
   }
 
-  /** Alpha index offsets of the P pattern positions (dims k+1..rank) from the unit's base. */
-  static void patternOffsets(const Layout& L, size_t* rel) {
-    for (size_t j = 0; j < L.P; j++) {
-      size_t idx = 0, rem = j;
-      for (int d = L.rank - 1; d > L.k; d--) {
-        idx += (rem % L.dims[d]) * L.strides[d];
-        rem /= L.dims[d];
+  /**
+   * E[j] = alpha index of pattern position j (dims k+1..rank, unit base a) for j < P, run by run
+   * along the last dim with an odometer over the pattern's other dims.
+   */
+  template <class T>
+  static void fillPattern(const Layout& L, const T* alpha, size_t a, T* E) {
+    const int rank = L.rank;
+    const size_t R = L.dims[rank - 1], sR = L.strides[rank - 1];
+    size_t coord[64];
+    for (int d = L.k + 1; d < rank - 1; d++) coord[d] = 0;
+    size_t off = a;
+    for (size_t pos = 0; pos < L.P; pos += R) {
+      if (sR == 0) {
+        const T v = alpha[off];
+        for (size_t j = 0; j < R; j++) E[pos + j] = v;
+      } else {
+        for (size_t j = 0; j < R; j++) E[pos + j] = alpha[off + j * sR];
       }
-      rel[j] = idx;
+      for (int d = rank - 2; d > L.k; d--) {
+        coord[d]++;
+        off += L.strides[d];
+        if (coord[d] < L.dims[d]) break;
+        off -= L.strides[d] * L.dims[d];
+        coord[d] = 0;
+      }
     }
   }
 
@@ -134,27 +150,33 @@ struct prelu {
     const size_t R = L.rank ? L.dims[L.rank - 1] : 1;
     const size_t sR = L.rank ? L.strides[L.rank - 1] : 0;
     T E[BUF];
-    if (L.k >= 0 && L.P <= PCAP) {
-      // Periodic: E holds whole periods of the unit's alpha pattern; spans restart at phase 0.
-      size_t rel[PCAP];
-      patternOffsets(L, rel);
-      const size_t P = L.P, LE = P * (BUF / P);
+    // Periodic: Eb holds whole periods of the unit's alpha pattern (cap elements at most);
+    // spans restart at phase 0.
+    auto periodic = [&](T* Eb, size_t cap) {
+      const size_t P = L.P, LE = P * (cap / P);
       walk(L, L.k, begin, end, [&](size_t s0, size_t len, size_t off, size_t a) {
-        for (size_t j = 0; j < P; j++) E[j] = alpha[a + rel[j]];
-        for (size_t j = P; j < LE; j++) E[j] = E[j - P];
+        fillPattern(L, alpha, a, Eb);
+        for (size_t j = P; j < LE; j++) Eb[j] = Eb[j - P];
         size_t ph = off % P;
         for (size_t i = s0, e = s0 + len; i < e;) {
           size_t n = LE - ph < e - i ? LE - ph : e - i;
-          span(dir, x + i, E + ph, out + i, n);
+          span(dir, x + i, Eb + ph, out + i, n);
           i += n;
           ph = 0;
         }
       });
+    };
+    if (L.k >= 0 && L.P <= PCAP) {
+      periodic(E, BUF);
     } else if ((sR == 0 || sR == 1) && R >= 128) {
       walk(L, L.rank - 1, begin, end, [&](size_t s0, size_t len, size_t, size_t a) {
         if (sR == 0) spanSplat(dir, x + s0, alpha[a], out + s0, len);
         else span(dir, x + s0, alpha + a, out + s0, len);
       });
+    } else if (L.k >= 0 && p.scratch && L.P <= p.scratchLen * sizeof(double) / sizeof(T)) {
+      // A long pattern of short runs (channels-first, small planes, many channels): the same,
+      // with the pattern in the caller's scratch (p.scratch: scratchLen doubles).
+      periodic(reinterpret_cast<T*>(p.scratch), L.P);
     } else {
       // Short runs (channels-first with small planes and many channels) or other strides: the
       // runs' alpha values are written into E, then the vector loop runs BUF elements at a time.
