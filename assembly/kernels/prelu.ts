@@ -159,7 +159,8 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
   const size = sizeof<F>();
   let j: i64 = 0;
   if (ASC_FEATURE_SIMD && mode == BACKWARD && aStride == 0) {
-    backwardShared<F>(x, alpha, dy, out, state, a0, len, slotLo, slotHi, writeDx);
+    if (writeDx) backwardShared<F>(x, alpha, dy, out, state, a0, len, slotLo, slotHi, true);
+    else backwardShared<F>(x, alpha, dy, out, state, a0, len, slotLo, slotHi, false);
     return;
   }
   if (mode != BACKWARD && (aStride == 0 || aStride == 1)) {
@@ -241,6 +242,18 @@ function odoStep(map: usize, rank: i32, q: i32, coords: usize, a: i64): i64 {
  */
 // @ts-ignore: decorator
 @inline function spanF<F>(mode: i32, x: usize, al: usize, out: usize, n: i64, splat: bool = false): void {
+  // mode and splat as literals in each loop: no per-vector test where the caller passes variables.
+  if (mode == FORWARD) {
+    if (splat) spanLoop<F>(FORWARD, x, al, out, n, true);
+    else spanLoop<F>(FORWARD, x, al, out, n, false);
+  } else {
+    if (splat) spanLoop<F>(DERIVATIVE, x, al, out, n, true);
+    else spanLoop<F>(DERIVATIVE, x, al, out, n, false);
+  }
+}
+
+// @ts-ignore: decorator
+@inline function spanLoop<F>(mode: i32, x: usize, al: usize, out: usize, n: i64, splat: bool): void {
   const size = sizeof<F>();
   const bytes = <usize>n * size;
   let o: usize = 0;
@@ -304,6 +317,12 @@ function periodicForward<F>(mode: i32, x: usize, alpha: usize, out: usize, start
 /** n elements against lane-major sums acc and a contiguous alpha: acc += dalpha terms, dx = dy·prelu'(x). */
 // @ts-ignore: decorator
 @inline function spanB<F>(x: usize, al: usize, dy: usize, out: usize, acc: usize, n: i64, writeDx: bool): void {
+  if (writeDx) spanBLoop<F>(x, al, dy, out, acc, n, true);
+  else spanBLoop<F>(x, al, dy, out, acc, n, false);
+}
+
+// @ts-ignore: decorator
+@inline function spanBLoop<F>(x: usize, al: usize, dy: usize, out: usize, acc: usize, n: i64, writeDx: bool): void {
   const size = sizeof<F>();
   const bytes = <usize>n * size;
   let o: usize = 0;
