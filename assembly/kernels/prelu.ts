@@ -189,16 +189,18 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
 // ACC (ACC[l·P + j] is lane l of pattern position j), so term k of position j, element k·P + j of
 // the unit, goes to ACC[(k mod 16)·P + j]: a straight vector loop with period 16·P.
 
-/** Forward patterns up to PCAP elements are expanded; EBUF holds BUF elements (whole periods). */
+/** Forward patterns up to PCAP elements are expanded; EBUF holds BUF elements (whole periods, 128 KB). */
 // @ts-ignore: decorator
-@inline const PCAP: i64 = 1024;
+@inline const PCAP: i64 = 16384;
 // @ts-ignore: decorator
-@inline const BUF: i64 = 2048;
+@inline const BUF: i64 = 16384;
+/** Short patterns are repeated to about this many elements (long spans, little copying per call). */
+// @ts-ignore: decorator
+@inline const REP: i64 = 2048;
 /** Backward's lane-major sums cover patterns up to PCAP_B elements. */
 // @ts-ignore: decorator
 @inline const PCAP_B: i64 = 256;
 const EBUF: usize = memory.data(<i32>BUF * 8, 16);
-const REL: usize = memory.data(<i32>PCAP * 8, 16);
 const ACC: usize = memory.data(16 * <i32>PCAP_B * 8, 16);
 
 // @ts-ignore: decorator
@@ -273,19 +275,41 @@ function odoStep(map: usize, rank: i32, q: i32, coords: usize, a: i64): i64 {
   }
 }
 
+/**
+ * EBUF[j] = alpha at pattern position j (dims k+1..rank, unit base a) for j < P, run by run
+ * along the last dim, with an odometer over the pattern's other dims in coords[k+1..rank-1)
+ * (the unit odometer uses coords[0..k)).
+ */
+function fillPattern<F>(alpha: usize, a: i64, map: usize, rank: i32, coords: usize, k: i32, P: i64): void {
+  const size = sizeof<F>();
+  const R = dimOf(map, rank - 1), sR = strideOf(map, rank, rank - 1);
+  for (let d = k + 1; d < rank - 1; d++) store<i64>(coords + (<usize>d << 3), 0);
+  let off = a;
+  for (let pos: i64 = 0; pos < P; pos += R) {
+    const e = EBUF + <usize>pos * size;
+    if (sR == 0) {
+      const v = load<F>(alpha + <usize>off * size);
+      for (let j: i64 = 0; j < R; j++) store<F>(e + <usize>j * size, v);
+    } else {
+      for (let j: i64 = 0; j < R; j++) store<F>(e + <usize>j * size, load<F>(alpha + <usize>(off + j * sR) * size));
+    }
+    for (let d = rank - 2; d > k; d--) {
+      const cp = coords + (<usize>d << 3);
+      const stride = strideOf(map, rank, d);
+      const c = load<i64>(cp) + 1;
+      off += stride;
+      const dim = dimOf(map, d);
+      if (c < dim) { store<i64>(cp, c); break; }
+      off -= stride * dim;
+      store<i64>(cp, 0);
+    }
+  }
+}
+
 /** Forward / derivative of [start, start + count) of a periodic layout (pattern after dim k). */
 function periodicForward<F>(mode: i32, x: usize, alpha: usize, out: usize, start: i64, count: i64, map: usize, rank: i32,
   coords: usize, k: i32, P: i64): void {
   const size = sizeof<F>();
-  for (let j: i64 = 0; j < P; j++) {
-    let idx: i64 = 0, rem = j;
-    for (let d = rank - 1; d > k; d--) {
-      const dim = dimOf(map, d);
-      idx += (rem % dim) * strideOf(map, rank, d);
-      rem /= dim;
-    }
-    store<i64>(REL + (<usize>j << 3), idx);
-  }
   const U = dimOf(map, k) * P;
   let off = start % U;
   let a = odoInit(map, rank, k, coords, start / U);
@@ -295,11 +319,14 @@ function periodicForward<F>(mode: i32, x: usize, alpha: usize, out: usize, start
     const len = min(U - off, left);
     let ph = off % P;
     // Whole periods of this unit's alpha pattern, as many as the piece needs (at most BUF).
-    const LE = P * min(BUF / P, (ph + len + P - 1) / P);
-    for (let j: i64 = 0; j < P; j++) {
-      store<F>(EBUF + <usize>j * size, load<F>(alpha + <usize>(a + load<i64>(REL + (<usize>j << 3))) * size));
+    const LE = P * min(max<i64>(1, REP / P), (ph + len + P - 1) / P);
+    fillPattern<F>(alpha, a, map, rank, coords, k, P);
+    // Copies of the first period, doubling (every copy starts at a multiple of P).
+    for (let filled = P; filled < LE;) {
+      const n = min(filled, LE - filled);
+      memory.copy(EBUF + <usize>filled * size, EBUF, <usize>n * size);
+      filled += n;
     }
-    for (let j: i64 = P; j < LE; j++) store<F>(EBUF + <usize>j * size, load<F>(EBUF + <usize>(j - P) * size));
     for (let i: i64 = 0; i < len;) {
       const n = min(LE - ph, len - i);
       const o = <usize>(done + i) * size;
@@ -371,9 +398,9 @@ function periodsBackward<F>(x: usize, alpha: usize, dy: usize, out: usize, state
   let al = alpha + <usize>a * size;
   let m: i64 = 1;
   if (!(sR == 1 && P >= 64)) {
-    while (m < 16 && 2 * m * P <= BUF) m *= 2;
+    while (m < 16 && 2 * m * P <= REP) m *= 2;
     for (let j: i64 = 0; j < P; j++) store<F>(EBUF + <usize>j * size, load<F>(alpha + <usize>(a + j * sR) * size));
-    for (let j: i64 = P; j < m * P; j++) store<F>(EBUF + <usize>j * size, load<F>(EBUF + <usize>(j - P) * size));
+    for (let filled = P; filled < m * P; filled += filled) memory.copy(EBUF + <usize>filled * size, EBUF, <usize>filled * size);
     al = EBUF;
   }
   const p = <usize>P;

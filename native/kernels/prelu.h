@@ -153,11 +153,18 @@ struct prelu {
     // Periodic: Eb holds whole periods of the unit's alpha pattern (cap elements at most);
     // spans restart at phase 0.
     auto periodic = [&](T* Eb, size_t cap) {
-      const size_t P = L.P, LE = P * (cap / P);
+      const size_t P = L.P;
       walk(L, L.k, begin, end, [&](size_t s0, size_t len, size_t off, size_t a) {
-        fillPattern(L, alpha, a, Eb);
-        for (size_t j = P; j < LE; j++) Eb[j] = Eb[j - P];
         size_t ph = off % P;
+        // Whole periods, as many as this piece needs, up to cap elements.
+        size_t need = (ph + len + P - 1) / P, LE = P * (cap / P < need ? cap / P : need);
+        fillPattern(L, alpha, a, Eb);
+        // Copies of the first period, doubling (every copy starts at a multiple of P).
+        for (size_t filled = P; filled < LE;) {
+          size_t n = filled < LE - filled ? filled : LE - filled;
+          memcpy(Eb + filled, Eb, n * sizeof(T));
+          filled += n;
+        }
         for (size_t i = s0, e = s0 + len; i < e;) {
           size_t n = LE - ph < e - i ? LE - ph : e - i;
           span(dir, x + i, Eb + ph, out + i, n);
@@ -315,7 +322,7 @@ struct prelu {
     if (sR == 1 && P >= 64) return alpha + a;
     while (m < 16 && 2 * m * P <= BUF) m *= 2;
     for (size_t j = 0; j < P; j++) E[j] = alpha[a + j * sR];
-    for (size_t j = P; j < m * P; j++) E[j] = E[j - P];
+    for (size_t filled = P; filled < m * P; filled += filled) memcpy(E + filled, E, filled * sizeof(T));
     return E;
   }
 
