@@ -65,10 +65,13 @@ function loadAddon(): Addon {
   return addon;
 }
 
-/** The alpha map as the addon reads it: [dims..., strides...]. */
+/** One reusable map array per rank: the addon copies the map while parsing the call, sync or async. */
+const mapBuffers: Float64Array[] = [];
+
+/** The alpha map as the addon reads it: [dims..., strides...] (no allocation per call). */
 function mapArray(map: AlphaMap): Float64Array {
   const rank = map.shape.length;
-  const a = new Float64Array(2 * rank);
+  const a = mapBuffers[rank] ?? (mapBuffers[rank] = new Float64Array(2 * rank));
   for (let k = 0; k < rank; k++) {
     a[k] = map.shape[k];
     a[rank + k] = map.strides[k];
