@@ -3,7 +3,9 @@
  * reference's merged AlphaMap (dims and alpha strides, i32, at `map`: dims first, then strides)
  * and a range [start, start + count) of elements; x, dy, out point at element `start`, so a long
  * array can be done in chunks. Elements are visited in runs along the last merged dimension with
- * alpha index a0 + j·aStride, as forEachRun does. dalpha keeps, per alpha element, the canonical
+ * alpha index a0 + j·aStride, as forEachRun does, except for periodic layouts (channels-last and
+ * other patterns after a stride-0 dim: see periodicForward / periodicBackward below), which run as
+ * long spans against an expanded alpha pattern. dalpha keeps, per alpha element, the canonical
  * sum's state (16 lanes, count, total) at `state`, carried across chunks and finished by
  * preluFinish; terms are added in increasing element order, as CanonicalSum.add. When alpha has
  * more elements than the state has slots, the caller makes several passes, each summing the

@@ -12,9 +12,13 @@
 //    keeps the 16 lanes of every slot lane-major (acc[l·P + j]): term k of slot j is element
 //    k·P + j of the unit, so with the slot counts aligned it goes to acc[(k mod 16)·P + j] and the
 //    whole unit is a vector loop over x against acc with period 16·P, in canonical order.
+//    Longer patterns of short runs (channels-first with 7x7 planes) use the caller's scratch.
 //  - runs: constant (stride 0) or contiguous (stride 1) alpha along long runs: one vector loop
-//    per run with a splat or loaded alpha (backward: backwardOneSlot).
-//  - anything else: alpha gathered element by element into the buffer, then the vector loop.
+//    per run with a splat or loaded alpha (backward: backwardOneSlot, 16-lane chunks).
+//  - anything else: the runs' alpha values written into the buffer, then the vector loop.
+// Backward on several threads (backwardSplit) keeps every sum's canonical order: whole 4096-term
+// blocks per task, block sums added in order at the end (channels-last, scalar alpha), or whole
+// alpha elements per task (runs of constant alpha: channels-first).
 // dx and out may be x or dy: each vector is loaded before it is stored.
 struct prelu {
   /** Periodic patterns up to this many elements are expanded into the buffer. */
