@@ -25,7 +25,7 @@ export interface RoutingTable {
     readonly command: string;
     readonly date: string;
     readonly cpu: string;
-    readonly node: string;
+    readonly runtime: string;
     readonly platform: string;
     readonly nativeIsa: string;
     readonly wasmBuild: string;
@@ -50,7 +50,7 @@ export const ROUTING: RoutingTable = /* routing:data:start */ {
     "command": "node scripts/native-overhead.js (hand-set before the bench wrote this file)",
     "date": "2026-11-22",
     "cpu": "AMD Zen 4 with AVX-512",
-    "node": "v20",
+    "runtime": "Node v20",
     "platform": "linux x64",
     "nativeIsa": "avx512",
     "wasmBuild": "simd",

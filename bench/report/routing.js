@@ -37,7 +37,7 @@ function cleanNumber(v) {
   if (v === Infinity) return Infinity;
   let best = 1;
   for (let p = 1; p <= 2 * v; p *= 2) {
-    for (const c of [p, 1.5 * p]) {
+    for (const c of p >= 2 ? [p, 1.5 * p] : [p]) {
       if (Math.abs(Math.log(c / v)) < Math.abs(Math.log(best / v))) best = c;
     }
   }
@@ -120,7 +120,7 @@ function renderRouting(text, table) {
 /** What a benchmark run knows about itself, in the table's provenance form. */
 function provenanceOf(env, crossovers) {
   return {
-    command: env.command, date: env.date, cpu: `${env.cpu}, ${env.cores} cores`, node: env.node, platform: env.platform,
+    command: env.command, date: env.date, cpu: `${env.cpu}, ${env.cores} cores`, runtime: `Node ${env.node}`, platform: env.platform,
     nativeIsa: env.nativeIsa || '', wasmBuild: env.wasmBuild || '', type: crossovers.type, sizes: crossovers.sizes,
   };
 }
