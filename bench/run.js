@@ -86,9 +86,12 @@ async function main() {
   if (opts.publish || opts.writeRouting) console.log(routingLines(lib, opts, env, sweep, cross).join('\n'));
 }
 
-/** The crossovers grouped as the facade's routing thresholds are: piecewise-linear, smooth, rowwise. */
+/** The facade's routing kind of a spec entry: piecewise-linear (and prelu), smooth, rowwise. */
+const routingKindOf = (s) => (s.kind === 'rowwise' ? 'rowwise' : s.smooth ? 'smooth' : 'linear');
+
+/** The crossovers grouped as the facade's routing thresholds are. */
 function kindCrossovers(lib, rows, sizes, type) {
-  const kindOf = (name) => { const s = lib.SPEC.find((f) => f.name === name); return s.kind === 'rowwise' ? 'rowwise' : s.smooth ? 'smooth' : 'linear'; };
+  const kindOf = (name) => routingKindOf(lib.SPEC.find((f) => f.name === name));
   return crossovers(rows, sizes, type, kindOf);
 }
 
@@ -97,6 +100,8 @@ function routingLines(lib, opts, env, sweep, cross) {
   return writeRouting({
     backends: lib.availableBackends(), crossovers: sweep ? cross : undefined, sweep: opts.sweep,
     nativeUnrouted: !!sweep && sweep.rows.some((r) => r.backend === 'native' && r.variant === 'unrouted'),
+    // A kind counts as measured only with every one of its functions in both directions.
+    expected: lib.SPEC.reduce((e, s) => { const k = routingKindOf(s); e[k] = (e[k] || 0) + 2; return e; }, {}),
     provenance: provenanceOf(env, cross || { type: opts.type, sizes: [] }),
   });
 }

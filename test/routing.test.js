@@ -206,6 +206,17 @@ describe('small-array routing', () => {
         ['nativeOverJs linear 64→12', 'wasmOverJs linear 0→1024', 'wasmOverJs smooth 0→1024']);
     });
 
+    it('keeps the threshold of a kind measured only in part (fewer function-directions than expected)', () => {
+      const { table, kept } = R.routingFrom(previous, run({
+        linear: { nativeOverJs: summary([30, 30]), wasmOverJs: summary([20, 20, 20, 20]) },
+      }, { expected: { linear: 4, smooth: 2, rowwise: 2 } }), limits);
+      assert.strictEqual(table.thresholds.nativeOverJs.linear, 64);
+      assert.strictEqual(table.measured.nativeOverJs.linear, null);
+      assert.strictEqual(table.thresholds.wasmOverJs.linear, 24);
+      assert.deepStrictEqual(kept.find((k) => k.pair === 'nativeOverJs' && k.kind === 'linear'),
+        { pair: 'nativeOverJs', kind: 'linear', value: 64, functions: 2, expected: 4 });
+    });
+
     it('falls back to the summary\'s median and counts when it has no per-function estimates', () => {
       const { table } = R.routingFrom(previous, run({
         linear: { nativeOverJs: { functions: 4, neverAhead: 1, medianEstimate: 40 } },
@@ -253,6 +264,9 @@ describe('small-array routing', () => {
       try {
         const refused = R.writeRouting(run({}, { backends: ['js', 'wasm'] }), file);
         assert.match(refused.join('\n'), /not written: the native backend was not available/);
+        assert.strictEqual(fs.readFileSync(file, 'utf8'), text);
+        const partial = R.writeRouting(run({ linear: { nativeOverJs: summary([5]) } }, { expected: { linear: 8, smooth: 10, rowwise: 4 } }), file);
+        assert.match(partial.join('\n'), /not written: no kind was measured in full/);
         assert.strictEqual(fs.readFileSync(file, 'utf8'), text);
         const lines = R.writeRouting(run({ smooth: { wasmOverJs: summary([7, 9, 8]) } }, { provenance: { command: 'test' } }), file);
         const after = R.parseRouting(fs.readFileSync(file, 'utf8')).table;

@@ -7,7 +7,8 @@
 //   - rounded to the nearest clean number on a log scale: 1, 2, 3, 4, 6, 8, 12, 16, 24, … (powers
 //     of two and 1.5 times them), so run-to-run noise of a few percent rarely moves it;
 //   - clamped to [ROUTING_MIN, ROUTING_MAX] of src/routing.ts (a +∞ median gives ROUTING_MAX);
-//   - a kind this run did not measure keeps its previous threshold (its `measured` becomes null).
+//   - a kind this run did not measure, or measured only in part (fewer function-directions than
+//     run.expected[kind], e.g. with --only or --dir), keeps its previous threshold (`measured`: null).
 // It refuses (throws) on a run that cannot give honest numbers: a backend missing, native measured
 // with its routing on, Float64 data, or the quick sweep (one function per kind).
 const fs = require('fs');
@@ -77,16 +78,18 @@ function refusal({ backends, crossovers, sweep, nativeUnrouted }) {
 function routingFrom(previous, run, limits) {
   const why = refusal(run);
   if (why) throw new Error(`routing thresholds not written: ${why}`);
-  const thresholds = {}, measured = {}, changes = [];
+  const thresholds = {}, measured = {}, changes = [], kept = [];
   for (const pair of PAIRS) {
     thresholds[pair] = {};
     measured[pair] = {};
     for (const kind of KINDS) {
       const before = previous.thresholds[pair][kind];
       const sum = run.crossovers.byKind[kind] && run.crossovers.byKind[kind][pair];
-      if (!sum || !sum.functions) {
+      const expected = run.expected ? run.expected[kind] : undefined;
+      if (!sum || !sum.functions || (expected !== undefined && sum.functions < expected)) {
         thresholds[pair][kind] = before;
         measured[pair][kind] = null;
+        kept.push({ pair, kind, value: before, functions: sum ? sum.functions : 0, expected });
         continue;
       }
       const median = summaryMedian(sum);
@@ -96,7 +99,7 @@ function routingFrom(previous, run, limits) {
       if (value !== before) changes.push({ pair, kind, before, after: value, median, functions: sum.functions });
     }
   }
-  return { table: { provenance: run.provenance, thresholds, measured }, changes };
+  return { table: { provenance: run.provenance, thresholds, measured }, changes, kept };
 }
 
 /** JSON with the innermost objects and arrays on one line each (the table stays short to read). */
@@ -135,12 +138,18 @@ function writeRouting(run, file = ROUTING_FILE) {
   } catch (e) {
     return [e.message];
   }
+  if (result.kept.length === PAIRS.length * KINDS.length) {
+    return ['routing thresholds not written: no kind was measured in full (every function of a kind, both directions)'];
+  }
   fs.writeFileSync(file, renderRouting(text, result.table));
   const rel = path.relative(process.cwd(), file);
   const lines = [`Wrote ${rel} (rebuild to use it: npm run build)`];
   for (const c of result.changes) {
     const m = c.median === Infinity ? 'never ahead (median)' : `median crossing n≈${Math.round(c.median * 10) / 10}`;
     lines.push(`  ${c.pair} ${c.kind}: ${c.before} → ${c.after} (${m} over ${c.functions} function-directions)`);
+  }
+  for (const k of result.kept) {
+    lines.push(`  ${k.pair} ${k.kind}: ${k.value} kept (${k.functions}${k.expected === undefined ? '' : ` of ${k.expected}`} function-directions measured)`);
   }
   if (result.changes.length === 0) lines.push('  no threshold changed');
   for (const pair of PAIRS) lines.push(`  ${pair}: ${KINDS.map((k) => `${k} ${result.table.thresholds[pair][k]}`).join(', ')}`);
