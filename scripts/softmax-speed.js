@@ -4,8 +4,8 @@
 // benchmark's inputs (bench/lib/inputs.js: rows of 1024, x in [-8, 8), dy in [-1, 1)).
 // With --before DIR (a copy of another build: DIR/package.json, DIR/dist, DIR/build/Release) both
 // builds run in this process, timed in turns, so a busy machine slows both alike.
-// Usage: node scripts/softmax-speed.js [--before DIR] [--sizes 65536,1048576] [--type f32|f64]
-//        [--rounds 15] [--threads 1]
+// Usage: node scripts/softmax-speed.js [--before DIR[,DIR2...]] [--sizes 65536,1048576] [--type f32|f64]
+//        [--rounds 15] [--threads 1] [--backends native,wasm] [--functions softmax,logSoftmax]
 const path = require('path');
 const { makeCase } = require('../bench/lib/inputs');
 
@@ -16,9 +16,12 @@ const type = value('--type', 'f32') === 'f64' ? 'float64' : 'float32';
 const rounds = Number(value('--rounds', 15));
 const threads = Number(value('--threads', 1));
 const before = value('--before', undefined);
+const backends = value('--backends', 'native,wasm').split(',');
+const functions = value('--functions', 'softmax,logSoftmax').split(',');
 
+// --before may list several builds (comma-separated), each timed in turn with this one.
 const builds = [['after', require('..')]];
-if (before) builds.unshift(['before', require(path.resolve(before))]);
+if (before) builds.unshift(...before.split(',').map((d, i, all) => [all.length > 1 ? `before${i + 1}` : 'before', require(path.resolve(d))]));
 for (const [, lib] of builds) lib.setThreads(threads);
 
 function median(a) {
@@ -66,11 +69,11 @@ if (before) header.push('after/before');
 console.log(header.join(' | '));
 for (const n of sizes) {
   for (const [, lib] of builds) lib.wasm.reserve(3 * n * 8 + 4096); // x, dy, out: no growth (views stay attached)
-  for (const name of ['softmax', 'logSoftmax']) {
+  for (const name of functions) {
     for (const dir of ['forward', 'backward']) {
       const c = makeCase({ name, kind: 'rowwise' }, dir, n, type);
       const opts = (out) => ({ shape: c.shape, out });
-      for (const backend of ['native', 'wasm']) {
+      for (const backend of backends) {
         const views = [];
         const fns = builds.map(([, lib]) => {
           const api = lib.backends[backend];
@@ -82,7 +85,7 @@ for (const n of sizes) {
         const r = rates(fns, n);
         for (const [lib, v] of views) lib.wasm.free(v);
         const row = [n, name, dir, backend, ...r.map((v) => v.toFixed(3))];
-        if (before) row.push(`${(r[1] / r[0]).toFixed(2)}x`);
+        if (before) row.push(`${(r[r.length - 1] / r[0]).toFixed(2)}x`);
         console.log(row.join(' | '));
       }
     }
