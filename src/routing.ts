@@ -48,7 +48,7 @@ export const ROUTING_MAX = 1024;
 export const ROUTING: RoutingTable = /* routing:data:start */ {
   "provenance": {
     "command": "npm run bench -- --write-routing --max-time 0.1",
-    "date": "2026-11-23T03:49:42.417Z",
+    "date": "2026-11-23T03:58:37.552Z",
     "cpu": "AMD EPYC, 2 cores",
     "runtime": "Node v20.20.2",
     "platform": "linux 6.18.44-fc-v669 x64",
@@ -58,12 +58,12 @@ export const ROUTING: RoutingTable = /* routing:data:start */ {
     "sizes": [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
   },
   "thresholds": {
-    "nativeOverJs": { "linear": 32, "smooth": 3, "rowwise": 8 },
-    "wasmOverJs": { "linear": 64, "smooth": 2, "rowwise": 8 }
+    "nativeOverJs": { "linear": 24, "smooth": 2, "rowwise": 12 },
+    "wasmOverJs": { "linear": 24, "smooth": 3, "rowwise": 16 }
   },
   "measured": {
-    "nativeOverJs": { "linear": 36.5, "smooth": 2.5, "rowwise": 9 },
-    "wasmOverJs": { "linear": 56.5, "smooth": 2, "rowwise": 9 }
+    "nativeOverJs": { "linear": 26, "smooth": 2, "rowwise": 10 },
+    "wasmOverJs": { "linear": 25, "smooth": 3, "rowwise": 17.5 }
   }
 } /* routing:data:end */;
 
