@@ -38,7 +38,7 @@ async function main() {
     if (failed) notes.push(failed);
     else {
       const peers = [
-        ...(await require('./impls/tfjs').tfjsImpls(notes, { opAlone: opts.full, type: opts.type })),
+        ...(await require('./impls/tfjs').tfjsImpls(notes, { opAlone: opts.full || 'wasm', type: opts.type })),
         ...(await require('./impls/onnxruntime').ortImpls(notes, { opAlone: opts.full })),
       ];
       // Every package of bench/peers with its installed version (the rows name the runtime only).
