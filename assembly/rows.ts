@@ -4,7 +4,7 @@
  * `stride` bytes apart. T = v128 takes elements in pairs (j, j+1), gathered when the row is
  * strided; an odd last element is paired with itself and only lane 0 is stored.
  */
-import { exp, log } from './math';
+import { exp, expForFloat32, log } from './math';
 import { sub } from './lanes';
 
 /** The lanes of the vector maximum, read back one by one. */
@@ -95,6 +95,16 @@ export function rowMaxFrom<F>(x: usize, n: i32, stride: usize, m: f64): f64 {
   return m == -Infinity ? 0 : m;
 }
 
+/**
+ * e^v for an element of a row of F (reference: rowExp): expForFloat32 for f32 data (results
+ * rounded to float32), the full binary64 exp for f64 data.
+ */
+// @ts-ignore: decorator
+@inline export function rowExpOf<F, T>(v: T): T {
+  if (sizeof<F>() == 4) return expForFloat32<T>(v);
+  else return exp<T>(v);
+}
+
 /** e[j] = e^(x_j - shift) for j in [0, n) (e has room for one more element). */
 export function rowExp<F, T>(x: usize, n: i32, stride: usize, shift: f64, e: usize): void {
   const s = splatT<T>(shift);
@@ -103,12 +113,12 @@ export function rowExp<F, T>(x: usize, n: i32, stride: usize, shift: f64, e: usi
   for (; j + 2 * STEP <= n; j += 2 * STEP) {
     const p = x + <usize>j * stride;
     const a0 = loadPair<F, T>(p, stride), a1 = loadPair<F, T>(p + <usize>STEP * stride, stride);
-    storeTerms<T>(e + (<usize>j << 3), exp<T>(sub<T>(a0, s)));
-    storeTerms<T>(e + (<usize>(j + STEP) << 3), exp<T>(sub<T>(a1, s)));
+    storeTerms<T>(e + (<usize>j << 3), rowExpOf<F, T>(sub<T>(a0, s)));
+    storeTerms<T>(e + (<usize>(j + STEP) << 3), rowExpOf<F, T>(sub<T>(a1, s)));
   }
   for (; j < n; j += STEP) {
     const second = j + 1 < n ? stride : 0;
-    storeTerms<T>(e + (<usize>j << 3), exp<T>(sub<T>(loadPair<F, T>(x + <usize>j * stride, second), s)));
+    storeTerms<T>(e + (<usize>j << 3), rowExpOf<F, T>(sub<T>(loadPair<F, T>(x + <usize>j * stride, second), s)));
   }
 }
 

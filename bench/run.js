@@ -15,6 +15,7 @@ const { naiveImpls } = require('./impls/naive');
 const { annotate, crossovers } = require('./report/analyze');
 const { terminalTable } = require('./report/table');
 const { writeReport, publish } = require('./report/write');
+const { writeRouting, provenanceOf } = require('./report/routing');
 
 // Quick mode benches the peers on a few representative functions only (ours run everything).
 const QUICK_PEER_FUNCTIONS = ['relu', 'sigmoid', 'tanh', 'softmax'];
@@ -28,6 +29,7 @@ async function main() {
   const notes = [];
 
   if (opts.child) return child(lib, opts, specs, notes);
+  if (opts.writeRouting && !opts.publish) return routingOnly(lib, opts, specs, notes);
 
   let impls = [...ourImpls(lib, { variants: opts.variants }), ...naiveImpls()];
   const peerVersions = {};
@@ -36,7 +38,7 @@ async function main() {
     if (failed) notes.push(failed);
     else {
       const peers = [
-        ...(await require('./impls/tfjs').tfjsImpls(notes, { opAlone: opts.full, type: opts.type })),
+        ...(await require('./impls/tfjs').tfjsImpls(notes, { opAlone: opts.full || 'wasm', type: opts.type })),
         ...(await require('./impls/onnxruntime').ortImpls(notes, { opAlone: opts.full })),
       ];
       // Every package of bench/peers with its installed version (the rows name the runtime only).
@@ -64,9 +66,7 @@ async function main() {
   annotate(rows, bandwidth);
   let sweep;
   if (opts.sweep !== 'none') sweep = await crossoverSweep(lib, opts, specs, notes);
-  // Grouped as the native backend's SMALL_ARRAY thresholds are: piecewise-linear, smooth, rowwise.
-  const kindOf = (name) => { const s = lib.SPEC.find((f) => f.name === name); return s.kind === 'rowwise' ? 'rowwise' : s.smooth ? 'smooth' : 'linear'; };
-  const cross = sweep ? crossovers(sweep.rows, sweep.sizes, opts.type, kindOf) : crossovers(rows, opts.sizes, opts.type, kindOf);
+  const cross = sweep ? kindCrossovers(lib, sweep.rows, sweep.sizes, opts.type) : kindCrossovers(lib, rows, opts.sizes, opts.type);
   cross.measuredOn = sweep
     ? `the sweep over ${sweep.sizes.join(', ')}${opts.sweep === 'quick' ? ' (quick mode: relu and sigmoid forward only; --full or --sweep for every function)' : ''}`
     : `the table's sizes ${opts.sizes.join(', ')}`;
@@ -83,18 +83,59 @@ async function main() {
 
   const browser = opts.browser ? await require('./browser/run').runBrowser(lib, opts, specs, outDir) : undefined;
   if (opts.publish) console.log(`Wrote ${publish(result, browser).map((w) => path.relative(process.cwd(), w)).join(', ')}`);
+  if (opts.publish || opts.writeRouting) console.log(routingLines(lib, opts, env, sweep, cross).join('\n'));
 }
 
-// Small sizes where the backends cross (the facade's routing thresholds are taken from here).
-const SWEEP_SIZES = [4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
+/** The facade's routing kind of a spec entry: piecewise-linear (and prelu), smooth, rowwise. */
+const routingKindOf = (s) => (s.kind === 'rowwise' ? 'rowwise' : s.smooth ? 'smooth' : 'linear');
+
+/** The crossovers grouped as the facade's routing thresholds are. */
+function kindCrossovers(lib, rows, sizes, type) {
+  const kindOf = (name) => routingKindOf(lib.SPEC.find((f) => f.name === name));
+  return crossovers(rows, sizes, type, kindOf);
+}
+
+/** Rewrites src/routing.ts from this run's sweep (see report/routing.js for the rule and refusals). */
+function routingLines(lib, opts, env, sweep, cross) {
+  return writeRouting({
+    backends: lib.availableBackends(), crossovers: sweep ? cross : undefined, sweep: opts.sweep,
+    nativeUnrouted: !!sweep && sweep.rows.some((r) => r.backend === 'native' && r.variant === 'unrouted'),
+    // A kind counts as measured only with every one of its functions in both directions.
+    expected: lib.SPEC.reduce((e, s) => { const k = routingKindOf(s); e[k] = (e[k] || 0) + 2; return e; }, {}),
+    provenance: provenanceOf(env, cross || { type: opts.type, sizes: [] }),
+  });
+}
+
+/** --write-routing without --publish: the crossover sweep alone (no table, no peers), then src/routing.ts. */
+async function routingOnly(lib, opts, specs, notes) {
+  const env = environment(lib, {}, process.argv.slice(2));
+  console.log(`simd-activations crossover sweep: ${opts.type}; ${env.cpu}, ${env.cores} cores, node ${env.node}; backends ${lib.availableBackends().join(', ')}`);
+  const sweep = await crossoverSweep(lib, opts, specs, notes);
+  const cross = sweep ? kindCrossovers(lib, sweep.rows, sweep.sizes, opts.type) : undefined;
+  if (cross) {
+    cross.measuredOn = `the sweep over ${sweep.sizes.join(', ')}`;
+    printCrossovers(cross);
+    const outDir = opts.out || path.join(__dirname, 'results');
+    fs.mkdirSync(outDir, { recursive: true });
+    const file = path.join(outDir, `crossovers${opts.type === 'float64' ? '-f64' : ''}.json`);
+    fs.writeFileSync(file, JSON.stringify(cross, null, 2));
+    console.log(`\nWrote ${path.relative(process.cwd(), file)}`);
+  }
+  if (notes.length) console.log(`\nNotes:\n${notes.map((n) => `  - ${n}`).join('\n')}`);
+  console.log(routingLines(lib, opts, env, sweep, cross).join('\n'));
+}
+
+// Small sizes where the backends cross (the facade's routing thresholds, src/routing.ts, are taken from here).
+const SWEEP_SIZES = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
 const QUICK_SWEEP = { sizes: [4, 8, 16, 32, 64, 128, 256, 512], functions: ['relu', 'sigmoid'], dirs: ['forward'] };
 
 /** Native (its addon, without small-array routing where possible), wasm on user arrays, js. */
 async function crossoverSweep(lib, opts, specs, notes) {
   const all = ourImpls(lib, { variants: true });
   const unrouted = all.find((i) => i.variant === 'unrouted');
+  const wasmCopy = all.find((i) => i.backend === 'wasm' && i.id.endsWith('-copy'));
   const impls = [unrouted || all.find((i) => i.backend === 'native' && !i.variant),
-    all.find((i) => i.backend === 'wasm' && i.id.endsWith('-copy')), all.find((i) => i.id === 'js')]
+    wasmCopy && unroutedWasm(wasmCopy), all.find((i) => i.id === 'js')]
     .filter(Boolean).map((i) => ({ ...i, maxN: undefined }));
   if (impls.length < 2) return undefined;
   const quick = opts.sweep === 'quick';
@@ -105,6 +146,17 @@ async function crossoverSweep(lib, opts, specs, notes) {
   process.stderr.write('crossover sweep\n');
   const r = await runSuite({ lib, opts: { ...opts, sizes, dirs }, specs: sweepSpecs, impls, notes });
   return { ...r, sizes };
+}
+
+/** The wasm row with the small-array routing off around it: the copying path itself, at every size. */
+function unroutedWasm(impl) {
+  let routing;
+  try { routing = require('../dist/cjs/routing.js'); } catch { return impl; }
+  return { ...impl, prepare: async (c) => {
+    routing.setSmallArrayRouting(false);
+    const h = await impl.prepare(c);
+    return { ...h, dispose() { routing.setSmallArrayRouting(true); return h && h.dispose && h.dispose(); } };
+  } };
 }
 
 /** A child process benches one variant of one backend (env set by the parent) and returns rows. */

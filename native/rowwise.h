@@ -32,11 +32,23 @@ SA_INLINE double rowShift(double m) { return m == -INF ? 0.0 : m; }
 /** The RowArgs of the rows this thread is running (for their optional threaded exp). */
 static thread_local const sa::RowArgs* tRowArgs = nullptr;
 
+/**
+ * e^v for an element of a row of T (reference rowExp): expForFloat32 for float data (results
+ * rounded to float32), the full binary64 exp for double data.
+ */
+template <class T>
+SA_INLINE V rowExpOf(V v) {
+  return sizeof(T) == sizeof(float) ? vexpForFloat32(v) : vexp(v);
+}
+
+/** 1/S for the Float32 rows (softmax multiplies by it instead of dividing by S). */
+SA_INLINE V reciprocal(V S) { return C(1) / S; }
+
 /** e[j] = e^(x[j] - shift) for j < n. */
 template <class T>
 static void expRange(const T* x, double shift, double* e, size_t n) {
   const V s = splat(shift);
-  map1(x, e, n, [&](V v) { return vexp(v - s); });
+  map1(x, e, n, [&](V v) { return rowExpOf<T>(v - s); });
 }
 static void expRangeAny(int f64, const void* x, double shift, double* e, size_t n) {
   if (f64) expRange(static_cast<const double*>(x), shift, e, n);
@@ -89,7 +101,7 @@ template <class T>
 SA_INLINE V groupExpSum(const T* x, size_t n, size_t inner, size_t G, V shift) {
   LaneSums s;
   s.reset();
-  for (size_t j = 0; j < n; j++) s.add(vexp(loadGroup(x + j * inner, G) - shift));
+  for (size_t j = 0; j < n; j++) s.add(rowExpOf<T>(loadGroup(x + j * inner, G) - shift));
   return s.result();
 }
 

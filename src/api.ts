@@ -4,7 +4,7 @@ import { jsBackend } from './backends/js';
 import { isNativeBackend, type NativeBackend } from './backends/native-types';
 import { axisLayout } from './reference/layout';
 import { SPEC, type FunctionSpec } from './spec';
-import { checkOptions, optionNames, resolveAxis, resolveOut, resolveParams, resolveShape, toData, toMatching,
+import { checkOptions, optionNames, resolveAxis, resolveOut, resolveOutAmong, resolveParams, resolveShape, toData, toMatching,
   type Input } from './validate';
 import { copyOf, firstMismatch, mismatchError } from './verify';
 
@@ -131,6 +131,13 @@ export interface AsyncApi extends AsyncElementwise {
 }
 
 type AnyFn = (...args: unknown[]) => unknown;
+type Direction = 'forward' | 'derivative' | 'backward';
+/** An elementwise function's spec with its allowed option names and its names in error messages. */
+interface ElementwiseEntry {
+  readonly spec: FunctionSpec;
+  readonly allowed: readonly string[];
+  readonly fn: Readonly<Record<Direction, string>>;
+}
 
 /**
  * Builds the public functions from the spec table for a backend chosen at call time (the
@@ -146,12 +153,17 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
   const backwardAsync: Record<string, AnyFn> = {};
   for (const spec of SPEC) {
     if (spec.kind === 'elementwise') {
-      forward[spec.name] = (x, o) => elementwise(spec, 'forward', x, undefined, o);
-      derivative[spec.name] = (x, o) => elementwise(spec, 'derivative', x, undefined, o);
-      backward[spec.name] = (x, dy, o) => elementwise(spec, 'backward', x, dy, o);
-      forwardAsync[spec.name] = settled((x, o) => elementwise(spec, 'forward', x, undefined, o, true));
-      derivativeAsync[spec.name] = settled((x, o) => elementwise(spec, 'derivative', x, undefined, o, true));
-      backwardAsync[spec.name] = settled((x, dy, o) => elementwise(spec, 'backward', x, dy, o, true));
+      // What every call of this function needs, made once here rather than per call.
+      const e: ElementwiseEntry = {
+        spec, allowed: ['out', ...optionNames(spec)],
+        fn: { forward: spec.name, derivative: `derivative.${spec.name}`, backward: `backward.${spec.name}` },
+      };
+      forward[spec.name] = (x, o) => elementwise(e, 'forward', x, undefined, o);
+      derivative[spec.name] = (x, o) => elementwise(e, 'derivative', x, undefined, o);
+      backward[spec.name] = (x, dy, o) => elementwise(e, 'backward', x, dy, o);
+      forwardAsync[spec.name] = settled((x, o) => elementwise(e, 'forward', x, undefined, o, true));
+      derivativeAsync[spec.name] = settled((x, o) => elementwise(e, 'derivative', x, undefined, o, true));
+      backwardAsync[spec.name] = settled((x, dy, o) => elementwise(e, 'backward', x, dy, o, true));
     } else if (spec.kind === 'prelu') {
       forward[spec.name] = (x, a, o) => preluCall(spec, 'forward', x, a, undefined, o);
       derivative[spec.name] = (x, a, o) => preluCall(spec, 'derivative', x, a, undefined, o);
@@ -188,32 +200,36 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     return Promise.resolve(sync());
   }
 
-  function elementwise(spec: FunctionSpec, dir: 'forward' | 'derivative' | 'backward', xIn: unknown, dyIn: unknown,
-    opts: unknown, isAsync?: false): Floats;
-  function elementwise(spec: FunctionSpec, dir: 'forward' | 'derivative' | 'backward', xIn: unknown, dyIn: unknown,
-    opts: unknown, isAsync: true): Promise<Floats>;
-  function elementwise(spec: FunctionSpec, dir: 'forward' | 'derivative' | 'backward', xIn: unknown, dyIn: unknown,
-    opts: unknown, isAsync = false): Floats | Promise<Floats> {
-    const fn = dir === 'forward' ? spec.name : `${dir}.${spec.name}`;
-    const o = checkOptions(opts, fn, ['out', ...optionNames(spec)]);
+  function elementwise(e: ElementwiseEntry, dir: Direction, xIn: unknown, dyIn: unknown, opts: unknown, isAsync?: false): Floats;
+  function elementwise(e: ElementwiseEntry, dir: Direction, xIn: unknown, dyIn: unknown, opts: unknown, isAsync: true): Promise<Floats>;
+  function elementwise(e: ElementwiseEntry, dir: Direction, xIn: unknown, dyIn: unknown, opts: unknown,
+    isAsync = false): Floats | Promise<Floats> {
+    const o = checkOptions(opts, e.fn[dir], e.allowed);
     const x = toData(xIn, 'x');
-    const p = resolveParams(spec, o, x.BYTES_PER_ELEMENT === 4);
+    const p = resolveParams(e.spec, o, x.BYTES_PER_ELEMENT === 4);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
-    const out = resolveOut(o.out, x, dy ? [x, dy] : [x]);
+    const out = resolveOut(o.out, x, x, dy);
     if (!isAsync && !verify()) {
-      // The common path, without the closures of the checked one (per-call overhead matters here).
-      const ops = backend().kernels[spec.name] as ElementwiseOps;
+      // The common path: no closure here (per-call overhead matters for small arrays).
+      const ops = backend().kernels[e.spec.name] as ElementwiseOps;
       if (dy) ops.backward(x, dy, out, p); else ops[dir as 'forward' | 'derivative'](x, out, p);
       return out;
     }
+    return elementwiseChecked(e, dir, x, dy, out, p, isAsync);
+  }
+
+  /** Verify mode and async calls, kept out of elementwise() so the common path allocates no closure context. */
+  function elementwiseChecked(e: ElementwiseEntry, dir: Direction, x: Floats, dy: Floats | undefined, out: Floats,
+    p: Record<string, number>, isAsync: boolean): Floats | Promise<Floats> {
+    const name = e.spec.name;
     const run = (): Floats => {
-      runChecked(fn, x, dy, out, (b, x1, dy1, out1) => {
-        const ops = b.kernels[spec.name] as ElementwiseOps;
+      runChecked(e.fn[dir], x, dy, out, (b, x1, dy1, out1) => {
+        const ops = b.kernels[name] as ElementwiseOps;
         if (dy1) ops.backward(x1, dy1, out1, p); else ops[dir as 'forward' | 'derivative'](x1, out1, p);
       });
       return out;
     };
-    if (isAsync) return later(() => out, (b) => b.elementwiseAsync(spec.name, dir, x, dy, out, p), run);
+    if (isAsync) return later(() => out, (b) => b.elementwiseAsync(name, dir, x, dy, out, p), run);
     return run();
   }
 
@@ -226,7 +242,7 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const x = toData(xIn, 'x');
     const { alpha, map } = resolveAlpha(alphaIn, x, o);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
-    const out = resolveOut(o.out, x, dy ? [x, dy] : [x]);
+    const out = resolveOut(o.out, x, x, dy);
     if (!dy) {
       const run = (): Floats => {
         runChecked(fn, x, undefined, out, (b1, x1, _dy, out1) => {
@@ -243,7 +259,7 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const xs = check ? copyOf(x) : x;
     const dalphaLike = x.BYTES_PER_ELEMENT === 4 ? new Float32Array(alpha.length) : new Float64Array(alpha.length);
     const dalpha = typeof alphaIn === 'number' || o.dalphaOut === undefined
-      ? dalphaLike : resolveOut(o.dalphaOut, dalphaLike, [x, dy, out, alpha], 'dalphaOut');
+      ? dalphaLike : resolveOutAmong(o.dalphaOut, dalphaLike, [x, dy, out, alpha], 'dalphaOut');
     const dys = check ? copyOf(dy) : dy;
     const result = () => ({ dx: out, dalpha: typeof alphaIn === 'number' ? dalpha[0] : dalpha });
     if (isAsync && !check && isNativeBackend(b)) return b.preluAsync(spec.name, dir, x, alpha, dy, out, dalpha, map).then(result);
@@ -268,7 +284,7 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const axis = resolveAxis(o.axis, shape.length, shape.length - 1);
     const layout = axisLayout(shape, axis);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
-    const out = resolveOut(o.out, x, dy ? [x, dy] : [x]);
+    const out = resolveOut(o.out, x, x, dy);
     const run = (): Floats => {
       runChecked(fn, x, dy, out, (b, x1, dy1, out1) => {
         const ops = b.kernels[spec.name] as RowwiseOps;

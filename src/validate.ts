@@ -61,6 +61,8 @@ export function toMatching(v: unknown, name: string, like: Floats): Floats {
 }
 
 function overlapsPartially(a: Floats, b: Floats): boolean {
+  // The same array (in place) first: reading .buffer is the costly part of this check.
+  if (a === b) return false;
   if (a.buffer !== b.buffer) return false;
   if (a.byteOffset === b.byteOffset && a.BYTES_PER_ELEMENT === b.BYTES_PER_ELEMENT) return false;
   const aEnd = a.byteOffset + a.byteLength;
@@ -70,21 +72,39 @@ function overlapsPartially(a: Floats, b: Floats): boolean {
 
 /**
  * `out` if given (same type and length as x; it may be x or dy itself, but must not partially
- * overlap them), else a new array of x's type.
+ * overlap them), else a new array of x's type. The inputs come as separate arguments (no array
+ * per call): a and b (dy) for the functions, resolveOutAmong for prelu's dalphaOut.
  */
-export function resolveOut(out: unknown, like: Floats, inputs: readonly Floats[], name = 'out'): Floats {
+export function resolveOut(out: unknown, like: Floats, a: Floats, b?: Floats, name = 'out'): Floats {
   if (out === undefined) return like.BYTES_PER_ELEMENT === 4 ? new Float32Array(like.length) : new Float64Array(like.length);
-  if (!floatTag(out)) throw typeError(name, expectedArray(like), out);
-  const o = out as Floats;
-  if (floatTag(o) !== floatTag(like)) throw typeError(name, expectedArray(like), o);
-  if (isDetached(o)) throw new TypeError(`Expected ${expectedArray(like)} for ${name} but received a ${floatTag(o)} whose buffer is detached`);
-  if (o.length !== like.length) throw rangeError(name, expectedArray(like), describe(o));
+  const o = checkOut(out, like, name);
+  if (overlapsPartially(o, a) || (b !== undefined && overlapsPartially(o, b))) throw overlapError(o, name);
+  return o;
+}
+
+/** resolveOut for an output that must not partially overlap any of several inputs. */
+export function resolveOutAmong(out: unknown, like: Floats, inputs: readonly Floats[], name: string): Floats {
+  if (out === undefined) return like.BYTES_PER_ELEMENT === 4 ? new Float32Array(like.length) : new Float64Array(like.length);
+  const o = checkOut(out, like, name);
   for (const input of inputs) {
-    if (overlapsPartially(o, input)) {
-      throw rangeError(name, 'the input array itself or memory that does not overlap it', `a ${floatTag(o)} that partially overlaps an input`);
-    }
+    if (overlapsPartially(o, input)) throw overlapError(o, name);
   }
   return o;
+}
+
+/** A given output's type, state and length (each tag read once: this runs on every call). */
+function checkOut(out: unknown, like: Floats, name: string): Floats {
+  const tag = floatTag(out);
+  if (!tag) throw typeError(name, expectedArray(like), out);
+  const o = out as Floats;
+  if (tag !== floatTag(like)) throw typeError(name, expectedArray(like), o);
+  if (isDetached(o)) throw new TypeError(`Expected ${expectedArray(like)} for ${name} but received a ${tag} whose buffer is detached`);
+  if (o.length !== like.length) throw rangeError(name, expectedArray(like), describe(o));
+  return o;
+}
+
+function overlapError(o: Floats, name: string): RangeError {
+  return rangeError(name, 'the input array itself or memory that does not overlap it', `a ${floatTag(o)} that partially overlaps an input`);
 }
 
 /** The options argument: undefined, or a plain object whose keys are all known. */
@@ -94,7 +114,9 @@ export function checkOptions(opts: unknown, fn: string, allowed: readonly string
     throw typeError(`the options of ${fn}`, 'an object', opts);
   }
   const o = opts as Record<string, unknown>;
-  for (const key of Object.keys(o)) {
+  // for-in with an own-property test visits exactly Object.keys(o), without allocating its array.
+  for (const key in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, key)) continue;
     if (!allowed.includes(key) && o[key] !== undefined) {
       throw typeError(`an option of ${fn}`, `one of ${allowed.join(', ')}`, key);
     }
@@ -118,11 +140,15 @@ function checkParam(p: ParamSpec, v: unknown, name: string, f32: boolean): numbe
   return r;
 }
 
+const NO_PARAMS: Record<string, number> = Object.freeze({}) as Record<string, number>;
+
 /**
  * Parameters from the options (or their defaults), checked against the spec's range and rounded
  * to the data's precision: a Float32Array is computed with float32 parameters, as in PyTorch.
  */
 export function resolveParams(spec: FunctionSpec, o: Record<string, unknown>, f32: boolean): Record<string, number> {
+  // Kernels only read the parameters, so functions without any share one empty object.
+  if (spec.params.length === 0) return NO_PARAMS;
   const params: Record<string, number> = {};
   for (const p of spec.params) {
     let name = p.name;

@@ -1,8 +1,9 @@
 'use strict';
 // Float64 accuracy against the arbitrary-precision oracle fixtures (test/fixtures/generate.js):
 // every smooth function and derivative within 2 ulp on every backend (the contract's bound).
+// Then Float32 softmax and logSoftmax against an independent oracle, and the shorter exp they use.
 const assert = require('assert');
-const { lib, BACKENDS, ulp64, ulpError } = require('./helpers');
+const { lib, BACKENDS, ulp32, ulp64, ulpError } = require('./helpers');
 const fixtures = require('./fixtures/f64-oracle.json');
 
 const BOUND = 2;
@@ -29,3 +30,156 @@ for (const backendName of BACKENDS) {
     }
   });
 }
+
+/*
+ * Float32 softmax and logSoftmax against an independent oracle: Math.exp / Math.log1p (a different
+ * algorithm from the library's) on x_j - m kept exactly as a double-double, the exponentials summed
+ * in double-double, so the oracle is good to about 2^-50 relative (checked against decimal.js below):
+ * far below a float32 ulp (2^-23). The rows cover long rows, tiny and huge spreads, -Inf entries,
+ * all -Inf rows, NaN and +Inf, ties, subnormals and values near float32's range.
+ */
+const { rng, same } = require('./helpers');
+
+/** a + b as [sum, exact error] (Knuth's two-sum). */
+function twoSum(a, b) {
+  const s = a + b;
+  const bb = s - a;
+  return [s, (a - (s - bb)) + (b - bb)];
+}
+
+/** The exact softmax (log: logSoftmax) of a row, each value as a double within ~2^-50 relative. */
+function oracleRow(row, log) {
+  const n = row.length;
+  if (row.some((v) => v !== v || v === Infinity)) return new Array(n).fill(NaN);
+  const m = row.reduce((a, b) => (b > a ? b : a), -Infinity);
+  if (m === -Infinity) return new Array(n).fill(log ? -Infinity : 0);
+  // x_j - m exactly (two float32 values); -Inf entries (masked) as [-Inf, 0].
+  const d = row.map((v) => (v === -Infinity ? [v, 0] : twoSum(v, -m)));
+  const e = d.map(([h, l]) => Math.exp(h) * (1 + l));
+  let sh = 0, sl = 0;
+  for (const t of e) { const [s, err] = twoSum(sh, t); sh = s; sl += err; }
+  [sh, sl] = twoSum(sh, sl);
+  if (!log) return e.map((t) => (t / sh) * (1 - sl / sh));
+  // log S with S = sh + sl >= 1: log1p of S - 1 (exact for sh < 2) keeps S close to 1 accurate.
+  const lnS = sh < 2 ? Math.log1p((sh - 1) + sl) : Math.log(sh) + sl / sh;
+  return d.map(([h, l]) => (h === -Infinity ? -Infinity : (h - lnS) + l));
+}
+
+/** Rows (Float32 values) of the sample, each an array. */
+function float32Rows() {
+  const r = rng(2024);
+  const rows = [];
+  const random = (n, scale, offset = 0) => Array.from({ length: n }, () => Math.fround(offset + (r() - 0.5) * scale));
+  for (const n of [1, 2, 3, 16, 17, 100, 1000, 4097]) {
+    for (const scale of [1e-6, 1e-3, 1, 8, 30, 200, 2000]) rows.push(random(n, scale));
+  }
+  rows.push(random(70000, 20), random(131075, 8), random(100000, 60)); // long rows (blocks, scratch segments)
+  rows.push(random(1000, 1, 1e4), random(1000, 1e-2, -3e4)); // large offsets, small differences
+  rows.push(random(64, 6e38), [3.4028234663852886e38, -3.4028234663852886e38, 0, 1]); // float32's range
+  rows.push(Array.from({ length: 50 }, (_, j) => Math.fround(2 ** -149 * j))); // subnormals
+  rows.push([0, -20], [0, -30], [0, -87], [0, -103], [0, -104], [0, -200], [5, 5, 5, 5], [1, 1, 0, -1e-7]);
+  rows.push(random(33, 10).map((v, j) => (j % 3 ? v : -Infinity))); // masked entries
+  rows.push([-Infinity, -Infinity, -Infinity], [-Infinity]); // all masked
+  rows.push([1, NaN, 2], [1, Infinity, 2], [-Infinity, NaN], [Infinity, -Infinity]);
+  for (let k = 0; k < 200; k++) rows.push(random(1 + Math.floor(r() * 40), 10 ** (r() * 8 - 4)));
+  return rows;
+}
+
+describe('float32 softmax and logSoftmax accuracy against an independent oracle', () => {
+  let rows, oracle;
+  before(() => {
+    rows = float32Rows();
+    oracle = { softmax: rows.map((row) => oracleRow(row, false)), logSoftmax: rows.map((row) => oracleRow(row, true)) };
+  });
+
+  it('the oracle agrees with decimal.js at 60 digits to 2^-48 relative (short rows of the sample)', () => {
+    // exact() gives a double's exact value (Decimal(number) would take its shortest decimal string).
+    const { exact } = require('./fixtures/generate.js');
+    const D = exact(1).constructor;
+    /** ln(1 + u) without forming 1 + u (60 digits would drop a tiny u). */
+    const lnOnePlus = (u) => (u.lt(1e-12) ? u.minus(u.pow(2).div(2)).plus(u.pow(3).div(3)) : D.ln(u.plus(1)));
+    let worst = 0;
+    for (const row of rows.filter((rw) => rw.length <= 100 && rw.every((v) => Number.isFinite(v)))) {
+      const m = row.reduce((a, b) => (b > a ? b : a), -Infinity);
+      const e = row.map((v) => D.exp(exact(v).minus(exact(m))));
+      const c = row.filter((v) => v === m).length; // the terms e^0 = 1
+      const delta = e.filter((_, j) => row[j] !== m).reduce((a, b) => a.plus(b), new D(0));
+      const S = delta.plus(c), lnS = D.ln(c).plus(lnOnePlus(delta.div(c)));
+      const sm = oracleRow(row, false), lsm = oracleRow(row, true);
+      row.forEach((v, j) => {
+        for (const [got, want] of [[sm[j], e[j].div(S)], [lsm[j], exact(v).minus(exact(m)).minus(lnS)]]) {
+          // Doubles below 2^-1022 are subnormal (relative precision lost; 0 in float32): checked absolutely.
+          if (want.abs().lt(1e-290)) { assert.ok(exact(got).minus(want).abs().lt(1e-300), `${got} vs ${want}`); continue; }
+          worst = Math.max(worst, exact(got).minus(want).div(want).abs().toNumber());
+        }
+      });
+    }
+    assert.ok(worst < 2 ** -48, `oracle relative error ${worst}`);
+  });
+
+  for (const backendName of BACKENDS) {
+    const api = lib.backends[backendName];
+    for (const name of ['softmax', 'logSoftmax']) {
+      /*
+       * Within 1 ulp, except logSoftmax's outputs near 0 (|out| < 2^-20: a row's maximum when the
+       * other terms sum to less than 2^-20): out = -log S there, and the binary64 rounding of S
+       * (at most (n/16 + 8) 2^-53 relative for the canonical sum of n terms; the same formula for
+       * Float64 data, unchanged by the float32 exp) is larger than a float32 ulp of out; there the
+       * error is bounded absolutely by that rounding.
+       * Observed (js, native, wasm alike): softmax 0.503 ulp, logSoftmax 0.500 ulp, near 0 4e-17.
+       */
+      it(`${name} on the ${backendName} backend is within 1 ulp (special values exact)`, () => {
+        let worst = 0, where = '', worstNear0 = 0;
+        rows.forEach((row, i) => {
+          const y = api[name](Float32Array.from(row));
+          const want = oracle[name][i];
+          const sumRounding = (row.length / 16 + 8) * 2 ** -53;
+          row.forEach((v, j) => {
+            const w = want[j];
+            const at = `row ${i} (n = ${row.length}) j ${j}: x = ${v}, got ${y[j]}, want ${w}`;
+            if (!Number.isFinite(Math.fround(w))) { // NaN, ±Inf, or beyond float32's range
+              assert.ok(same(y[j], Math.fround(w)), `${name} ${at}`);
+              return;
+            }
+            if (name === 'logSoftmax' && Math.abs(w) < 2 ** -20) {
+              const a = Math.abs(y[j] - w);
+              assert.ok(a <= ulp32(w) + sumRounding, `${name} near 0: ${a} at ${at}`);
+              worstNear0 = Math.max(worstNear0, a);
+              return;
+            }
+            const e = ulpError(y[j], w, 0, ulp32);
+            if (e > worst) { worst = e; where = at; }
+          });
+        });
+        assert.ok(worst <= 1, `${name}: ${worst.toFixed(4)} ulp at ${where}`);
+        if (process.env.SHOW_ULP) console.log(`      ${name} ${backendName}: max ${worst.toFixed(4)} ulp at ${where}; near 0 ${worstNear0}`);
+      });
+    }
+  }
+});
+
+describe('expForFloat32 (the exp of Float32 softmax rows)', () => {
+  const { exp, expForFloat32 } = require('../dist/cjs/reference/math.js');
+
+  it('is within 2^-31.5 of e^x relative over [-708, 709] (the bound: sqrt2 * 0.3466^9/9! = 2^-31.7)', () => {
+    const r = rng(31);
+    let worst = 0, at = 0;
+    const check = (x) => {
+      const e = Math.abs(expForFloat32(x) / Math.exp(x) - 1);
+      if (e > worst) { worst = e; at = x; }
+    };
+    for (let i = 0; i < 200000; i++) check(-708 + 1417 * r());
+    // Both ends of the reduced interval, where the truncation is largest: x = (k ± 1/2) ln2.
+    for (let k = -20; k <= 20; k++) for (const d of [-0.5, -0.4999999, 0.4999999, 0.5]) check((k + d) * Math.LN2);
+    assert.ok(worst < 2 ** -31.5, `${worst} (2^${Math.log2(worst).toFixed(2)}) at ${at}`);
+    if (process.env.SHOW_ULP) console.log(`      max relative error 2^${Math.log2(worst).toFixed(2)} at ${at}`);
+    assert.ok(worst > 2 ** -33, 'the truncation is visible (the short polynomial is in use)');
+  });
+
+  it('has exp\'s special values, clamps and underflow', () => {
+    for (const x of [NaN, Infinity, -Infinity, 0, -0, 710, 711, 1e300, -746, -745.2, -1e300]) {
+      assert.ok(same(expForFloat32(x), exp(x)), `x = ${x}: ${expForFloat32(x)} vs ${exp(x)}`);
+    }
+    assert.ok(expForFloat32(-740) > 0 && expForFloat32(-740) < 2 ** -1060, 'subnormal results');
+  });
+});

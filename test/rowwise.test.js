@@ -154,4 +154,30 @@ describe('the canonical summation order', () => {
     const y = lib.backends.js.logSoftmax(x);
     for (const i of [0, 1, 4095, 4096, 9999]) assert.ok(same(y[i], (x[i] - m) - log(S)), `i = ${i}`);
   });
+
+  it('Float32 rows use expForFloat32 and e_j · (1/S); Float64 rows exp and e_j / S (every backend)', () => {
+    const { exp, expForFloat32, log } = require('../dist/cjs/reference/math.js');
+    for (const T of TYPES) {
+      const f32 = T === Float32Array;
+      const x = randomArray(T, 5000, 78, 30);
+      const dy = randomArray(T, 5000, 79, 2);
+      const m = x.reduce((a, b) => (b > a ? b : a), -Infinity);
+      const e = Array.from(x, (v) => (f32 ? expForFloat32 : exp)(v - m));
+      const S = documented(e);
+      const s = e.map((v) => (f32 ? v * (1 / S) : v / S));
+      const g = documented(s.map((v, j) => dy[j] * v));
+      const G = documented(Array.from(dy));
+      const want = {
+        softmax: T.from(s), logSoftmax: T.from(x, (v) => (v - m) - log(S)),
+        dsoftmax: T.from(s, (v, j) => v * (dy[j] - g)), dlogSoftmax: T.from(dy, (d, j) => d - (e[j] / S) * G),
+      };
+      for (const b of BACKENDS) {
+        const api = lib.backends[b];
+        for (const name of ['softmax', 'logSoftmax']) {
+          assert.strictEqual(firstDifference(api[name](x), want[name]), -1, `${b} ${T.name} ${name}`);
+          assert.strictEqual(firstDifference(api.backward[name](x, dy), want[`d${name}`]), -1, `${b} ${T.name} backward ${name}`);
+        }
+      }
+    }
+  });
 });

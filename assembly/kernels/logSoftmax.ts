@@ -1,6 +1,7 @@
 /**
  * logSoftmax along one axis (reference: src/reference/logSoftmax.ts), same layout and segments
- * as softmax.ts. An all -Inf row (S = 0) gives -Inf; its backward passes dy through.
+ * as softmax.ts. An all -Inf row (S = 0) gives -Inf; its backward passes dy through. Float32
+ * rows take e_j from expForFloat32 (rowExp), the rest as for Float64.
  */
 import { div, mul, sub } from '../lanes';
 import { STEP, loadPair, loadTerms, logOf, rowExp, rowMax, rowShift, splatT, storePair, storeTerms } from '../rows';

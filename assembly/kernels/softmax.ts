@@ -5,11 +5,20 @@
  * the canonical sum's blocks line up) and its exponentials are recomputed instead of kept, which
  * gives the same bits. `t` holds the backward's products dy·s for the canonical sum. The segment
  * functions are also exported, so the JS side can stream a row that lives outside wasm memory
- * through the fixed scratch (wasm-core.ts).
+ * through the fixed scratch (wasm-core.ts). Float32 rows take e_j from expForFloat32 (rowExp)
+ * and e_j · R with R = 1/S (rounded once per row; every segment computes the same R) instead of
+ * e_j / S.
  */
 import { div, mul, sub } from '../lanes';
 import { STEP, loadPair, loadTerms, rowExp, rowMax, rowShift, splatT, storePair, storeTerms } from '../rows';
 import { sumBlocks } from '../sum';
+
+/** s = e / S, or e · R (R = 1/S) for f32 data (reference: softmaxForward). */
+// @ts-ignore: decorator
+@inline function share<F, T>(e: T, S: T, R: T): T {
+  if (sizeof<F>() == 4) return mul<T>(e, R);
+  else return div<T>(e, S);
+}
 
 /** Continues S = Σ e^(x_j - shift) over a segment; leaves the segment's exponentials in e. */
 export function expSumSegment<F, T>(x: usize, len: i32, stride: usize, shift: f64, e: usize, S: f64, first: bool): f64 {
@@ -26,24 +35,24 @@ export function expSum<F, T>(x: usize, n: i32, stride: usize, shift: f64, e: usi
   return S;
 }
 
-/** out_j = S == 0 ? 0 : e_j / S over a segment (e recomputed from x when `recompute`). */
+/** out_j = S == 0 ? 0 : e_j / S (e_j · R for f32) over a segment (e recomputed from x when `recompute`). */
 export function outSegment<F, T>(x: usize, out: usize, len: i32, stride: usize, shift: f64, S: f64, e: usize, recompute: bool): void {
   if (recompute) rowExp<F, T>(x, len, stride, shift, e);
-  const vS = splatT<T>(S);
+  const vS = splatT<T>(S), vR = splatT<T>(1.0 / S);
   for (let j = 0; j < len; j += STEP) {
-    const y = S == 0 ? splatT<T>(0) : div<T>(loadTerms<T>(e + (<usize>j << 3)), vS);
+    const y = S == 0 ? splatT<T>(0) : share<F, T>(loadTerms<T>(e + (<usize>j << 3)), vS, vR);
     storePair<F, T>(out + <usize>j * stride, j + 1 < len ? stride : 0, y);
   }
 }
 
-/** Continues g = Σ dy_j·s_j over a segment, leaving s_j = S == 0 ? 0 : e_j / S in e. */
+/** Continues g = Σ dy_j·s_j over a segment, leaving s_j = S == 0 ? 0 : e_j / S (e_j · R for f32) in e. */
 export function dotSegment<F, T>(x: usize, dy: usize, len: i32, stride: usize, shift: f64, S: f64, e: usize, t: usize,
   g: f64, first: bool, recompute: bool): f64 {
   if (recompute) rowExp<F, T>(x, len, stride, shift, e);
-  const vS = splatT<T>(S);
+  const vS = splatT<T>(S), vR = splatT<T>(1.0 / S);
   for (let j = 0; j < len; j += STEP) {
     const q = e + (<usize>j << 3);
-    const s = S == 0 ? splatT<T>(0) : div<T>(loadTerms<T>(q), vS);
+    const s = S == 0 ? splatT<T>(0) : share<F, T>(loadTerms<T>(q), vS, vR);
     storeTerms<T>(q, s);
     storeTerms<T>(t + (<usize>j << 3), mul<T>(loadPair<F, T>(dy + <usize>j * stride, j + 1 < len ? stride : 0), s));
   }
@@ -55,10 +64,10 @@ export function backOutSegment<F, T>(x: usize, dy: usize, out: usize, len: i32, 
   e: usize, recompute: bool): void {
   if (recompute) {
     rowExp<F, T>(x, len, stride, shift, e);
-    const vS = splatT<T>(S);
+    const vS = splatT<T>(S), vR = splatT<T>(1.0 / S);
     for (let j = 0; j < len; j += STEP) {
       const q = e + (<usize>j << 3);
-      storeTerms<T>(q, S == 0 ? splatT<T>(0) : div<T>(loadTerms<T>(q), vS));
+      storeTerms<T>(q, S == 0 ? splatT<T>(0) : share<F, T>(loadTerms<T>(q), vS, vR));
     }
   }
   const vg = splatT<T>(g);
@@ -78,7 +87,7 @@ function forwardRow<F, T>(x: usize, out: usize, n: i32, stride: usize, e: usize,
   }
 }
 
-/** dx_j = s_j (dy_j - Σ dy·s), s_j = e_j / S in binary64 (reference: softmaxBackward). */
+/** dx_j = s_j (dy_j - Σ dy·s), s_j = e_j / S (e_j · R for f32) in binary64 (reference: softmaxBackward). */
 function backwardRow<F, T>(x: usize, dy: usize, out: usize, n: i32, stride: usize, e: usize, t: usize, cap: i32): void {
   const shift = rowShift(rowMax<F>(x, n, stride));
   const S = expSum<F, T>(x, n, stride, shift, e, cap);

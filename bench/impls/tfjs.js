@@ -34,6 +34,7 @@ async function loadTfjs() {
 }
 
 /** tfjs rows for each backend that initialises; failures become notes, never fatal. */
+/** opAlone: true for both backends, or one backend's name ('wasm'). */
 async function tfjsImpls(notes, { opAlone = true, type = 'float32' } = {}) {
   if (type !== 'float32') { notes.push('tfjs: no rows for Float64 data (tfjs computes in float32 only)'); return []; }
   let tf;
@@ -53,7 +54,8 @@ async function tfjsImpls(notes, { opAlone = true, type = 'float32' } = {}) {
     const use = async () => { if (tf.getBackend() !== backend) await tf.setBackend(backend); };
     impls.push({ id: `tfjs-${backend}`, label: `${label} (tensor + op + read)`, group: 'peer', peer: 'tfjs', version,
       prepare: async (c) => { await use(); return userHandle(tf, c); } });
-    if (opAlone) {
+    // Quick mode keeps tfjs-wasm's op alone: issue 4 compares our in-memory rows with that time.
+    if (opAlone === true || opAlone === backend) {
       impls.push({ id: `tfjs-${backend}-op`, label: `${label} (op alone)`, group: 'peer', peer: 'tfjs', version, opAlone: true, dirs: ['forward'],
         prepare: async (c) => { await use(); return opHandle(tf, c); } });
     }

@@ -7,13 +7,17 @@ const USAGE = `npm run bench -- [options]
   --dir forward|backward  only one direction
   --sizes 1024,65536  explicit sizes
   --no-peers          skip tfjs and onnxruntime (and their installation)
-  --sweep             measure the crossovers on small sizes 4..4096 for every function (native, wasm,
+  --sweep             measure the crossovers on small sizes 1..4096 for every function (native, wasm,
                       js only; default in --full; quick mode sweeps relu and sigmoid forward only)
   --variants          run the child processes for the other native ISA paths and the wasm scalar
                       build (default in --full; --no-variants turns them off)
   --browser           also run the js and wasm rows in headless Chromium
   --json file         also write the raw results there
-  --publish           also write bench/RESULTS.md and its charts to bench/charts/ (the committed run)
+  --publish           also write bench/RESULTS.md and its charts to bench/charts/ (the committed run),
+                      and src/routing.ts as --write-routing does
+  --write-routing     run only the full crossover sweep (no table, no peers) and rewrite the facade's
+                      small-array thresholds in src/routing.ts from it (with --publish: after the
+                      whole run, from its sweep, which must be the full one: --sweep or --full)
   --out dir           report directory (default bench/results)
   --max-time s        benchmark.js maxTime per row (seconds)`;
 
@@ -27,7 +31,7 @@ function parseArgs(argv) {
     return v;
   };
   const known = new Set(['--full', '--float64', '--only', '--dir', '--sizes', '--no-peers', '--sweep', '--no-sweep', '--variants', '--no-variants', '--browser',
-    '--json', '--out', '--publish', '--max-time', '--child', '--help']);
+    '--json', '--out', '--publish', '--write-routing', '--max-time', '--child', '--help']);
   for (let i = 0; i < argv.length; i++) {
     if (!argv[i].startsWith('--')) continue;
     if (!known.has(argv[i])) throw new Error(`Unknown option ${argv[i]}\n${USAGE}`);
@@ -48,10 +52,12 @@ function parseArgs(argv) {
     dirs: dir ? [dir] : ['forward', 'backward'],
     peers: !has('--no-peers'),
     variants: has('--variants') || (full && !has('--no-variants')),
-    sweep: has('--no-sweep') ? 'none' : has('--sweep') || full ? 'all' : 'quick',
+    // --write-routing alone is a sweep-only run (the full sweep, no table, no peers).
+    sweep: has('--no-sweep') && !has('--write-routing') ? 'none' : has('--sweep') || full || has('--write-routing') ? 'all' : 'quick',
     browser: has('--browser'),
     json: value('--json'),
     publish: has('--publish'),
+    writeRouting: has('--write-routing'),
     out: value('--out'),
     // A child process benches one variant (an ISA path, the wasm scalar build) and returns rows.
     child: value('--child'),

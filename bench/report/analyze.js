@@ -101,6 +101,8 @@ function crossovers(rows, sizes, type, kindOf = () => 'all') {
         medianEstimate: median(list.map((x) => x.estimate)),
         maxFirst: list.some((x) => x.first === null) ? null : Math.max(...list.map((x) => x.first)),
         functions: list.length, neverAhead: list.filter((x) => x.first === null).length,
+        // Every function-direction's interpolated crossing (null: never ahead), for the routing writer.
+        estimates: list.map((x) => x.estimate),
       };
     }
     return out;

@@ -106,7 +106,7 @@ function markdown(result, charts) {
     L.push('Cells: first measured size from which A stays ahead (≈ interpolated crossing).');
     L.push('');
     if (crossovers.byKind) {
-      L.push('By kind (the grouping of the native backend\'s `SMALL_ARRAY` thresholds), median of the interpolated crossings:');
+      L.push('By routing kind (the grouping of the facade\'s small-array thresholds, `src/routing.ts`), median of the interpolated crossings:');
       L.push('');
       L.push(`kind | ${pairs.join(' | ')}`);
       L.push(`--- | ${pairs.map(() => '---:').join(' | ')}`);

@@ -1,5 +1,6 @@
 // logSoftmax (src/reference/logSoftmax.ts): (x_j - m) - log S; an all -Inf row gives -Inf and its
-// backward passes dy through. dx_j = dy_j - (e_j / S) Σ dy.
+// backward passes dy through. dx_j = dy_j - (e_j / S) Σ dy. Float32 rows take e_j from
+// expForFloat32 (rowExp, groupExpSum, rowExpOf).
 struct logSoftmax {
   /** log S as the vector log computes it, for one row sum. */
   SA_MEMBER static double logOf(double S) {
@@ -44,7 +45,7 @@ struct logSoftmax {
     for (size_t j = 0; j < n; j++) t.add(loadGroup(dy + j * inner, G));
     V g = t.result();
     for (size_t j = 0; j < n; j++) {
-      V e = vexp(loadGroup(x + j * inner, G) - m);
+      V e = rowExpOf<T>(loadGroup(x + j * inner, G) - m);
       V d = loadGroup(dy + j * inner, G);
       storeGroup(out + j * inner, d - sel(zero, C(0), e / S) * g, G);
     }

@@ -1,19 +1,25 @@
 // softmax (src/reference/softmax.ts): e^(x_j - m) / S; backward dx_j = s_j (dy_j - Σ dy·s) with s_j
-// in binary64. An all -Inf row (S = 0) gives 0 and passes no gradient.
+// in binary64. An all -Inf row (S = 0) gives 0 and passes no gradient. Float32 rows take e_j from
+// expForFloat32 (rowExp) and e_j · (1/S) instead of e_j / S (one rounding of 1/S per row).
 struct softmax {
+  /** e_j / S, or e_j · R with R = 1/S for float data (reference softmaxForward). */
+  template <class T>
+  SA_MEMBER static V share(V e, V S, V R) {
+    return sizeof(T) == sizeof(float) ? e * R : e / S;
+  }
   template <class T>
   SA_MEMBER static void forwardRow(const T* x, T* out, size_t n, double* e) {
     double S = rowExp(x, n, rowShift(rowMax(x, n)), e);
-    const V s = splat(S);
+    const V s = splat(S), R = reciprocal(s);
     const bool zero = S == 0;
-    map1(e, out, n, [&](V v) { return zero ? C(0) : v / s; });
+    map1(e, out, n, [&](V v) { return zero ? C(0) : share<T>(v, s, R); });
   }
   template <class T>
   SA_MEMBER static void backwardRow(const T* x, const T* dy, T* out, size_t n, double* s, double* t) {
     double S = rowExp(x, n, rowShift(rowMax(x, n)), s);
-    const V Sv = splat(S);
+    const V Sv = splat(S), R = reciprocal(Sv);
     const bool zero = S == 0;
-    map1(s, s, n, [&](V v) { return zero ? C(0) : v / Sv; });
+    map1(s, s, n, [&](V v) { return zero ? C(0) : share<T>(v, Sv, R); });
     map2(dy, s, t, n, [&](V g, V sj) { return g * sj; });
     const V g = splat(sumCanonical(t, n));
     map2(s, dy, out, n, [&](V sj, V d) { return sj * (d - g); });
@@ -22,26 +28,28 @@ struct softmax {
   SA_MEMBER static void forwardGroup(const T* x, T* out, size_t n, size_t inner, size_t G) {
     V shift = groupShift(x, n, inner, G);
     V S = groupExpSum(x, n, inner, G, shift);
+    V R = reciprocal(S);
     M zero = eq(S, C(0));
     for (size_t j = 0; j < n; j++) {
-      V e = vexp(loadGroup(x + j * inner, G) - shift);
-      storeGroup(out + j * inner, sel(zero, C(0), e / S), G);
+      V e = rowExpOf<T>(loadGroup(x + j * inner, G) - shift);
+      storeGroup(out + j * inner, sel(zero, C(0), share<T>(e, S, R)), G);
     }
   }
   template <class T>
   SA_MEMBER static void backwardGroup(const T* x, const T* dy, T* out, size_t n, size_t inner, size_t G) {
     V shift = groupShift(x, n, inner, G);
     V S = groupExpSum(x, n, inner, G, shift);
+    V R = reciprocal(S);
     M zero = eq(S, C(0));
     LaneSums t;
     t.reset();
     for (size_t j = 0; j < n; j++) {
-      V s = sel(zero, C(0), vexp(loadGroup(x + j * inner, G) - shift) / S);
+      V s = sel(zero, C(0), share<T>(rowExpOf<T>(loadGroup(x + j * inner, G) - shift), S, R));
       t.add(loadGroup(dy + j * inner, G) * s);
     }
     V g = t.result();
     for (size_t j = 0; j < n; j++) {
-      V s = sel(zero, C(0), vexp(loadGroup(x + j * inner, G) - shift) / S);
+      V s = sel(zero, C(0), share<T>(rowExpOf<T>(loadGroup(x + j * inner, G) - shift), S, R));
       storeGroup(out + j * inner, s * (loadGroup(dy + j * inner, G) - g), G);
     }
   }

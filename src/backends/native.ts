@@ -4,6 +4,7 @@ import type { Params } from '../reference/types';
 import { FUNCTION_NAMES, SPEC } from '../spec';
 import { describe, rangeError, typeError } from '../errors';
 import { jsBackend } from './js';
+import { ROUTING, routingKind, setSmallArrayRouting, smallArrayRouting, type RoutingKind } from '../routing';
 
 declare const require: ((id: string) => unknown) | undefined;
 declare const __dirname: string | undefined;
@@ -15,21 +16,15 @@ const DIR: Record<Direction, number> = { forward: 0, derivative: 1, backward: 2 
 
 /**
  * Below these lengths a call is routed to the js reference, which returns the same bits faster
- * there (the wasm backend is slower still for tiny arrays: it copies them into its memory).
- * Measured through the facade with `node scripts/native-overhead.js` (medians, one process, AMD
- * Zen 4 with AVX-512, Node 20, ns per call, native / wasm / js): relu at 32 elements 265 / 462 /
- * 217 and at 64 elements 266 / 472 / 292; sigmoid at 4 elements 323 / 534 / 285 and at 8 elements
- * 294 / 527 / 389; softmax (one row) at 8 elements 499 / 878 / 612 and at 16 elements 594 / 961 /
- * 908. Set by tests to route nothing (setSmallArrayRouting(false)), so native tails are exercised.
+ * there (the wasm backend is slower still for tiny arrays: it copies them into its memory). The
+ * numbers are the benchmark's measured native-over-js crossovers, kept in src/routing.ts (see
+ * there for the rule and the provenance). setSmallArrayRouting(false) (tests, the benchmark's
+ * unrouted rows) sends every call to the addon, so native tails are exercised.
  */
-export const SMALL_ARRAY = { linear: 64, smooth: 6, rowwise: 12 };
-let routing = true;
-/** For tests: false sends every call to the addon, whatever its length. */
-export function setSmallArrayRouting(on: boolean): void {
-  routing = on;
-}
+export const SMALL_ARRAY: Record<RoutingKind, number> = { ...ROUTING.thresholds.nativeOverJs };
+export { setSmallArrayRouting };
 
-/** Where tiny arrays go: the js reference (identical results, least overhead). */
+/** Where tiny arrays go: the js reference (identical results, least overhead). Looked up per call. */
 function small(): Backend {
   return jsBackend;
 }
@@ -128,49 +123,56 @@ export function loadNative(): NativeBackend {
     const js = jsBackend.kernels[spec.name];
     if (spec.kind === 'elementwise') {
       const [n0, n1] = spec.params.map((p) => p.name);
-      const min = spec.smooth ? SMALL_ARRAY.smooth : SMALL_ARRAY.linear;
+      const min = SMALL_ARRAY[routingKind(spec)];
       const ops: ElementwiseOps = {
         kind: 'elementwise',
         forward(x, out, p) {
-          if (routing && x.length < min) return (small().kernels[spec.name] as ElementwiseOps).forward(x, out, p);
+          if (x.length < min && smallArrayRouting()) return (small().kernels[spec.name] as ElementwiseOps).forward(x, out, p);
           addon.ew(id, 0, x, x, out, n0 === undefined ? 0 : p[n0], n1 === undefined ? 0 : p[n1]);
         },
         derivative(x, out, p) {
-          if (routing && x.length < min) return (small().kernels[spec.name] as ElementwiseOps).derivative(x, out, p);
+          if (x.length < min && smallArrayRouting()) return (small().kernels[spec.name] as ElementwiseOps).derivative(x, out, p);
           addon.ew(id, 1, x, x, out, n0 === undefined ? 0 : p[n0], n1 === undefined ? 0 : p[n1]);
         },
         backward(x, dy, out, p) {
-          if (routing && x.length < min) return (small().kernels[spec.name] as ElementwiseOps).backward(x, dy, out, p);
+          if (x.length < min && smallArrayRouting()) return (small().kernels[spec.name] as ElementwiseOps).backward(x, dy, out, p);
           addon.ew(id, 2, x, dy, out, n0 === undefined ? 0 : p[n0], n1 === undefined ? 0 : p[n1]);
         },
       };
       kernels[spec.name] = ops;
     } else if (spec.kind === 'rowwise') {
+      const rowMin = SMALL_ARRAY.rowwise;
       const ops: RowwiseOps = {
         kind: 'rowwise',
         forward(x, out, L) {
-          if (routing && x.length < SMALL_ARRAY.rowwise) return (small().kernels[spec.name] as RowwiseOps).forward(x, out, L);
+          if (x.length < rowMin && smallArrayRouting()) return (small().kernels[spec.name] as RowwiseOps).forward(x, out, L);
           addon.row(id, 0, x, x, out, L.outer, L.n, L.inner);
         },
         backward(x, dy, out, L) {
-          if (routing && x.length < SMALL_ARRAY.rowwise) return (small().kernels[spec.name] as RowwiseOps).backward(x, dy, out, L);
+          if (x.length < rowMin && smallArrayRouting()) return (small().kernels[spec.name] as RowwiseOps).backward(x, dy, out, L);
           addon.row(id, 1, x, dy, out, L.outer, L.n, L.inner);
         },
       };
       kernels[spec.name] = ops;
     } else {
       const ref = js as PreluOps;
+      // prelu is piecewise linear: tiny calls go to js (its alpha map costs the addon call more).
+      const min = SMALL_ARRAY[routingKind(spec)];
+      const tiny = (x: { length: number }): boolean => x.length < min && smallArrayRouting();
       const ops: PreluOps = {
         kind: 'prelu',
         forward(x, alpha, out, map) {
+          if (tiny(x)) return (small().kernels[spec.name] as PreluOps).forward(x, alpha, out, map);
           if (map.shape.length > 64) return ref.forward(x, alpha, out, map);
           addon.prelu(id, 0, x, alpha, x, out, alpha, mapArray(map));
         },
         derivative(x, alpha, out, map) {
+          if (tiny(x)) return (small().kernels[spec.name] as PreluOps).derivative(x, alpha, out, map);
           if (map.shape.length > 64) return ref.derivative(x, alpha, out, map);
           addon.prelu(id, 1, x, alpha, x, out, alpha, mapArray(map));
         },
         backward(x, alpha, dy, dx, dalpha, map) {
+          if (tiny(x)) return (small().kernels[spec.name] as PreluOps).backward(x, alpha, dy, dx, dalpha, map);
           if (map.shape.length > 64) return ref.backward(x, alpha, dy, dx, dalpha, map);
           addon.prelu(id, 2, x, alpha, dy, dx, dalpha, mapArray(map));
         },

@@ -5,6 +5,7 @@ import { webAssembly } from './wasm-api';
 import { WASM_BYTES } from './wasm-bytes';
 import { simdSupported, wasmBackendFrom } from './wasm-core';
 import { arraysOf } from './wasm-memory';
+import { ROUTING } from '../routing';
 
 /**
  * Loads the wasm backend in a browser (or any ESM runtime) from the bytes inlined in the bundle,
@@ -47,7 +48,7 @@ async function load(url: string | undefined): Promise<void> {
   const bytes = WASM_BYTES[build];
   if (!bytes) throw new Error('this build of the package has no WebAssembly bytes inlined (use dist/browser/simd-activations.mjs)');
   const { instance } = await W.instantiate(bytes, {});
-  const { backend, heap } = wasmBackendFrom(instance);
+  const { backend, heap } = wasmBackendFrom(instance, ROUTING.thresholds.wasmOverJs);
   registerBackend(backend);
   arrays = arraysOf(heap, build);
   for (const f of listeners) f(arrays);

@@ -4,6 +4,7 @@ import type { AxisLayout } from '../reference/layout';
 import type { Params } from '../reference/types';
 import { SPEC, type FunctionSpec } from '../spec';
 import { jsBackend } from './js';
+import { routingKind, smallArrayRouting, type Thresholds } from '../routing';
 import { webAssembly, type WasmInstanceLike, type WasmMemoryLike } from './wasm-api';
 import { kernelExport, requiredExports, type WasmType } from './wasm-exports';
 import { CHUNK, MAX_RANK, ROW_CAP, SLOT_CAP, WasmHeap, makeLayout } from './wasm-memory';
@@ -24,7 +25,13 @@ export interface WasmInstance {
   readonly heap: WasmHeap;
 }
 
-export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
+/**
+ * `small`: the loaders pass src/routing.ts's wasm-over-js thresholds, below which a call on arrays
+ * outside wasm memory (the copying path) runs on the js reference instead, which is cheaper there
+ * and gives the same bits; arrays in wasm memory are never routed. Without it (the tests of the
+ * kernels themselves) every call runs in wasm.
+ */
+export function wasmBackendFrom(instance: WasmInstanceLike, small?: Thresholds): WasmInstance {
   const ex = instance.exports;
   const missing = requiredExports(SPEC).filter((n) => !(n in ex));
   if (missing.length) throw new Error(`the WebAssembly build lacks the exports ${missing.join(', ')}`);
@@ -69,6 +76,8 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
       derivative: { f32: k('derivative', 'f32'), f64: k('derivative', 'f64') },
       backward: { f32: k('backward', 'f32'), f64: k('backward', 'f64') },
     };
+    const min = small ? small[routingKind(spec)] : 0;
+    const js = jsBackend.kernels[spec.name] as ElementwiseOps;
     function run(dir: 'forward' | 'derivative' | 'backward', x: Floats, dy: Floats | undefined, out: Floats, p: Params): void {
       const a = name0 ? p[name0] : 0, b = name1 ? p[name1] : 0;
       const kernel = kernels[dir][typeOf(x)];
@@ -76,6 +85,10 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
       if (inside(x) && inside(out) && (!dy || inside(dy))) {
         if (dy) kernel(x.byteOffset, dy.byteOffset, out.byteOffset, n, a, b);
         else kernel(x.byteOffset, out.byteOffset, n, a, b);
+        return;
+      }
+      if (n < min && smallArrayRouting()) {
+        if (dy) js.backward(x, dy, out, p); else js[dir as 'forward' | 'derivative'](x, out, p);
         return;
       }
       views();
@@ -110,6 +123,8 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
     const rowMax = { f32: ex.row_max_f32 as Sum, f64: ex.row_max_f64 as Sum };
     const expSum = { f32: ex.row_expsum_f32 as Sum, f64: ex.row_expsum_f64 as Sum };
     const rowLog = ex.row_log as (S: number) => number;
+    const min = small ? small[routingKind(spec)] : 0;
+    const js = jsBackend.kernels[spec.name] as RowwiseOps;
 
     /**
      * One row longer than the scratch, outside wasm memory: its elements (base + j·inner) are
@@ -161,6 +176,10 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
       const t = typeOf(x);
       if (inside(x) && inside(out) && (!dy || inside(dy))) {
         call(t, x.byteOffset, dy?.byteOffset, out.byteOffset, outer, n, inner);
+        return;
+      }
+      if (x.length < min && smallArrayRouting()) {
+        if (dy) js.backward(x, dy, out, layout); else js.forward(x, out, layout);
         return;
       }
       const slab = n * inner;
@@ -221,9 +240,12 @@ export function wasmBackendFrom(instance: WasmInstanceLike): WasmInstance {
     };
     const init = fn(`${spec.name}_init`);
     const js = jsBackend.kernels[spec.name] as PreluOps;
+    const min = small ? small[routingKind(spec)] : 0;
 
+    /** false: the caller runs the js reference instead (tiny arrays to copy, or beyond the scratch). */
     function run(dir: 'forward' | 'derivative' | 'backward', x: Floats, alpha: Floats, dy: Floats | undefined, out: Floats,
       dalpha: Floats | undefined, map: AlphaMap): boolean {
+      if (x.length < min && !(inside(x) && inside(out) && (!dy || inside(dy))) && smallArrayRouting()) return false;
       const { dims, strides } = mergeMap(map);
       const total = dims.reduce((p, d) => p * d, 1);
       const rank = dims.length;

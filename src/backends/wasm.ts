@@ -3,6 +3,7 @@ import { webAssembly } from './wasm-api';
 import { simdSupported, wasmBackendFrom } from './wasm-core';
 import type { WasmArrays } from '../wasm-arrays';
 import { arraysOf } from './wasm-memory';
+import { ROUTING } from '../routing';
 
 /**
  * The WebAssembly (AssemblyScript) backend for Node: reads dist/wasm/{simd,scalar}.wasm from the
@@ -36,7 +37,7 @@ export function loadWasm(): Backend {
   const file = path.join(__dirname, '..', '..', 'wasm', `${build}.wasm`);
   if (!fs.existsSync(file)) throw new Error(`${file} is missing (run npm run build)`);
   const instance = new W.Instance(new W.Module(fs.readFileSync(file)), {});
-  const { backend, heap } = wasmBackendFrom(instance);
+  const { backend, heap } = wasmBackendFrom(instance, ROUTING.thresholds.wasmOverJs);
   arrays = arraysOf(heap, build);
   return backend;
 }

@@ -4,7 +4,10 @@ import { rowExp, rowMax, rowShift, type Floats } from './softmax';
 import { scratchA, scratchB } from './scratch';
 import { sumCanonical } from './sum';
 
-/** (x_j - m) - log S; an all -Inf row (S = 0) gives -Inf, not NaN. */
+/**
+ * (x_j - m) - log S; an all -Inf row (S = 0) gives -Inf, not NaN. Float32 data sum the
+ * exponentials of expForFloat32 (rowExp).
+ */
 export function logSoftmaxForward(x: Floats, out: Floats, L: AxisLayout): void {
   const { outer, n, inner } = L;
   const e = scratchA(n);
@@ -22,7 +25,10 @@ export function logSoftmaxForward(x: Floats, out: Floats, L: AxisLayout): void {
   }
 }
 
-/** dx_j = dy_j - softmax_j Σ dy; for an all -Inf row softmax is 0 and dy passes through. */
+/**
+ * dx_j = dy_j - softmax_j Σ dy with softmax_j = e_j / S (e_j from expForFloat32 for Float32 data);
+ * for an all -Inf row softmax is 0 and dy passes through.
+ */
 export function logSoftmaxBackward(x: Floats, dy: Floats, out: Floats, L: AxisLayout): void {
   const { outer, n, inner } = L;
   const e = scratchA(n);

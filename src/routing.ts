@@ -1,0 +1,82 @@
+/**
+ * The facade's small-array routing: below these lengths a call goes to the js reference, which
+ * returns the same bits with less per-call overhead than the addon call (native) or the copies
+ * into wasm memory (wasm on ordinary arrays). Arrays that live in wasm memory are never routed.
+ *
+ * The table between the routing:data markers is written by the benchmark, from the crossovers it
+ * measures (`npm run bench -- --sweep --write-routing`, or `--publish` after a full sweep; the
+ * rule is in bench/report/routing.js): per pair (native over js, wasm over js) and kind (linear:
+ * the piecewise-linear elementwise functions and prelu; smooth: the transcendental elementwise
+ * ones; rowwise: softmax and logSoftmax, by total length), the median interpolated crossing,
+ * rounded to the nearest of 0, 1, 2, 3, 4, 6, 8, 12, 16, … (powers of two and 1.5 times them) and
+ * clamped to [ROUTING_MIN, ROUTING_MAX]. `measured` keeps the unrounded medians (null: not
+ * measured, the previous threshold kept). It is TypeScript rather than JSON so that the
+ * browser bundle carries it inline and nothing reads a file at run time.
+ */
+import type { FunctionSpec } from './spec';
+
+export type RoutingKind = 'linear' | 'smooth' | 'rowwise';
+export type RoutingPair = 'nativeOverJs' | 'wasmOverJs';
+export type Thresholds = Readonly<Record<RoutingKind, number>>;
+
+export interface RoutingTable {
+  /** Where the numbers come from: the bench command, when, on what. */
+  readonly provenance: {
+    readonly command: string;
+    readonly date: string;
+    readonly cpu: string;
+    readonly runtime: string;
+    readonly platform: string;
+    readonly nativeIsa: string;
+    readonly wasmBuild: string;
+    readonly type: string;
+    readonly sizes: readonly number[];
+  };
+  /** Calls shorter than thresholds[pair][kind] run on js instead of the pair's first backend. */
+  readonly thresholds: Readonly<Record<RoutingPair, Thresholds>>;
+  /**
+   * The median crossings the thresholds were rounded from ('never': the first backend never got
+   * ahead in the sweep; null: not measured in that run, the previous threshold kept).
+   */
+  readonly measured: Readonly<Record<RoutingPair, Readonly<Record<RoutingKind, number | 'never' | null>>>>;
+}
+
+/** The range a threshold is clamped to: 0 routes nothing; above 1K elements the SIMD backends always win. */
+export const ROUTING_MIN = 0;
+export const ROUTING_MAX = 1024;
+
+export const ROUTING: RoutingTable = /* routing:data:start */ {
+  "provenance": {
+    "command": "npm run bench -- --write-routing --max-time 0.1",
+    "date": "2026-11-23T03:58:37.552Z",
+    "cpu": "AMD EPYC, 2 cores",
+    "runtime": "Node v20.20.2",
+    "platform": "linux 6.18.44-fc-v669 x64",
+    "nativeIsa": "avx512",
+    "wasmBuild": "simd",
+    "type": "float32",
+    "sizes": [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
+  },
+  "thresholds": {
+    "nativeOverJs": { "linear": 24, "smooth": 2, "rowwise": 12 },
+    "wasmOverJs": { "linear": 24, "smooth": 3, "rowwise": 16 }
+  },
+  "measured": {
+    "nativeOverJs": { "linear": 26, "smooth": 2, "rowwise": 10 },
+    "wasmOverJs": { "linear": 25, "smooth": 3, "rowwise": 17.5 }
+  }
+} /* routing:data:end */;
+
+/** The routing kind of a spec entry (the grouping the benchmark's crossovers use). */
+export function routingKind(spec: FunctionSpec): RoutingKind {
+  return spec.kind === 'rowwise' ? 'rowwise' : spec.smooth ? 'smooth' : 'linear';
+}
+
+let enabled = true;
+/** For tests and the benchmark: false sends every call to the backend asked for, whatever its length. */
+export function setSmallArrayRouting(on: boolean): void {
+  enabled = on;
+}
+export function smallArrayRouting(): boolean {
+  return enabled;
+}
