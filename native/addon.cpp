@@ -129,8 +129,15 @@ class Pool {
 
 Pool* gPool = new Pool();  // never destroyed: its detached workers may outlive static destructors
 std::atomic<int> gThreads{1};
-// Below this many elements a call stays on one thread (see PARALLEL_MIN in src/backends/native.ts).
-std::atomic<size_t> gParallelMin{size_t(1) << 18};
+// Below this many elements a call of function fn stays on one thread (set per function from
+// PARALLEL_MIN in src/backends/native.ts, which holds the measured thresholds per kind).
+std::atomic<size_t> gParallelMin[SA_FUNCTION_COUNT];
+struct ParallelMinInit {
+  ParallelMinInit() {
+    for (auto& m : gParallelMin) m.store(size_t(1) << 18);
+  }
+} gParallelMinInit;
+size_t parallelMin(int fn) { return gParallelMin[fn].load(std::memory_order_relaxed); }
 
 // Per-thread binary64 scratch (softmax rows, prelu's dalpha lanes), grown on demand and given back
 // after calls that needed more than 8 MB, so one huge call does not pin its memory for good.
@@ -259,7 +266,7 @@ void expSplit(void* ctx, int f64, const void* x, double shift, double* e, size_t
 void execute(const Op& op) {
   if (op.kind == ELEMENTWISE) {
     const sa::EwArgs& a = op.ew;
-    int threads = a.n >= gParallelMin.load() ? op.threads : 1;
+    int threads = a.n >= parallelMin(op.fn) ? op.threads : 1;
     if (threads <= 1) {
       op.table->elementwise[op.fn](op.dir, op.f64, a);
       return;
@@ -270,7 +277,7 @@ void execute(const Op& op) {
   } else if (op.kind == ROWWISE) {
     const sa::RowArgs& a = op.row;
     size_t total = a.outer * a.n * a.inner;
-    const size_t min = gParallelMin.load();
+    const size_t min = parallelMin(op.fn);
     const bool bigRows = op.threads > 1 && a.inner == 1 && a.n >= min;
     // Enough rows: split them. Fewer rows than threads but long contiguous ones: one thread runs
     // the rows and the exponentials of each are computed in parallel. Otherwise split what there is.
@@ -292,7 +299,7 @@ void execute(const Op& op) {
     const sa::PreluArgs& a = op.prelu;
     size_t n = 1;
     for (int k = 0; k < a.rank; k++) n *= static_cast<size_t>(a.dims[k]);
-    int threads = n >= gParallelMin.load() ? op.threads : 1;
+    int threads = n >= parallelMin(op.fn) ? op.threads : 1;
     if (op.dir == sa::BACKWARD) {
       // Per alpha element its canonical sum (18 doubles); lane-major lanes for up to 16384 alpha
       // elements per thread and one sum per 4096-term block (kernels/prelu.h, backwardScratch).
@@ -361,15 +368,21 @@ bool readFn(napi_env env, napi_value v, int& fn, int bound) {
   return true;
 }
 
-void setThreadsAndIsa(Op& op) {
+/**
+ * The ISA table, and the threads this call may use: the per-call cap (the facade's `threads`
+ * option, an optional last argument) if given, else the global setting. It lives in the Op, so
+ * concurrent async calls with different caps do not interfere.
+ */
+void setThreadsAndIsa(napi_env env, napi_value* argv, size_t argc, size_t at, Op& op) {
   op.table = gTable.load();
-  op.threads = gThreads.load();
+  int32_t t = 0;
+  op.threads = argc > at && napi_get_value_int32(env, argv[at], &t) == napi_ok && t >= 1 && t <= 64 ? t : gThreads.load();
 }
 
-/** ew(fn, dir, x, dy, out, p0, p1): dy is read only for backward. */
-bool parseEw(napi_env env, napi_value* argv, Op& op) {
+/** ew(fn, dir, x, dy, out, p0, p1[, threads]): dy is read only for backward. */
+bool parseEw(napi_env env, napi_value* argv, size_t argc, Op& op) {
   op.kind = ELEMENTWISE;
-  setThreadsAndIsa(op);
+  setThreadsAndIsa(env, argv, argc, 7, op);
   Arr x, dy, out;
   if (!readFn(env, argv[0], op.fn, SA_FUNCTION_COUNT) || !op.table->elementwise[op.fn]) return fail(env, "Expected an elementwise function");
   if (napi_get_value_int32(env, argv[1], &op.dir) != napi_ok || op.dir < 0 || op.dir > 2) return fail(env, "Expected a direction");
@@ -389,10 +402,10 @@ double readCount(napi_env env, napi_value v) {
   return d;
 }
 
-/** row(fn, backward, x, dy, out, outer, n, inner). */
-bool parseRow(napi_env env, napi_value* argv, Op& op) {
+/** row(fn, backward, x, dy, out, outer, n, inner[, threads]). */
+bool parseRow(napi_env env, napi_value* argv, size_t argc, Op& op) {
   op.kind = ROWWISE;
-  setThreadsAndIsa(op);
+  setThreadsAndIsa(env, argv, argc, 8, op);
   Arr x, dy, out;
   if (!readFn(env, argv[0], op.fn, SA_FUNCTION_COUNT) || !op.table->rowwise[op.fn]) return fail(env, "Expected a rowwise function");
   if (napi_get_value_int32(env, argv[1], &op.dir) != napi_ok) return fail(env, "Expected a direction");
@@ -409,10 +422,10 @@ bool parseRow(napi_env env, napi_value* argv, Op& op) {
   return true;
 }
 
-/** prelu(fn, dir, x, alpha, dy, out, dalpha, map): map is a Float64Array [dims..., strides...]. */
-bool parsePrelu(napi_env env, napi_value* argv, Op& op) {
+/** prelu(fn, dir, x, alpha, dy, out, dalpha, map[, threads]): map is a Float64Array [dims..., strides...]. */
+bool parsePrelu(napi_env env, napi_value* argv, size_t argc, Op& op) {
   op.kind = PRELU;
-  setThreadsAndIsa(op);
+  setThreadsAndIsa(env, argv, argc, 8, op);
   Arr x, alpha, dy, out, dalpha, map;
   if (!readFn(env, argv[0], op.fn, SA_FUNCTION_COUNT) || !op.table->prelu[op.fn]) return fail(env, "Expected a prelu function");
   if (napi_get_value_int32(env, argv[1], &op.dir) != napi_ok || op.dir < 0 || op.dir > 2) return fail(env, "Expected a direction");
@@ -446,18 +459,18 @@ bool parsePrelu(napi_env env, napi_value* argv, Op& op) {
   return true;
 }
 
-typedef bool (*ParseFn)(napi_env, napi_value*, Op&);
+typedef bool (*ParseFn)(napi_env, napi_value*, size_t, Op&);
 
 napi_value callSync(napi_env env, napi_callback_info info, ParseFn parse, size_t want) {
-  napi_value argv[8];
-  size_t argc = 8;
+  napi_value argv[9];
+  size_t argc = 9;
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   if (argc < want) {
     fail(env, "Expected more arguments");
     return nullptr;
   }
   Op op;
-  if (!parse(env, argv, op)) return nullptr;
+  if (!parse(env, argv, argc, op)) return nullptr;
   execute(op);
   return nullptr;
 }
@@ -473,7 +486,7 @@ struct AsyncCall {
   Op op;
   napi_deferred deferred = nullptr;
   napi_async_work work = nullptr;
-  napi_ref refs[8] = {};
+  napi_ref refs[9] = {};
   size_t nrefs = 0;
 };
 
@@ -497,15 +510,15 @@ void asyncComplete(napi_env env, napi_status status, void* data) {
 }
 
 napi_value callAsync(napi_env env, napi_callback_info info, ParseFn parse, size_t want) {
-  napi_value argv[8];
-  size_t argc = 8;
+  napi_value argv[9];
+  size_t argc = 9;
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   if (argc < want) {
     fail(env, "Expected more arguments");
     return nullptr;
   }
   AsyncCall* c = new AsyncCall();
-  if (!parse(env, argv, c->op)) {
+  if (!parse(env, argv, argc, c->op)) {
     delete c;
     return nullptr;
   }
@@ -641,8 +654,21 @@ napi_value SetThreads(napi_env env, napi_callback_info info) {
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   int32_t n = 1;
   if (argc >= 1 && napi_get_value_int32(env, argv[0], &n) == napi_ok && n >= 1 && n <= 64) gThreads.store(n);
+  // The split threshold: one number for every function, or a Float64Array with one per function id.
   double min = 0;
-  if (argc >= 2 && napi_get_value_double(env, argv[1], &min) == napi_ok && min >= 0) gParallelMin.store(static_cast<size_t>(min));
+  if (argc >= 2 && napi_get_value_double(env, argv[1], &min) == napi_ok && min >= 0) {
+    for (auto& m : gParallelMin) m.store(static_cast<size_t>(min));
+  } else if (argc >= 2) {
+    Arr mins;
+    bool isTyped = false;
+    napi_is_typedarray(env, argv[1], &isTyped);
+    if (isTyped && readArr(env, argv[1], mins, "parallelMin") && mins.f64 && mins.length == SA_FUNCTION_COUNT) {
+      const double* d = static_cast<const double*>(mins.data);
+      for (size_t i = 0; i < mins.length; i++) {
+        if (d[i] >= 0) gParallelMin[i].store(static_cast<size_t>(d[i]));
+      }
+    }
+  }
   return nullptr;
 }
 

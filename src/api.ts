@@ -1,11 +1,12 @@
-import type { Backend, ElementwiseOps, Floats, PreluOps, RowwiseOps } from './backend';
+import type { Backend, ElementwiseOps, Floats, PreluOps } from './backend';
 import { resolveAlpha } from './broadcast';
 import { jsBackend } from './backends/js';
-import { isNativeBackend, type NativeBackend } from './backends/native-types';
+import { isNativeBackend, type NativeBackend, type ThreadedElementwiseOps, type ThreadedPreluOps, type ThreadedRowwiseOps }
+  from './backends/native-types';
 import { axisLayout } from './reference/layout';
 import { SPEC, type FunctionSpec } from './spec';
-import { checkOptions, optionNames, resolveAxis, resolveOut, resolveOutAmong, resolveParams, resolveShape, toData, toMatching,
-  type Input } from './validate';
+import { checkOptions, optionNames, resolveAxis, resolveOut, resolveOutAmong, resolveParams, resolveShape, resolveThreads, toData,
+  toMatching, type Input } from './validate';
 import { copyOf, firstMismatch, mismatchError } from './verify';
 
 export type { Input };
@@ -15,6 +16,13 @@ export type Output<X> = X extends Float32Array ? Float32Array : Float64Array;
 export interface OutOptions {
   /** Write the result here (same type and length as x; may be x itself for in-place). */
   out?: Float32Array | Float64Array;
+  /**
+   * At most this many threads for this call (integer 1..64; 1 stays on the calling thread, or on
+   * its libuv worker when async). Default: setThreads / SIMD_ACTIVATIONS_THREADS. Calls below the
+   * split threshold use one thread anyway; native only (wasm and js accept it and ignore it).
+   * Results are identical whatever the value.
+   */
+  threads?: number;
 }
 export interface LeakyReluOptions extends OutOptions {
   /** Slope for x < 0, default 0.01 (PyTorch). */
@@ -155,7 +163,7 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     if (spec.kind === 'elementwise') {
       // What every call of this function needs, made once here rather than per call.
       const e: ElementwiseEntry = {
-        spec, allowed: ['out', ...optionNames(spec)],
+        spec, allowed: ['out', ...optionNames(spec), 'threads'],
         fn: { forward: spec.name, derivative: `derivative.${spec.name}`, backward: `backward.${spec.name}` },
       };
       forward[spec.name] = (x, o) => elementwise(e, 'forward', x, undefined, o);
@@ -209,27 +217,27 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const p = resolveParams(e.spec, o, x.BYTES_PER_ELEMENT === 4);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
     const out = resolveOut(o.out, x, x, dy);
-    if (!isAsync && !verify()) {
+    if (!isAsync && !verify() && o.threads === undefined) {
       // The common path: no closure here (per-call overhead matters for small arrays).
       const ops = backend().kernels[e.spec.name] as ElementwiseOps;
       if (dy) ops.backward(x, dy, out, p); else ops[dir as 'forward' | 'derivative'](x, out, p);
       return out;
     }
-    return elementwiseChecked(e, dir, x, dy, out, p, isAsync);
+    return elementwiseChecked(e, dir, x, dy, out, p, isAsync, resolveThreads(o.threads));
   }
 
   /** Verify mode and async calls, kept out of elementwise() so the common path allocates no closure context. */
   function elementwiseChecked(e: ElementwiseEntry, dir: Direction, x: Floats, dy: Floats | undefined, out: Floats,
-    p: Record<string, number>, isAsync: boolean): Floats | Promise<Floats> {
+    p: Record<string, number>, isAsync: boolean, threads: number | undefined): Floats | Promise<Floats> {
     const name = e.spec.name;
     const run = (): Floats => {
       runChecked(e.fn[dir], x, dy, out, (b, x1, dy1, out1) => {
-        const ops = b.kernels[name] as ElementwiseOps;
-        if (dy1) ops.backward(x1, dy1, out1, p); else ops[dir as 'forward' | 'derivative'](x1, out1, p);
+        const ops = b.kernels[name] as unknown as ThreadedElementwiseOps;
+        if (dy1) ops.backward(x1, dy1, out1, p, threads); else ops[dir as 'forward' | 'derivative'](x1, out1, p, threads);
       });
       return out;
     };
-    if (isAsync) return later(() => out, (b) => b.elementwiseAsync(name, dir, x, dy, out, p), run);
+    if (isAsync) return later(() => out, (b) => b.elementwiseAsync(name, dir, x, dy, out, p, threads), run);
     return run();
   }
 
@@ -237,20 +245,21 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
   function preluCall(spec: FunctionSpec, dir: 'forward' | 'derivative' | 'backward', xIn: unknown, alphaIn: unknown,
     dyIn: unknown, opts: unknown, isAsync = false): PreluResult | Promise<PreluResult> {
     const fn = dir === 'forward' ? spec.name : `${dir}.${spec.name}`;
-    const keys = ['out', 'shape', 'axis', 'sharedAxes', ...(dir === 'backward' ? ['dalphaOut'] : [])];
+    const keys = ['out', 'shape', 'axis', 'sharedAxes', ...(dir === 'backward' ? ['dalphaOut'] : []), 'threads'];
     const o = checkOptions(opts, fn, keys);
     const x = toData(xIn, 'x');
     const { alpha, map } = resolveAlpha(alphaIn, x, o);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
     const out = resolveOut(o.out, x, x, dy);
+    const threads = resolveThreads(o.threads);
     if (!dy) {
       const run = (): Floats => {
         runChecked(fn, x, undefined, out, (b1, x1, _dy, out1) => {
-          (b1.kernels[spec.name] as PreluOps)[dir as 'forward' | 'derivative'](x1, alpha, out1, map);
+          (b1.kernels[spec.name] as unknown as ThreadedPreluOps)[dir as 'forward' | 'derivative'](x1, alpha, out1, map, threads);
         });
         return out;
       };
-      if (isAsync) return later(() => out, (b1) => b1.preluAsync(spec.name, dir, x, alpha, undefined, out, undefined, map), run);
+      if (isAsync) return later(() => out, (b1) => b1.preluAsync(spec.name, dir, x, alpha, undefined, out, undefined, map, threads), run);
       return run();
     }
     // Backward has two results (dx and dalpha), so it is checked here rather than by runChecked.
@@ -262,8 +271,8 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
       ? dalphaLike : resolveOutAmong(o.dalphaOut, dalphaLike, [x, dy, out, alpha], 'dalphaOut');
     const dys = check ? copyOf(dy) : dy;
     const result = () => ({ dx: out, dalpha: typeof alphaIn === 'number' ? dalpha[0] : dalpha });
-    if (isAsync && !check && isNativeBackend(b)) return b.preluAsync(spec.name, dir, x, alpha, dy, out, dalpha, map).then(result);
-    (b.kernels[spec.name] as PreluOps).backward(x, alpha, dy, out, dalpha, map);
+    if (isAsync && !check && isNativeBackend(b)) return b.preluAsync(spec.name, dir, x, alpha, dy, out, dalpha, map, threads).then(result);
+    (b.kernels[spec.name] as unknown as ThreadedPreluOps).backward(x, alpha, dy, out, dalpha, map, threads);
     if (check) {
       const js = jsBackend.kernels[spec.name] as PreluOps;
       const ref = copyOf(out);
@@ -278,21 +287,22 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
   function rowwise(spec: FunctionSpec, dir: 'forward' | 'backward', xIn: unknown, dyIn: unknown, opts: unknown,
     isAsync = false): Floats | Promise<Floats> {
     const fn = dir === 'forward' ? spec.name : `${dir}.${spec.name}`;
-    const o = checkOptions(opts, fn, ['out', 'shape', 'axis']);
+    const o = checkOptions(opts, fn, ['out', 'shape', 'axis', 'threads']);
     const x = toData(xIn, 'x');
     const shape = resolveShape(o.shape, x.length);
     const axis = resolveAxis(o.axis, shape.length, shape.length - 1);
     const layout = axisLayout(shape, axis);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
     const out = resolveOut(o.out, x, x, dy);
+    const threads = resolveThreads(o.threads);
     const run = (): Floats => {
       runChecked(fn, x, dy, out, (b, x1, dy1, out1) => {
-        const ops = b.kernels[spec.name] as RowwiseOps;
-        if (dy1) ops.backward(x1, dy1, out1, layout); else ops.forward(x1, out1, layout);
+        const ops = b.kernels[spec.name] as unknown as ThreadedRowwiseOps;
+        if (dy1) ops.backward(x1, dy1, out1, layout, threads); else ops.forward(x1, out1, layout, threads);
       });
       return out;
     };
-    if (isAsync) return later(() => out, (b) => b.rowwiseAsync(spec.name, dir === 'backward', x, dy, out, layout), run);
+    if (isAsync) return later(() => out, (b) => b.rowwiseAsync(spec.name, dir === 'backward', x, dy, out, layout, threads), run);
     return run();
   }
 

@@ -191,3 +191,14 @@ export function resolveAxis(axis: unknown, rank: number, fallback: number, name 
   }
   return axis < 0 ? axis + rank : axis;
 }
+
+/**
+ * The `threads` option: at most this many threads for one native call (1 keeps it on the calling
+ * thread, or on its one libuv worker for async calls); undefined leaves the global setting.
+ */
+export function resolveThreads(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number') throw typeError('threads', 'an integer from 1 to 64', v);
+  if (!Number.isInteger(v) || v < 1 || v > 64) throw rangeError('threads', 'an integer from 1 to 64', describe(v));
+  return v;
+}

@@ -46,7 +46,7 @@ describe('errors', () => {
     throws(() => lib.softplus(f32(1), { beta: 0 }), RangeError, 'Expected a finite number > 0 for beta but received 0');
     throws(() => lib.softplus(f32(1), { threshold: NaN }), RangeError, 'Expected a number that is not NaN for threshold but received NaN');
     throws(() => lib.thresholdedRelu(f32(1), { theta: null }), TypeError, 'Expected a number for theta but received null');
-    throws(() => lib.elu(f32(1), { alhpa: 1 }), TypeError, 'Expected one of out, alpha for an option of elu but received string "alhpa"');
+    throws(() => lib.elu(f32(1), { alhpa: 1 }), TypeError, 'Expected one of out, alpha, threads for an option of elu but received string "alhpa"');
     throws(() => lib.sigmoid(f32(1), 5), TypeError, 'Expected an object for the options of sigmoid but received 5');
   });
 
@@ -65,7 +65,7 @@ describe('errors', () => {
     throws(() => lib.prelu(f32(2), [0.1, NaN]), RangeError, 'Expected a finite number for alpha[1] but received NaN');
     throws(() => lib.prelu(f32(2)), TypeError, 'Expected a number or an array of numbers for alpha but received undefined');
     throws(() => lib.backward.prelu(f32(2), [0.2], f32(2), { dalphaOut: f32(3) }), RangeError, 'Expected Float32Array of length 1 for dalphaOut but received Float32Array of length 3');
-    throws(() => lib.prelu(f32(2), 0.2, { dalphaOut: f32(1) }), TypeError, 'Expected one of out, shape, axis, sharedAxes for an option of prelu but received string "dalphaOut"');
+    throws(() => lib.prelu(f32(2), 0.2, { dalphaOut: f32(1) }), TypeError, 'Expected one of out, shape, axis, sharedAxes, threads for an option of prelu but received string "dalphaOut"');
   });
 
   it('detached buffers', () => {

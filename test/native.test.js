@@ -259,7 +259,7 @@ if (!available) {
   describe('native backend: threads and async', () => {
     afterEach(() => {
       lib.setThreads(addon.hardwareThreads() > 8 ? 8 : Math.max(1, addon.hardwareThreads()));
-      addon.setThreads(lib.getThreads(), nativeModule.PARALLEL_MIN);
+      addon.setThreads(lib.getThreads(), nativeModule.parallelMinArray());
     });
 
     it('results with 1, 2 and 3 threads are identical to the reference (elementwise, rows, every split)', () => {

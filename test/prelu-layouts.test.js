@@ -96,7 +96,7 @@ describe('prelu layouts on the native backend', function () {
   after(() => {
     addon.setIsa(bestIsa);
     lib.setThreads(addon.hardwareThreads() > 8 ? 8 : Math.max(1, addon.hardwareThreads()));
-    addon.setThreads(lib.getThreads(), nativeModule.PARALLEL_MIN);
+    addon.setThreads(lib.getThreads(), nativeModule.parallelMinArray());
   });
   for (const isa of addon.supportedIsas()) {
     for (const t of [1, 2, 3]) {

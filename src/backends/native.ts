@@ -103,20 +103,21 @@ export function getThreads(): number {
 }
 
 /**
- * Calls with at least this many elements are split across threads (elementwise, prelu forward and
- * derivative, softmax rows). Waking the pool costs little (a 4096-element relu: about 0.41 µs on
- * one thread, 0.47-0.54 µs with two, most of it the wake-up), but a sleeping worker takes tens of
- * microseconds to be scheduled, so splitting only pays for calls of 100 µs or more: 2^18 elements
- * is about 90 µs of sigmoid and 25 µs of relu at memory speed. A 1-vs-2-thread comparison
- * (`node scripts/native-speed.js --threads 1,2`) could not be measured meaningfully on the shared
- * development machine (its second core was busy), so this is a judgement, not a measured optimum.
+ * Calls with at least this many elements are split across threads (elementwise, prelu, softmax
+ * rows), per kind: linear (relu-like and prelu: memory-bound), smooth (exp/log per element:
+ * compute-bound) and rowwise (softmax, logSoftmax). MEASURED_PLACEHOLDER
  */
-export const PARALLEL_MIN = 1 << 18;
+export const PARALLEL_MIN: Readonly<Record<RoutingKind, number>> = { linear: 1 << 18, smooth: 1 << 18, rowwise: 1 << 18 };
+
+/** PARALLEL_MIN per function id, as the addon takes it (setThreads' second argument). */
+export function parallelMinArray(): Float64Array {
+  return Float64Array.from(SPEC, (spec) => PARALLEL_MIN[routingKind(spec)]);
+}
 
 export function loadNative(): NativeBackend {
   const addon = loadAddon();
   threads = initialThreads(addon);
-  addon.setThreads(threads, PARALLEL_MIN);
+  addon.setThreads(threads, parallelMinArray());
   loadedAddon = addon;
   const kernels: Record<string, Ops> = {};
   SPEC.forEach((spec, id) => {
@@ -124,19 +125,23 @@ export function loadNative(): NativeBackend {
     if (spec.kind === 'elementwise') {
       const [n0, n1] = spec.params.map((p) => p.name);
       const min = SMALL_ARRAY[routingKind(spec)];
+      // threads: the facade's per-call cap, passed only when given (the common call stays 7 arguments).
       const ops: ElementwiseOps = {
         kind: 'elementwise',
-        forward(x, out, p) {
+        forward(x, out, p, threads?: number) {
           if (x.length < min && smallArrayRouting()) return (small().kernels[spec.name] as ElementwiseOps).forward(x, out, p);
-          addon.ew(id, 0, x, x, out, n0 === undefined ? 0 : p[n0], n1 === undefined ? 0 : p[n1]);
+          const p0 = n0 === undefined ? 0 : p[n0], p1 = n1 === undefined ? 0 : p[n1];
+          if (threads === undefined) addon.ew(id, 0, x, x, out, p0, p1); else addon.ew(id, 0, x, x, out, p0, p1, threads);
         },
-        derivative(x, out, p) {
+        derivative(x, out, p, threads?: number) {
           if (x.length < min && smallArrayRouting()) return (small().kernels[spec.name] as ElementwiseOps).derivative(x, out, p);
-          addon.ew(id, 1, x, x, out, n0 === undefined ? 0 : p[n0], n1 === undefined ? 0 : p[n1]);
+          const p0 = n0 === undefined ? 0 : p[n0], p1 = n1 === undefined ? 0 : p[n1];
+          if (threads === undefined) addon.ew(id, 1, x, x, out, p0, p1); else addon.ew(id, 1, x, x, out, p0, p1, threads);
         },
-        backward(x, dy, out, p) {
+        backward(x, dy, out, p, threads?: number) {
           if (x.length < min && smallArrayRouting()) return (small().kernels[spec.name] as ElementwiseOps).backward(x, dy, out, p);
-          addon.ew(id, 2, x, dy, out, n0 === undefined ? 0 : p[n0], n1 === undefined ? 0 : p[n1]);
+          const p0 = n0 === undefined ? 0 : p[n0], p1 = n1 === undefined ? 0 : p[n1];
+          if (threads === undefined) addon.ew(id, 2, x, dy, out, p0, p1); else addon.ew(id, 2, x, dy, out, p0, p1, threads);
         },
       };
       kernels[spec.name] = ops;
@@ -144,13 +149,13 @@ export function loadNative(): NativeBackend {
       const rowMin = SMALL_ARRAY.rowwise;
       const ops: RowwiseOps = {
         kind: 'rowwise',
-        forward(x, out, L) {
+        forward(x, out, L, threads?: number) {
           if (x.length < rowMin && smallArrayRouting()) return (small().kernels[spec.name] as RowwiseOps).forward(x, out, L);
-          addon.row(id, 0, x, x, out, L.outer, L.n, L.inner);
+          addon.row(id, 0, x, x, out, L.outer, L.n, L.inner, threads);
         },
-        backward(x, dy, out, L) {
+        backward(x, dy, out, L, threads?: number) {
           if (x.length < rowMin && smallArrayRouting()) return (small().kernels[spec.name] as RowwiseOps).backward(x, dy, out, L);
-          addon.row(id, 1, x, dy, out, L.outer, L.n, L.inner);
+          addon.row(id, 1, x, dy, out, L.outer, L.n, L.inner, threads);
         },
       };
       kernels[spec.name] = ops;
@@ -161,20 +166,20 @@ export function loadNative(): NativeBackend {
       const tiny = (x: { length: number }): boolean => x.length < min && smallArrayRouting();
       const ops: PreluOps = {
         kind: 'prelu',
-        forward(x, alpha, out, map) {
+        forward(x, alpha, out, map, threads?: number) {
           if (tiny(x)) return (small().kernels[spec.name] as PreluOps).forward(x, alpha, out, map);
           if (map.shape.length > 64) return ref.forward(x, alpha, out, map);
-          addon.prelu(id, 0, x, alpha, x, out, alpha, mapArray(map));
+          addon.prelu(id, 0, x, alpha, x, out, alpha, mapArray(map), threads);
         },
-        derivative(x, alpha, out, map) {
+        derivative(x, alpha, out, map, threads?: number) {
           if (tiny(x)) return (small().kernels[spec.name] as PreluOps).derivative(x, alpha, out, map);
           if (map.shape.length > 64) return ref.derivative(x, alpha, out, map);
-          addon.prelu(id, 1, x, alpha, x, out, alpha, mapArray(map));
+          addon.prelu(id, 1, x, alpha, x, out, alpha, mapArray(map), threads);
         },
-        backward(x, alpha, dy, dx, dalpha, map) {
+        backward(x, alpha, dy, dx, dalpha, map, threads?: number) {
           if (tiny(x)) return (small().kernels[spec.name] as PreluOps).backward(x, alpha, dy, dx, dalpha, map);
           if (map.shape.length > 64) return ref.backward(x, alpha, dy, dx, dalpha, map);
-          addon.prelu(id, 2, x, alpha, dy, dx, dalpha, mapArray(map));
+          addon.prelu(id, 2, x, alpha, dy, dx, dalpha, mapArray(map), threads);
         },
       };
       kernels[spec.name] = ops;
@@ -190,19 +195,19 @@ export function loadNative(): NativeBackend {
     kernels,
     addon,
     isa: () => addon.getIsa(),
-    elementwiseAsync(name, dir, x, dy, out, p) {
-      return addon.ewAsync(idOf(name), DIR[dir], x, dy ?? x, out, param(name, p, 0), param(name, p, 1));
+    elementwiseAsync(name, dir, x, dy, out, p, threads) {
+      return addon.ewAsync(idOf(name), DIR[dir], x, dy ?? x, out, param(name, p, 0), param(name, p, 1), threads);
     },
-    rowwiseAsync(name, backward, x, dy, out, L) {
-      return addon.rowAsync(idOf(name), backward ? 1 : 0, x, dy ?? x, out, L.outer, L.n, L.inner);
+    rowwiseAsync(name, backward, x, dy, out, L, threads) {
+      return addon.rowAsync(idOf(name), backward ? 1 : 0, x, dy ?? x, out, L.outer, L.n, L.inner, threads);
     },
-    preluAsync(name, dir, x, alpha, dy, out, dalpha, map) {
+    preluAsync(name, dir, x, alpha, dy, out, dalpha, map, threads) {
       if (map.shape.length > 64) {
         const ref = jsBackend.kernels[name] as PreluOps;
         if (dir === 'backward') ref.backward(x, alpha, dy!, out, dalpha!, map); else ref[dir](x, alpha, out, map);
         return Promise.resolve();
       }
-      return addon.preluAsync(idOf(name), DIR[dir], x, alpha, dy ?? x, out, dalpha ?? alpha, mapArray(map));
+      return addon.preluAsync(idOf(name), DIR[dir], x, alpha, dy ?? x, out, dalpha ?? alpha, mapArray(map), threads);
     },
   };
 }
