@@ -129,15 +129,15 @@ class Pool {
 
 Pool* gPool = new Pool();  // never destroyed: its detached workers may outlive static destructors
 std::atomic<int> gThreads{1};
-// Below this many elements a call of function fn stays on one thread (set per function from
-// PARALLEL_MIN in src/backends/native.ts, which holds the measured thresholds per kind).
-std::atomic<size_t> gParallelMin[SA_FUNCTION_COUNT];
+// Below this many elements a call of function fn in direction dir (0..2) stays on one thread: set
+// from PARALLEL_MIN in src/backends/native.ts (thresholds measured per kind) as [fn * 3 + dir].
+std::atomic<size_t> gParallelMin[SA_FUNCTION_COUNT * 3];
 struct ParallelMinInit {
   ParallelMinInit() {
     for (auto& m : gParallelMin) m.store(size_t(1) << 18);
   }
 } gParallelMinInit;
-size_t parallelMin(int fn) { return gParallelMin[fn].load(std::memory_order_relaxed); }
+size_t parallelMin(int fn, int dir) { return gParallelMin[fn * 3 + dir].load(std::memory_order_relaxed); }
 
 // Per-thread binary64 scratch (softmax rows, prelu's dalpha lanes), grown on demand and given back
 // after calls that needed more than 8 MB, so one huge call does not pin its memory for good.
@@ -266,7 +266,7 @@ void expSplit(void* ctx, int f64, const void* x, double shift, double* e, size_t
 void execute(const Op& op) {
   if (op.kind == ELEMENTWISE) {
     const sa::EwArgs& a = op.ew;
-    int threads = a.n >= parallelMin(op.fn) ? op.threads : 1;
+    int threads = a.n >= parallelMin(op.fn, op.dir) ? op.threads : 1;
     if (threads <= 1) {
       op.table->elementwise[op.fn](op.dir, op.f64, a);
       return;
@@ -277,7 +277,7 @@ void execute(const Op& op) {
   } else if (op.kind == ROWWISE) {
     const sa::RowArgs& a = op.row;
     size_t total = a.outer * a.n * a.inner;
-    const size_t min = parallelMin(op.fn);
+    const size_t min = parallelMin(op.fn, op.dir);
     const bool bigRows = op.threads > 1 && a.inner == 1 && a.n >= min;
     // Enough rows: split them. Fewer rows than threads but long contiguous ones: one thread runs
     // the rows and the exponentials of each are computed in parallel. Otherwise split what there is.
@@ -299,7 +299,7 @@ void execute(const Op& op) {
     const sa::PreluArgs& a = op.prelu;
     size_t n = 1;
     for (int k = 0; k < a.rank; k++) n *= static_cast<size_t>(a.dims[k]);
-    int threads = n >= parallelMin(op.fn) ? op.threads : 1;
+    int threads = n >= parallelMin(op.fn, op.dir) ? op.threads : 1;
     if (op.dir == sa::BACKWARD) {
       // Per alpha element its canonical sum (18 doubles); lane-major lanes for up to 16384 alpha
       // elements per thread and one sum per 4096-term block (kernels/prelu.h, backwardScratch).
@@ -654,7 +654,7 @@ napi_value SetThreads(napi_env env, napi_callback_info info) {
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   int32_t n = 1;
   if (argc >= 1 && napi_get_value_int32(env, argv[0], &n) == napi_ok && n >= 1 && n <= 64) gThreads.store(n);
-  // The split threshold: one number for every function, or a Float64Array with one per function id.
+  // The split threshold: one number for every call, or a Float64Array with one per [fn * 3 + dir].
   double min = 0;
   if (argc >= 2 && napi_get_value_double(env, argv[1], &min) == napi_ok && min >= 0) {
     for (auto& m : gParallelMin) m.store(static_cast<size_t>(min));
@@ -662,7 +662,7 @@ napi_value SetThreads(napi_env env, napi_callback_info info) {
     Arr mins;
     bool isTyped = false;
     napi_is_typedarray(env, argv[1], &isTyped);
-    if (isTyped && readArr(env, argv[1], mins, "parallelMin") && mins.f64 && mins.length == SA_FUNCTION_COUNT) {
+    if (isTyped && readArr(env, argv[1], mins, "parallelMin") && mins.f64 && mins.length == SA_FUNCTION_COUNT * 3) {
       const double* d = static_cast<const double*>(mins.data);
       for (size_t i = 0; i < mins.length; i++) {
         if (d[i] >= 0) gParallelMin[i].store(static_cast<size_t>(d[i]));

@@ -23,7 +23,7 @@ export interface Addon {
   setIsa(name: string): void;
   supportedIsas(): string[];
   functionNames(): string[];
-  /** parallelMin: one threshold for every function, or a Float64Array with one per function id. */
+  /** parallelMin: one split threshold for every call, or a Float64Array with one per [function id * 3 + direction]. */
   setThreads(threads: number, parallelMin?: number | Float64Array): void;
   getThreads(): number;
   hardwareThreads(): number;

@@ -89,7 +89,8 @@ let loadedAddon: Addon | undefined;
 /**
  * setThreads(n): how many threads a large native call may use (SIMD_ACTIVATIONS_THREADS at load;
  * default: the hardware threads, at most 8). Calls below the measured PARALLEL_MIN stay on one
- * thread. Results never depend on it. Without the native backend it only records the value.
+ * thread. Results never depend on it. Without the native backend it only records the value. A
+ * call's `threads` option overrides it for that call (passed to the addon with the call).
  */
 let threads = 1;
 export function setThreads(n: number): void {
@@ -103,15 +104,28 @@ export function getThreads(): number {
 }
 
 /**
- * Calls with at least this many elements are split across threads (elementwise, prelu, softmax
- * rows), per kind: linear (relu-like and prelu: memory-bound), smooth (exp/log per element:
- * compute-bound) and rowwise (softmax, logSoftmax). MEASURED_PLACEHOLDER
+ * Calls with at least this many elements are split across threads, per kind: linear (relu-like
+ * and prelu forward/derivative: memory-bound; two threads only pay once the arrays leave the
+ * cache), smooth (an exp or log per element: compute-bound), rowwise (softmax, logSoftmax) and
+ * prelu's backward (two outputs and the dalpha sums). Measured, not judged:
+ * `node scripts/native-threads.js` (1 vs 2 threads with the split forced, Float32, medians of 15
+ * interleaved rounds; 2026-11-23, 2 cores, avx512, load average 1.3-1.6: another job was running),
+ * each the smallest size from which 2 threads were faster at every larger size. The elementwise
+ * derivative and backward of a kind use its forward's threshold.
  */
-export const PARALLEL_MIN: Readonly<Record<RoutingKind, number>> = { linear: 1 << 18, smooth: 1 << 18, rowwise: 1 << 18 };
+export const PARALLEL_MIN: Readonly<Record<RoutingKind | 'preluBackward', number>> = {
+  linear: 1 << 21, smooth: 1 << 18, rowwise: 1 << 17, preluBackward: 1 << 19,
+};
 
-/** PARALLEL_MIN per function id, as the addon takes it (setThreads' second argument). */
+/** PARALLEL_MIN as the addon takes it (setThreads' second argument): one per [function id * 3 + direction]. */
 export function parallelMinArray(): Float64Array {
-  return Float64Array.from(SPEC, (spec) => PARALLEL_MIN[routingKind(spec)]);
+  const mins = new Float64Array(SPEC.length * 3);
+  SPEC.forEach((spec, id) => {
+    for (let dir = 0; dir < 3; dir++) {
+      mins[id * 3 + dir] = spec.kind === 'prelu' && dir === DIR.backward ? PARALLEL_MIN.preluBackward : PARALLEL_MIN[routingKind(spec)];
+    }
+  });
+  return mins;
 }
 
 export function loadNative(): NativeBackend {
