@@ -107,14 +107,18 @@ export function getThreads(): number {
  * Calls with at least this many elements are split across threads, per kind: linear (relu-like
  * and prelu forward/derivative: memory-bound; two threads only pay once the arrays leave the
  * cache), smooth (an exp or log per element: compute-bound), rowwise (softmax, logSoftmax) and
- * prelu's backward (two outputs and the dalpha sums). Measured, not judged:
- * `node scripts/native-threads.js` (1 vs 2 threads with the split forced, Float32, medians of 15
- * interleaved rounds; 2026-11-23, 2 cores, avx512, load average 1.3-1.6: another job was running),
- * each the smallest size from which 2 threads were faster at every larger size. The elementwise
- * derivative and backward of a kind use its forward's threshold.
+ * prelu's backward (two outputs and the dalpha sums). Measured, not judged, with
+ * `node scripts/native-threads.js` (1 vs 2 threads, split forced at every size, Float32, medians
+ * of 15-31 interleaved rounds; three runs on 2026-11-23, 2 cores, avx512, nothing else running
+ * in the VM but a shared host): each is the smallest size from which 2 threads were faster at
+ * every larger size in most runs — linear 2M (relu and prelu alike, every run; 1M: 0.85-1.00x),
+ * smooth 256K (sigmoid 1.21x, 1.41x; one run 0.97x while the second core was busy elsewhere),
+ * rowwise 128K (softmax 1.09-1.26x), prelu backward 1M (1.23-1.42x; 512K: 0.95-1.17x). Below
+ * them a split loses (16K-64K: 0.45-0.75x): waking the sleeping worker costs tens of µs. The
+ * elementwise derivative and backward of a kind use its forward's threshold.
  */
 export const PARALLEL_MIN: Readonly<Record<RoutingKind | 'preluBackward', number>> = {
-  linear: 1 << 21, smooth: 1 << 18, rowwise: 1 << 17, preluBackward: 1 << 19,
+  linear: 1 << 21, smooth: 1 << 18, rowwise: 1 << 17, preluBackward: 1 << 20,
 };
 
 /** PARALLEL_MIN as the addon takes it (setThreads' second argument): one per [function id * 3 + direction]. */
