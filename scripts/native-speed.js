@@ -7,6 +7,7 @@
 //   --both: forward and backward of each function with their samples interleaved (fair under
 //   load from other processes), printed as forward / backward and their ratio.
 const lib = require('..');
+const { interleavedRates } = require('./lib/rates');
 
 function option(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -27,41 +28,9 @@ if (!lib.availableBackends().includes('native')) {
 }
 const api = lib.backends.native;
 
-/** Median elements/ns of f over samples of about 20 ms each. */
-function rate(n, f) {
-  f();
-  const t0 = process.hrtime.bigint();
-  f();
-  const once = Number(process.hrtime.bigint() - t0);
-  const reps = Math.max(1, Math.round(SAMPLE_NS / Math.max(once, 1)));
-  const samples = [];
-  for (let s = 0; s < SAMPLES; s++) {
-    const t = process.hrtime.bigint();
-    for (let r = 0; r < reps; r++) f();
-    samples.push((n * reps) / Number(process.hrtime.bigint() - t));
-  }
-  samples.sort((a, b) => a - b);
-  return samples[SAMPLES >> 1];
-}
-
-/** Median elements/ns of each of fs, their samples interleaved (one of each in turn). */
-function rates(n, fs) {
-  const reps = fs.map((f) => {
-    f();
-    const t0 = process.hrtime.bigint();
-    f();
-    return Math.max(1, Math.round(SAMPLE_NS / Math.max(Number(process.hrtime.bigint() - t0), 1)));
-  });
-  const samples = fs.map(() => []);
-  for (let s = 0; s < SAMPLES; s++) {
-    fs.forEach((f, i) => {
-      const t = process.hrtime.bigint();
-      for (let r = 0; r < reps[i]; r++) f();
-      samples[i].push((n * reps[i]) / Number(process.hrtime.bigint() - t));
-    });
-  }
-  return samples.map((v) => v.sort((a, b) => a - b)[SAMPLES >> 1]);
-}
+/** Median elements/ns of f alone, and of several fs timed in turns (scripts/lib/rates.js). */
+const rates = (n, fs) => interleavedRates(n, fs, { samples: SAMPLES, sampleNs: SAMPLE_NS });
+const rate = (n, f) => rates(n, [f])[0];
 
 function call(name, x, dy, out, shape) {
   if (name === 'prelu') return BACKWARD ? () => api.backward.prelu(x, 0.25, dy, { out }) : () => api.prelu(x, 0.25, { out });

@@ -8,6 +8,7 @@
 // wasm runs with the arrays allocated in wasm memory (no copies), at 64K and 1M. --compare runs
 // the other checkout's prelu in the same process, its samples interleaved with ours (before/after).
 const path = require('path');
+const { interleavedRates } = require('./lib/rates');
 
 function option(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -31,24 +32,8 @@ for (const [, l] of libs) {
   }
 }
 
-/** Median elements/ns of each of fs, one sample of each in turn. */
-function rates(n, fs) {
-  const reps = fs.map((f) => {
-    f();
-    const t0 = process.hrtime.bigint();
-    f();
-    return Math.max(1, Math.round(SAMPLE_NS / Math.max(Number(process.hrtime.bigint() - t0), 1)));
-  });
-  const samples = fs.map(() => []);
-  for (let s = 0; s < SAMPLES; s++) {
-    fs.forEach((f, i) => {
-      const t = process.hrtime.bigint();
-      for (let r = 0; r < reps[i]; r++) f();
-      samples[i].push((n * reps[i]) / Number(process.hrtime.bigint() - t));
-    });
-  }
-  return samples.map((v) => v.sort((a, b) => a - b)[SAMPLES >> 1]);
-}
+/** Median elements/ns of each of fs, one sample of each in turn (scripts/lib/rates.js). */
+const rates = (n, fs) => interleavedRates(n, fs, { samples: SAMPLES, sampleNs: SAMPLE_NS });
 
 const LAYOUTS = {
   'bench [n/8,8]': (n) => ({ alpha: Float32Array.from({ length: 8 }, (_, c) => 0.25 - 0.02 * c), opts: { shape: [n / 8, 8] } }),

@@ -7,6 +7,7 @@
 // Usage: node scripts/softmax-speed.js [--before DIR[,DIR2...]] [--sizes 65536,1048576] [--type f32|f64]
 //        [--rounds 15] [--threads 1] [--backends native,wasm] [--functions softmax,logSoftmax]
 const path = require('path');
+const { interleavedRates } = require('./lib/rates');
 const { makeCase } = require('../bench/lib/inputs');
 
 const args = process.argv.slice(2);
@@ -24,35 +25,8 @@ const builds = [['after', require('..')]];
 if (before) builds.unshift(...before.split(',').map((d, i, all) => [all.length > 1 ? `before${i + 1}` : 'before', require(path.resolve(d))]));
 for (const [, lib] of builds) lib.setThreads(threads);
 
-function median(a) {
-  const s = a.slice().sort((p, q) => p - q);
-  return s[s.length >> 1];
-}
-
-/** Repetitions making one timing last about 5 ms. */
-function repsFor(fn) {
-  let reps = 1;
-  for (;;) {
-    const t0 = process.hrtime.bigint();
-    for (let r = 0; r < reps; r++) fn();
-    if (Number(process.hrtime.bigint() - t0) > 5e6) return reps;
-    reps *= 2;
-  }
-}
-
 /** Elements per ns of each fn over n elements: median of `rounds` rounds, the fns timed in turns. */
-function rates(fns, n) {
-  const reps = fns.map(repsFor);
-  const samples = fns.map(() => []);
-  for (let k = 0; k < rounds; k++) {
-    fns.forEach((fn, i) => {
-      const t0 = process.hrtime.bigint();
-      for (let r = 0; r < reps[i]; r++) fn();
-      samples[i].push((n * reps[i]) / Number(process.hrtime.bigint() - t0));
-    });
-  }
-  return samples.map(median);
-}
+const rates = (fns, n) => interleavedRates(n, fns, { samples: rounds, sampleNs: 5e6 });
 
 /** A copy of a in the wasm memory of lib. */
 function inWasm(lib, a, views) {

@@ -7,41 +7,15 @@
 // machine slows both alike. Usage: node scripts/wasm-speed.js [n] [functions...]
 // (TYPE=f64 for Float64Array data; tfjs computes in float32 only, so no tfjs column then).
 const path = require('path');
+const { interleavedRates } = require('./lib/rates');
 const lib = require('..');
 
 const n = Number(process.argv[2] || 65536);
 const fns = process.argv.length > 3 ? process.argv.slice(3) : ['sigmoid', 'relu'];
 const T = process.env.TYPE === 'f64' ? Float64Array : Float32Array;
 
-function median(a) {
-  const s = a.slice().sort((p, q) => p - q);
-  return s[s.length >> 1];
-}
-
-/** Repetitions making one timing last about 2 ms. */
-function repsFor(fn) {
-  let reps = 1;
-  for (;;) {
-    const t0 = process.hrtime.bigint();
-    for (let r = 0; r < reps; r++) fn();
-    if (Number(process.hrtime.bigint() - t0) > 2e6) return reps;
-    reps *= 2;
-  }
-}
-
 /** Elements per ns of each fn over n elements: median of 31 rounds, the fns timed in turns. */
-function rates(fns) {
-  const reps = fns.map(repsFor);
-  const samples = fns.map(() => []);
-  for (let k = 0; k < 31; k++) {
-    fns.forEach((fn, i) => {
-      const t0 = process.hrtime.bigint();
-      for (let r = 0; r < reps[i]; r++) fn();
-      samples[i].push((n * reps[i]) / Number(process.hrtime.bigint() - t0));
-    });
-  }
-  return samples.map(median);
-}
+const rates = (fns) => interleavedRates(n, fns, { samples: 31, sampleNs: 2e6 });
 
 /** tfjs with its wasm backend (single-threaded), or undefined when the bench peers are missing. */
 async function loadTfjs() {
