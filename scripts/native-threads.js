@@ -2,8 +2,8 @@
 // Where splitting a native call across 2 threads starts to pay: 1 thread vs 2 threads, per kind
 // (relu: linear, sigmoid: smooth, softmax: rowwise, prelu forward and backward), Float32 data, at
 // sizes 16K..16M. The addon's split threshold is set to 0, so the `threads` option alone decides
-// whether a call is split. The two variants are sampled in turn (order alternating), round after
-// round, in one process; the figures are medians (ms per call) and the speedup is their ratio.
+// whether a call is split. The two variants are sampled in turn, round after round, in one process
+// (scripts/lib/rates.js); the figures are medians (ms per call) and the speedup is their ratio.
 // The crossover of a kind is the smallest size from which 2 threads are faster (by 5% or more) at
 // that size and every larger one. PARALLEL_MIN in src/backends/native.ts comes from this.
 //   node scripts/native-threads.js [--from 16384] [--to 16777216] [--rounds 15] [--kinds relu,sigmoid,softmax,prelu,preluBackward]
@@ -11,6 +11,7 @@ const os = require('os');
 const lib = require('..');
 const registry = require('../dist/cjs/registry.js');
 const nativeModule = require('../dist/cjs/backends/native.js');
+const { interleavedRates } = require('./lib/rates');
 
 const option = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -42,20 +43,6 @@ function caller(kind, x, dy, out, dalpha) {
   throw new Error(`unknown kind ${kind}`);
 }
 
-/** ms per call: enough calls for about 2 ms, after one warm-up call. */
-function sample(f, threads) {
-  f(threads);
-  let calls = 0;
-  const t0 = process.hrtime.bigint();
-  let t = t0;
-  do {
-    f(threads);
-    calls++;
-    t = process.hrtime.bigint();
-  } while (t - t0 < 2000000n);
-  return Number(t - t0) / 1e6 / calls;
-}
-const median = (v) => v.slice().sort((a, b) => a - b)[v.length >> 1];
 const fmt = (n) => (n >= 1 << 20 ? `${n / (1 << 20)}M` : `${n / 1024}K`);
 
 const global = lib.getThreads();
@@ -74,11 +61,9 @@ for (const kind of KINDS) {
     const out = new Float32Array(n);
     const dalpha = new Float32Array(CHANNELS);
     const f = caller(kind, x, dy, out, dalpha);
-    const t = { 1: [], 2: [] };
-    for (let r = 0; r < ROUNDS; r++) {
-      for (const threads of r % 2 ? [2, 1] : [1, 2]) t[threads].push(sample(f, threads));
-    }
-    const m1 = median(t[1]), m2 = median(t[2]);
+    // Elements per ns, 1 and 2 threads sampled in turn (scripts/lib/rates.js), about 2 ms a sample.
+    const [r1, r2] = interleavedRates(n, [() => f(1), () => f(2)], { samples: ROUNDS, sampleNs: 2e6 });
+    const m1 = n / r1 / 1e6, m2 = n / r2 / 1e6;
     speedups.push([n, m1 / m2]);
     console.log(`${kind.padEnd(14)}${fmt(n).padStart(6)}${m1.toFixed(4).padStart(12)}${m2.toFixed(4).padStart(12)}${(m1 / m2).toFixed(2).padStart(9)}x`);
   }
