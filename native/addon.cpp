@@ -5,6 +5,7 @@
 #include <node_api.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <cstring>
@@ -90,10 +91,18 @@ class Pool {
     tasks_ = tasks;
     next_ = 0;
     finished_ = 0;
-    generation_++;
+    generation_.fetch_add(1, std::memory_order_release);
     wake_.notify_all();
     drain(lk);
-    done_.wait(lk, [&] { return finished_ == tasks_; });
+    // The worker is finishing the last piece: watch for it before sleeping (same reason as work()).
+    lk.unlock();
+    const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(kSpinMicros);
+    for (int i = 1; finished_.load(std::memory_order_acquire) != tasks; i++) {
+      if (i % 256 == 0 && std::chrono::steady_clock::now() > until) break;
+      std::this_thread::yield();
+    }
+    lk.lock();
+    done_.wait(lk, [&] { return finished_.load() == tasks_; });
   }
 
  private:
@@ -110,21 +119,32 @@ class Pool {
   }
   void work() {
     std::unique_lock<std::mutex> lk(mu_);
-    unsigned long long seen = generation_;
+    unsigned long long seen = generation_.load();
     for (;;) {
-      wake_.wait(lk, [&] { return generation_ != seen; });
-      seen = generation_;
+      // Watch for the next job for a while before sleeping: waking a sleeping thread costs tens of
+      // microseconds here, so back-to-back large calls find the worker awake.
+      lk.unlock();
+      const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(kSpinMicros);
+      for (int i = 1; generation_.load(std::memory_order_acquire) == seen; i++) {
+        if (i % 256 == 0 && std::chrono::steady_clock::now() > until) break;
+        std::this_thread::yield();
+      }
+      lk.lock();
+      wake_.wait(lk, [&] { return generation_.load() != seen; });
+      seen = generation_.load();
       drain(lk);
     }
   }
+  static constexpr int kSpinMicros = 200;
 
   std::mutex runMu_, mu_;
   std::condition_variable wake_, done_;
   size_t workers_ = 0;
   TaskFn fn_ = nullptr;
   void* ctx_ = nullptr;
-  size_t tasks_ = 0, next_ = 0, finished_ = 0;
-  unsigned long long generation_ = 0;
+  size_t tasks_ = 0, next_ = 0;
+  std::atomic<size_t> finished_{0};
+  std::atomic<unsigned long long> generation_{0};
 };
 
 Pool* gPool = new Pool();  // never destroyed: its detached workers may outlive static destructors
