@@ -105,20 +105,24 @@ export function getThreads(): number {
 
 /**
  * Calls with at least this many elements are split across threads, per kind: linear (relu-like
- * and prelu forward/derivative: memory-bound; two threads only pay once the arrays leave the
- * cache), smooth (an exp or log per element: compute-bound), rowwise (softmax, logSoftmax) and
- * prelu's backward (two outputs and the dalpha sums). Measured, not judged, with
- * `node scripts/native-threads.js` (1 vs 2 threads, split forced at every size, Float32, medians
- * of 15-31 interleaved rounds; three runs on 2026-11-23, 2 cores, avx512, nothing else running
- * in the VM but a shared host): each is the smallest size from which 2 threads were faster at
- * every larger size in most runs — linear 2M (relu and prelu alike, every run; 1M: 0.85-1.00x),
- * smooth 256K (sigmoid 1.21x, 1.41x; one run 0.97x while the second core was busy elsewhere),
- * rowwise 128K (softmax 1.09-1.26x), prelu backward 1M (1.23-1.42x; 512K: 0.95-1.17x). Below
- * them a split loses (16K-64K: 0.45-0.75x): waking the sleeping worker costs tens of µs. The
- * elementwise derivative and backward of a kind use its forward's threshold.
+ * and prelu forward/derivative: memory-bound), smooth (an exp or log per element: compute-bound),
+ * rowwise (softmax, logSoftmax) and prelu's backward (two outputs and the dalpha sums). Measured,
+ * not judged: `node scripts/native-threads.js` (1 vs 2 threads, split forced at every size,
+ * Float32, medians of 15 interleaved rounds of back-to-back calls; 2026-11-23, 2 cores, avx512,
+ * nothing else running in the VM, a shared host). Two runs with the pool's 200 µs watch
+ * (native/addon.cpp, Pool) gave 2-thread speedups of relu 1.36-1.46x at 64K and 1.72-1.75x at
+ * 256K; sigmoid 1.78-1.81x from 32K, 1.90-1.93x at 64K; softmax 1.55-1.64x at 16K, 1.82x at 64K;
+ * prelu 1.18-1.65x at 128K, 1.48-1.52x at 256K; prelu backward erratic (1.0-1.47x at 1M, 1.36x at 2M).
+ * Isolated calls (`--cold`: one call after a 2 ms sleep, so the worker has stopped watching and
+ * must be woken; 41 rounds) gain nothing below about 1M on this VM (waking the other vCPU takes
+ * hundreds of µs) and lose up to 10-20% from 64K to 512K (the main thread does all the pieces
+ * plus the wake-up). So each threshold is where back-to-back calls gain at least 1.5x and one call
+ * takes 25 µs or more: linear 256K, smooth and rowwise 64K; prelu backward 2M (its split adds
+ * per-thread partial sums: 0.81-0.88x cold up to 1M; 1.19-1.53x at 2M in five runs, warm or not).
+ * The elementwise derivative and backward of a kind use its forward's threshold.
  */
 export const PARALLEL_MIN: Readonly<Record<RoutingKind | 'preluBackward', number>> = {
-  linear: 1 << 21, smooth: 1 << 18, rowwise: 1 << 17, preluBackward: 1 << 20,
+  linear: 1 << 18, smooth: 1 << 16, rowwise: 1 << 16, preluBackward: 1 << 21,
 };
 
 /** PARALLEL_MIN as the addon takes it (setThreads' second argument): one per [function id * 3 + direction]. */
