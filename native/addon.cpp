@@ -82,7 +82,11 @@ class Pool {
       return;
     }
     std::unique_lock<std::mutex> lk(mu_);
-    while (static_cast<int>(workers_) < threads - 1) {
+    // The pieces follow `threads` (so the results and the split do not depend on the machine), but
+    // no more workers than the other hardware threads: more would only take turns on the cores.
+    static const int hardware = static_cast<int>(std::thread::hardware_concurrency());
+    const int helpers = hardware > 0 && hardware < threads ? hardware - 1 : threads - 1;
+    while (static_cast<int>(workers_) < helpers) {
       std::thread(&Pool::work, this).detach();
       workers_++;
     }
