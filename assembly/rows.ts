@@ -4,8 +4,9 @@
  * `stride` bytes apart. T = v128 takes elements in pairs (j, j+1), gathered when the row is
  * strided; an odd last element is paired with itself and only lane 0 is stored.
  */
-import { exp, expForFloat32, log } from './math';
+import { exp, expForFloat32, log, log1p } from './math';
 import { sub } from './lanes';
+import { sumBlocks } from './sum';
 
 /** The lanes of the vector maximum, read back one by one. */
 const LANES: usize = memory.data(16, 16);
@@ -134,3 +135,40 @@ export function logOf(S: f64): f64 {
   else return log<f64>(S);
 }
 
+
+/** log1p(T) of one value with the lane type of the build. */
+export function log1pOf(t: f64): f64 {
+  if (ASC_FEATURE_SIMD) return f64x2.extract_lane(log1p<v128>(f64x2.splat(t)), 0);
+  else return log1p<f64>(t);
+}
+
+/** logSoftmax's c: how many x_j - shift == 0 the lseSumSegment calls of the current row saw. */
+let lseCount: f64 = 0;
+
+/** c of the current row (after its last lseSumSegment). */
+export function lseCountOf(): f64 {
+  return lseCount;
+}
+
+/**
+ * Continues logSoftmax's T over a segment (reference: rowLse): e_j = e^(x_j - shift), replaced
+ * by 0 where x_j - shift == 0 (those are counted in lseCount instead), summed in the canonical
+ * order. `first` starts a row (T and the count from 0).
+ */
+export function lseSumSegment<F, T>(x: usize, len: i32, stride: usize, shift: f64, e: usize, t: f64, first: bool): f64 {
+  rowExp<F, T>(x, len, stride, shift, e);
+  let c = first ? 0.0 : lseCount;
+  for (let j = 0; j < len; j++) {
+    if (<f64>load<F>(x + <usize>j * stride) - shift == 0) {
+      store<f64>(e + (<usize>j << 3), 0.0);
+      c += 1;
+    }
+  }
+  lseCount = c;
+  return sumBlocks(e, len, t, first);
+}
+
+/** lse = c == 1 ? log1p(T) : log(c + T) (reference: rowLse). */
+export function lseOf(c: f64, t: f64): f64 {
+  return c == 1 ? log1pOf(t) : logOf(c + t);
+}

@@ -55,15 +55,21 @@ static void expRangeAny(int f64, const void* x, double shift, double* e, size_t 
   else expRange(static_cast<const float*>(x), shift, e, n);
 }
 
+/** e[j] = e^(x[j] - shift) for j < n (rowExp without the sum; threaded for a long row). */
+template <class T>
+SA_INLINE void rowExpTerms(const T* x, size_t n, double shift, double* e) {
+  const sa::RowArgs* a = tRowArgs;
+  if (a && a->expSplit) a->expSplit(a->expCtx, sizeof(T) == sizeof(double), x, shift, e, n);
+  else expRange(x, shift, e, n);
+}
+
 /**
  * e[j] = e^(x[j] - shift) and their canonical sum (reference rowExp). A long row may have its
  * exponentials computed by several threads (RowArgs::expSplit); the values do not depend on it.
  */
 template <class T>
 SA_INLINE double rowExp(const T* x, size_t n, double shift, double* e) {
-  const sa::RowArgs* a = tRowArgs;
-  if (a && a->expSplit) a->expSplit(a->expCtx, sizeof(T) == sizeof(double), x, shift, e, n);
-  else expRange(x, shift, e, n);
+  rowExpTerms(x, n, shift, e);
   return sumCanonical(e, n);
 }
 

@@ -67,11 +67,14 @@ function rowwise(s) {
 
 /** The row tools the streaming path shares (row maximum, Σ e, log). */
 function rowTools() {
-  const lines = ["import { rowMaxFrom, logOf } from './rows';", "import { expSumSegment } from './kernels/softmax';",
-    'export function row_log(S: f64): f64 { return logOf(S); }'];
+  const lines = ["import { rowMaxFrom, logOf, lseCountOf, lseOf, lseSumSegment } from './rows';", "import { expSumSegment } from './kernels/softmax';",
+    'export function row_log(S: f64): f64 { return logOf(S); }',
+    'export function row_lse(c: f64, t: f64): f64 { return lseOf(c, t); }',
+    'export function row_lse_count(): f64 { return lseCountOf(); }'];
   for (const t of WASM_TYPES) {
     lines.push(`export function row_max_${t}(x: usize, n: i32, m: f64): f64 { return rowMaxFrom<${F[t]}>(x, n, ${t === 'f32' ? 4 : 8}, m); }`);
     lines.push(`export function row_expsum_${t}(x: usize, len: i32, shift: f64, e: usize, S: f64, first: bool): f64 { ${byLane('expSumSegment', t, `x, len, ${t === 'f32' ? 4 : 8}, shift, e, S, first`, true)} }`);
+    lines.push(`export function row_lsesum_${t}(x: usize, len: i32, shift: f64, e: usize, T: f64, first: bool): f64 { ${byLane('lseSumSegment', t, `x, len, ${t === 'f32' ? 4 : 8}, shift, e, T, first`, true)} }`);
   }
   return lines;
 }

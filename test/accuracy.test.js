@@ -3,7 +3,7 @@
 // every smooth function and derivative within 2 ulp on every backend (the contract's bound).
 // Then Float32 softmax and logSoftmax against an independent oracle, and the shorter exp they use.
 const assert = require('assert');
-const { lib, BACKENDS, ulp32, ulp64, ulpError } = require('./helpers');
+const { lib, BACKENDS, TYPES, ulp32, ulp64, ulpError } = require('./helpers');
 const fixtures = require('./fixtures/f64-oracle.json');
 
 const BOUND = 2;
@@ -77,7 +77,8 @@ function float32Rows() {
   rows.push(random(1000, 1, 1e4), random(1000, 1e-2, -3e4)); // large offsets, small differences
   rows.push(random(64, 6e38), [3.4028234663852886e38, -3.4028234663852886e38, 0, 1]); // float32's range
   rows.push(Array.from({ length: 50 }, (_, j) => Math.fround(2 ** -149 * j))); // subnormals
-  rows.push([0, -20], [0, -30], [0, -87], [0, -103], [0, -104], [0, -200], [5, 5, 5, 5], [1, 1, 0, -1e-7]);
+  rows.push([0, -20], [0, -30], [0, -50], [0, -87], [0, -103], [0, -104], [0, -200], [5, 5, 5, 5], [1, 1, 0, -1e-7]);
+  rows.push([0, -16, -17, -30], [2, 2, -40, -45], [7, -9, -10, -11, -12, -13, -14, -15, -16, -17, -18, -19, -20]);
   rows.push(random(33, 10).map((v, j) => (j % 3 ? v : -Infinity))); // masked entries
   rows.push([-Infinity, -Infinity, -Infinity], [-Infinity]); // all masked
   rows.push([1, NaN, 2], [1, Infinity, 2], [-Infinity, NaN], [Infinity, -Infinity]);
@@ -121,19 +122,16 @@ describe('float32 softmax and logSoftmax accuracy against an independent oracle'
     const api = lib.backends[backendName];
     for (const name of ['softmax', 'logSoftmax']) {
       /*
-       * Within 1 ulp, except logSoftmax's outputs near 0 (|out| < 2^-20: a row's maximum when the
-       * other terms sum to less than 2^-20): out = -log S there, and the binary64 rounding of S
-       * (at most (n/16 + 8) 2^-53 relative for the canonical sum of n terms; the same formula for
-       * Float64 data, unchanged by the float32 exp) is larger than a float32 ulp of out; there the
-       * error is bounded absolutely by that rounding.
-       * Observed (js, native, wasm alike): softmax 0.503 ulp, logSoftmax 0.500 ulp, near 0 4e-17.
+       * Within 1 ulp everywhere, logSoftmax's outputs near 0 included (a row's maximum when the
+       * other terms are tiny: lse = log1p(T) keeps T's relative accuracy instead of rounding
+       * S = 1 + T first).
+       * Observed (js, native, wasm alike): softmax 0.503 ulp, logSoftmax 0.500 ulp.
        */
       it(`${name} on the ${backendName} backend is within 1 ulp (special values exact)`, () => {
-        let worst = 0, where = '', worstNear0 = 0;
+        let worst = 0, where = '';
         rows.forEach((row, i) => {
           const y = api[name](Float32Array.from(row));
           const want = oracle[name][i];
-          const sumRounding = (row.length / 16 + 8) * 2 ** -53;
           row.forEach((v, j) => {
             const w = want[j];
             const at = `row ${i} (n = ${row.length}) j ${j}: x = ${v}, got ${y[j]}, want ${w}`;
@@ -141,18 +139,97 @@ describe('float32 softmax and logSoftmax accuracy against an independent oracle'
               assert.ok(same(y[j], Math.fround(w)), `${name} ${at}`);
               return;
             }
-            if (name === 'logSoftmax' && Math.abs(w) < 2 ** -20) {
-              const a = Math.abs(y[j] - w);
-              assert.ok(a <= ulp32(w) + sumRounding, `${name} near 0: ${a} at ${at}`);
-              worstNear0 = Math.max(worstNear0, a);
-              return;
-            }
             const e = ulpError(y[j], w, 0, ulp32);
             if (e > worst) { worst = e; where = at; }
           });
         });
         assert.ok(worst <= 1, `${name}: ${worst.toFixed(4)} ulp at ${where}`);
-        if (process.env.SHOW_ULP) console.log(`      ${name} ${backendName}: max ${worst.toFixed(4)} ulp at ${where}; near 0 ${worstNear0}`);
+        if (process.env.SHOW_ULP) console.log(`      ${name} ${backendName}: max ${worst.toFixed(4)} ulp at ${where}`);
+      });
+    }
+  }
+});
+
+/*
+ * logSoftmax of Float64 data against decimal.js at 60 digits (test/fixtures/generate.js): every
+ * backend within 2 ulp (the contract's bound), the rows' maxima with tiny other terms included,
+ * and pinned rows: [0, -50] gives -log1p(e^-50) = -1.9e-22 (not 0), [0, -700] -9.9e-305.
+ */
+describe('logSoftmax accuracy near 0 (a row maximum with tiny other terms), Float32 and Float64', () => {
+  const { exact } = require('./fixtures/generate.js');
+  /** The exact logSoftmax of a finite row (-Inf entries allowed) as [hi, lo] doubles per element. */
+  function exactRow(row) {
+    const D = exact(1).constructor;
+    const m = row.reduce((a, b) => (b > a ? b : a), -Infinity);
+    const d = row.map((v) => (v === -Infinity ? null : exact(v).minus(exact(m))));
+    const S = d.reduce((a, t) => (t === null ? a : a.plus(D.exp(t))), new D(0));
+    const lnS = D.ln(S);
+    return d.map((t) => {
+      if (t === null) return [-Infinity, 0];
+      const w = t.minus(lnS), hi = w.toNumber();
+      return [hi, w.minus(exact(hi)).toNumber()];
+    });
+  }
+  const r = rng(4242);
+  const rows = [[0, -50], [0, -700], [0, -30], [0, -37], [0, -20], [1, -40, -41], [3, 3, -60, -70], [3, 3, 3, -1e-3],
+    [0, -16, -17, -30], [2, 2, -40, -45], [-1e4, -1e4 - 45], [1e300, -1e300]];
+  for (const n of [2, 3, 17, 40]) {
+    for (const gap of [15, 25, 36, 45, 60]) {
+      rows.push(Array.from({ length: n }, (_, j) => (j === 0 ? r() : -gap - 10 * r())));
+      rows.push(Array.from({ length: n }, (_, j) => (j < 2 ? 0.5 : -gap - 10 * r())));
+    }
+  }
+  for (let k = 0; k < 40; k++) rows.push(Array.from({ length: 1 + Math.floor(r() * 30) }, () => (r() - 0.5) * 10 ** (r() * 4 - 1)));
+  const want = {};
+  before(function () {
+    this.timeout(60000);
+    for (const T of TYPES) want[T.name] = rows.map((row) => exactRow(Array.from(T.from(row))));
+  });
+
+  for (const backendName of BACKENDS) {
+    const api = lib.backends[backendName];
+    for (const T of TYPES) {
+      const f32 = T === Float32Array;
+      const bound = f32 ? 1 : BOUND;
+      it(`${backendName} ${T.name}: within ${bound} ulp on rows whose maximum has tiny other terms`, () => {
+        let worst = 0, where = '';
+        rows.forEach((row, i) => {
+          const x = T.from(row);
+          const y = api.logSoftmax(x);
+          y.forEach((v, j) => {
+            const [hi, lo] = want[T.name][i][j];
+            const e = f32 ? ulpError(v, Math.fround(hi), 0, ulp32) : ulpError(v, hi, lo, ulp64);
+            if (e > worst) { worst = e; where = `row ${i} [${Array.from(x).slice(0, 4)}...] j ${j}: got ${v}, want ${hi}`; }
+          });
+        });
+        assert.ok(worst <= bound, `${worst.toFixed(4)} ulp at ${where}`);
+        if (process.env.SHOW_ULP) console.log(`      logSoftmax ${backendName} ${T.name}: max ${worst.toFixed(4)} ulp at ${where}`);
+      });
+
+      it(`${backendName} ${T.name}: pinned rows ([0, -50], [0, -800], two maxima, special values)`, () => {
+        const y = api.logSoftmax(T.from([0, -50]));
+        const d = -Math.exp(-50); // -log1p(e^-50) = -(e^-50) to far below a double's ulp
+        assert.ok(ulpError(y[0], f32 ? Math.fround(d) : d, 0, f32 ? ulp32 : ulp64) <= 1, `[0, -50] gave ${y[0]}`);
+        assert.ok(y[0] < 0 && y[1] === (f32 ? Math.fround(-50) : -50 + d), `[0, -50] gave ${y}`);
+        // e^-800 underflows to 0 in binary64: the maximum's value, -3.7e-348, is 0 in either type.
+        assert.ok(same(api.logSoftmax(T.from([0, -800]))[0], 0));
+        // Two maxima: log(2 + T), not log1p.
+        const two = api.logSoftmax(T.from([3, 3, -60]));
+        const w2 = -(Math.LN2 + Math.exp(-63) / 2);
+        assert.ok(ulpError(two[0], f32 ? Math.fround(w2) : w2, 0, f32 ? ulp32 : ulp64) <= 1 && same(two[0], two[1]), `${two}`);
+        const specials = [
+          [[-Infinity, -Infinity, -Infinity], [-Infinity, -Infinity, -Infinity]],
+          [[1, NaN, 2], [NaN, NaN, NaN]],
+          [[1, Infinity, 2], [NaN, NaN, NaN]],
+          [[Infinity, Infinity], [NaN, NaN]],
+          [[Infinity, -Infinity], [NaN, NaN]],
+          [[-Infinity, 0], [-Infinity, 0]],
+          [[7], [0]],
+        ];
+        for (const [row, expect] of specials) {
+          const got = api.logSoftmax(T.from(row));
+          expect.forEach((v, j) => assert.ok(same(got[j], f32 ? Math.fround(v) : v), `[${row}] gave [${got}]`));
+        }
       });
     }
   }

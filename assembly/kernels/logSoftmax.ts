@@ -4,11 +4,11 @@
  * rows take e_j from expForFloat32 (rowExp), the rest as for Float64.
  */
 import { div, mul, sub } from '../lanes';
-import { STEP, loadPair, loadTerms, logOf, rowExp, rowMax, rowShift, splatT, storePair, storeTerms } from '../rows';
+import { STEP, loadPair, loadTerms, lseCountOf, lseOf, lseSumSegment, rowExp, rowMax, rowShift, splatT, storePair, storeTerms } from '../rows';
 import { sumBlocks } from '../sum';
 import { expSum } from './softmax';
 
-/** out_j = S == 0 ? -Inf : (x_j - m) - lse over a segment. */
+/** out_j = S == 0 ? -Inf : (x_j - m) - lse over a segment (S = c + T in the forward). */
 function outSegment<F, T>(x: usize, out: usize, len: i32, stride: usize, m: f64, S: f64, lse: f64): void {
   const vm = splatT<T>(m), vl = splatT<T>(lse);
   for (let j = 0; j < len; j += STEP) {
@@ -38,11 +38,15 @@ function backOutSegment<F, T>(x: usize, dy: usize, out: usize, len: i32, stride:
   }
 }
 
-/** (x_j - shift) - log S (reference: logSoftmaxForward). */
+/** (x_j - shift) - lse (reference: logSoftmaxForward, rowLse); c + T == 0 only for an all -Inf row. */
 function forwardRow<F, T>(x: usize, out: usize, n: i32, stride: usize, e: usize, cap: i32): void {
   const m = rowShift(rowMax<F>(x, n, stride));
-  const S = expSum<F, T>(x, n, stride, m, e, cap);
-  outSegment<F, T>(x, out, n, stride, m, S, logOf(S));
+  let t = 0.0;
+  for (let seg = 0; seg < n || seg == 0; seg += cap) {
+    t = lseSumSegment<F, T>(x + <usize>seg * stride, min(cap, n - seg), stride, m, e, t, seg == 0);
+  }
+  const c = lseCountOf();
+  outSegment<F, T>(x, out, n, stride, m, c + t, lseOf(c, t));
 }
 
 /** dx_j = dy_j - (S == 0 ? 0 : e_j / S) · Σ dy (reference: logSoftmaxBackward). */

@@ -1,4 +1,4 @@
-// logSoftmax (src/reference/logSoftmax.ts): (x_j - m) - log S; an all -Inf row gives -Inf and its
+// logSoftmax (src/reference/logSoftmax.ts): (x_j - m) - lse (rowLse); an all -Inf row gives -Inf and its
 // backward passes dy through. dx_j = dy_j - (e_j / S) Σ dy. Float32 rows take e_j from
 // expForFloat32 (rowExp, groupExpSum, rowExpOf).
 struct logSoftmax {
@@ -8,12 +8,37 @@ struct logSoftmax {
     storeLanes(l, vlog(splat(S)));
     return l[0];
   }
+  /** log1p(T) as the vector log1p computes it. */
+  SA_MEMBER static double log1pOf(double t) {
+    double l[LANES];
+    storeLanes(l, vlog1p(splat(t)));
+    return l[0];
+  }
+  /**
+   * The row's lse (reference rowLse): c terms with x_j - m == 0, T the canonical sum of the other
+   * e_j (0 in place of the c ones); lse = c == 1 ? log1p(T) : log(c + T). Sets sum = c + T. The
+   * exponentials may be threaded (rowExpTerms); the zeroing and the sum are done here, in order.
+   */
+  template <class T>
+  SA_MEMBER static double rowLse(const T* x, size_t n, double m, double* e, double& sum) {
+    rowExpTerms(x, n, m, e);
+    size_t c = 0;
+    for (size_t j = 0; j < n; j++) {
+      if (static_cast<double>(x[j]) - m == 0) {
+        e[j] = 0;
+        c++;
+      }
+    }
+    const double t = sumCanonical(e, n), cd = static_cast<double>(c);
+    sum = cd + t;
+    return c == 1 ? log1pOf(t) : logOf(cd + t);
+  }
   template <class T>
   SA_MEMBER static void forwardRow(const T* x, T* out, size_t n, double* e) {
     const double m = rowShift(rowMax(x, n));
-    const double S = rowExp(x, n, m, e);
-    const V mv = splat(m), lse = splat(logOf(S));
-    const bool zero = S == 0;
+    double sum;
+    const V lse = splat(rowLse(x, n, m, e, sum)), mv = splat(m);
+    const bool zero = sum == 0;
     map1(x, out, n, [&](V v) { return zero ? C(-INF) : (v - mv) - lse; });
   }
   template <class T>
@@ -27,9 +52,20 @@ struct logSoftmax {
   template <class T>
   SA_MEMBER static void forwardGroup(const T* x, T* out, size_t n, size_t inner, size_t G) {
     V m = groupShift(x, n, inner, G);
-    V S = groupExpSum(x, n, inner, G, m);
-    V lse = vlog(S);
-    M zero = eq(S, C(0));
+    // rowLse per lane: c and T carried in vectors, T in the canonical order per lane.
+    LaneSums s;
+    s.reset();
+    V c = C(0);
+    for (size_t j = 0; j < n; j++) {
+      V d = loadGroup(x + j * inner, G) - m;
+      M top = eq(d, C(0));
+      s.add(sel(top, C(0), rowExpOf<T>(d)));
+      c = c + sel(top, C(1), C(0));
+    }
+    V t = s.result();
+    V sum = c + t;
+    V lse = sel(eq(c, C(1)), vlog1p(t), vlog(sum));
+    M zero = eq(sum, C(0));
     for (size_t j = 0; j < n; j++) {
       V v = loadGroup(x + j * inner, G);
       storeGroup(out + j * inner, sel(zero, C(-INF), (v - m) - lse), G);

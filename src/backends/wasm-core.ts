@@ -123,6 +123,9 @@ export function wasmBackendFrom(instance: WasmInstanceLike, small?: Thresholds):
     const rowMax = { f32: ex.row_max_f32 as Sum, f64: ex.row_max_f64 as Sum };
     const expSum = { f32: ex.row_expsum_f32 as Sum, f64: ex.row_expsum_f64 as Sum };
     const rowLog = ex.row_log as (S: number) => number;
+    const lseSum = { f32: ex.row_lsesum_f32 as Sum, f64: ex.row_lsesum_f64 as Sum };
+    const rowLse = ex.row_lse as (c: number, T: number) => number;
+    const lseCount = ex.row_lse_count as () => number;
     const min = small ? small[routingKind(spec)] : 0;
     const js = jsBackend.kernels[spec.name] as RowwiseOps;
 
@@ -152,6 +155,15 @@ export function wasmBackendFrom(instance: WasmInstanceLike, small?: Thresholds):
       segments((j0, len) => { bring(x, L.x, j0, len); m = rowMax[t](L.x, len, m); });
       m = m + 0;
       const shift = m === -Infinity ? 0 : m;
+      if (!dy && spec.name === 'logSoftmax') {
+        // lse from c and T (reference rowLse), both carried across the segments.
+        let T = 0;
+        segments((j0, len) => { bring(x, L.x, j0, len); T = lseSum[t](L.x, len, shift, L.e, T, j0 === 0 ? 1 : 0); });
+        const c = lseCount();
+        const lse = rowLse(c, T);
+        segments((j0, len) => { bring(x, L.x, j0, len); streamOut[t](L.x, L.out, len, shift, c + T, lse, L.e); send(j0, len); });
+        return;
+      }
       let S = 0;
       segments((j0, len) => { bring(x, L.x, j0, len); S = expSum[t](L.x, len, shift, L.e, S, j0 === 0 ? 1 : 0); });
       if (!dy) {

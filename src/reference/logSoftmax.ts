@@ -1,12 +1,36 @@
 import type { AxisLayout } from './layout';
-import { log } from './math';
-import { rowExp, rowMax, rowShift, type Floats } from './softmax';
+import { log, log1p } from './math';
+import { rowExp, rowExpTerms, rowMax, rowShift, type Floats } from './softmax';
 import { scratchA, scratchB } from './scratch';
 import { sumCanonical } from './sum';
 
 /**
- * (x_j - m) - log S; an all -Inf row (S = 0) gives -Inf, not NaN. Float32 data sum the
- * exponentials of expForFloat32 (rowExp).
+ * The row's log-sum-exp without the rounding of S = Σ e^(x_j - m) = c + T, where c counts the
+ * terms with x_j - m = 0 (each exactly 1) and T is the canonical sum of the others (their
+ * e_j, with 0 in place of the c ones): lse = log1p(T) for a single maximum, log(c + T) otherwise.
+ * Rounding S = 1 + T first would lose every digit of T below 2^-53 (logits [0, -50] would give
+ * 0 instead of -1.9e-22 for the maximum). The test is x_j - m = 0 rather than x_j = m so that a
+ * +Inf maximum keeps its NaN terms (e^(Inf - Inf)) and the whole row stays NaN.
+ * Returns lse, leaves the t_j in e[0..n) and c + T in rowLse.sum (0 only for an all -Inf row).
+ */
+export function rowLse(x: Floats, base: number, n: number, stride: number, m: number, e: Float64Array): number {
+  rowExpTerms(x, base, n, stride, m, e);
+  let c = 0;
+  for (let j = 0; j < n; j++) {
+    if (x[base + j * stride] - m === 0) {
+      e[j] = 0;
+      c++;
+    }
+  }
+  const T = sumCanonical(e, n);
+  rowLse.sum = c + T;
+  return c === 1 ? log1p(T) : log(c + T);
+}
+rowLse.sum = 0;
+
+/**
+ * (x_j - m) - lse with lse from rowLse; an all -Inf row (c + T = 0) gives -Inf, not NaN. Float32
+ * data sum the exponentials of expForFloat32 (rowExp).
  */
 export function logSoftmaxForward(x: Floats, out: Floats, L: AxisLayout): void {
   const { outer, n, inner } = L;
@@ -15,11 +39,11 @@ export function logSoftmaxForward(x: Floats, out: Floats, L: AxisLayout): void {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;
       const m = rowShift(rowMax(x, base, n, inner));
-      const S = rowExp(x, base, n, inner, m, e);
-      const lse = log(S);
+      const lse = rowLse(x, base, n, inner, m, e);
+      const zero = rowLse.sum === 0;
       for (let j = 0; j < n; j++) {
         const k = base + j * inner;
-        out[k] = S === 0 ? -Infinity : (x[k] - m) - lse;
+        out[k] = zero ? -Infinity : (x[k] - m) - lse;
       }
     }
   }

@@ -27,9 +27,14 @@ export function rowMax(x: Floats, base: number, n: number, stride: number): numb
  * float32 and about 10 operations shorter); Float64 data the full binary64 exp.
  */
 export function rowExp(x: Floats, base: number, n: number, stride: number, m: number, e: Float64Array): number {
+  rowExpTerms(x, base, n, stride, m, e);
+  return sumCanonical(e, n);
+}
+
+/** e_j = e^(x_j - m) into e[0..n) (rowExp without the sum). */
+export function rowExpTerms(x: Floats, base: number, n: number, stride: number, m: number, e: Float64Array): void {
   const f = x instanceof Float32Array ? expForFloat32 : exp;
   for (let j = 0; j < n; j++) e[j] = f(x[base + j * stride] - m);
-  return sumCanonical(e, n);
 }
 
 /** Shift used for a row: its max, or 0 for an all -Inf row (so x - shift is -Inf, not NaN). */
