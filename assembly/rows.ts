@@ -159,10 +159,14 @@ export function lseSumSegment<F, T>(x: usize, len: i32, stride: usize, shift: f6
   rowExp<F, T>(x, len, stride, shift, e);
   let c = first ? 0.0 : lseCount;
   for (let j = 0; j < len; j++) {
-    if (<f64>load<F>(x + <usize>j * stride) - shift == 0) {
-      store<f64>(e + (<usize>j << 3), 0.0);
-      c += 1;
-    }
+    // e_j (1 + r), r the rounding error of d = x_j - shift (two-sum; 0 for d infinite): see the reference.
+    const v = <f64>load<F>(x + <usize>j * stride);
+    const d = v - shift, b = d - v;
+    const r = abs(d) < Infinity ? (v - (d - b)) + (-shift - b) : 0.0;
+    const p = e + (<usize>j << 3);
+    const ej = load<f64>(p);
+    if (d == 0) c += 1;
+    store<f64>(p, d == 0 ? 0.0 : ej + ej * r);
   }
   lseCount = c;
   return sumBlocks(e, len, t, first);

@@ -24,10 +24,11 @@ struct logSoftmax {
     rowExpTerms(x, n, m, e);
     size_t c = 0;
     for (size_t j = 0; j < n; j++) {
-      if (static_cast<double>(x[j]) - m == 0) {
-        e[j] = 0;
-        c++;
-      }
+      // e_j (1 + r), r the rounding error of d = x_j - m (two-sum; 0 for d infinite), see the reference.
+      const double v = static_cast<double>(x[j]), d = v - m, b = d - v;
+      const double r = d < INF && d > -INF ? (v - (d - b)) + (-m - b) : 0.0;
+      if (d == 0) c++;
+      e[j] = d == 0 ? 0.0 : e[j] + e[j] * r;
     }
     const double t = sumCanonical(e, n), cd = static_cast<double>(c);
     sum = cd + t;
@@ -57,9 +58,12 @@ struct logSoftmax {
     s.reset();
     V c = C(0);
     for (size_t j = 0; j < n; j++) {
-      V d = loadGroup(x + j * inner, G) - m;
+      V v = loadGroup(x + j * inner, G);
+      V d = v - m, b = d - v;
+      V r = sel(lt(vabs(d), C(INF)), (v - (d - b)) + (neg(m) - b), C(0));
+      V ej = rowExpOf<T>(d);
       M top = eq(d, C(0));
-      s.add(sel(top, C(0), rowExpOf<T>(d)));
+      s.add(sel(top, C(0), ej + ej * r));
       c = c + sel(top, C(1), C(0));
     }
     V t = s.result();

@@ -17,10 +17,15 @@ export function rowLse(x: Floats, base: number, n: number, stride: number, m: nu
   rowExpTerms(x, base, n, stride, m, e);
   let c = 0;
   for (let j = 0; j < n; j++) {
-    if (x[base + j * stride] - m === 0) {
-      e[j] = 0;
-      c++;
-    }
+    const v = x[base + j * stride];
+    const d = v - m;
+    if (d === 0) c++;
+    // e^(d + r) = e_j (1 + r) with r = (v - m) - d, the rounding error of d (two-sum; 0 when d
+    // is not finite): |d| up to 745 makes d's rounding alone worth 370 ulp of e_j, which the
+    // maximum's output -log1p(T) ~ -T would inherit (Float64 data).
+    const b = d - v;
+    const r = Math.abs(d) < Infinity ? (v - (d - b)) + (-m - b) : 0;
+    e[j] = d === 0 ? 0 : e[j] + e[j] * r;
   }
   const T = sumCanonical(e, n);
   rowLse.sum = c + T;
