@@ -3,7 +3,7 @@
 // every smooth function and derivative within 2 ulp on every backend (the contract's bound).
 // Then Float32 softmax and logSoftmax against an independent oracle, and the shorter exp they use.
 const assert = require('assert');
-const { lib, BACKENDS, TYPES, ulp32, ulp64, ulpError } = require('./helpers');
+const { lib, BACKENDS, TYPES, ulp32, ulp64, ulpError, firstDifference } = require('./helpers');
 const fixtures = require('./fixtures/f64-oracle.json');
 
 const BOUND = 2;
@@ -208,6 +208,20 @@ describe('logSoftmax accuracy near 0 (a row maximum with tiny other terms), Floa
         });
         assert.ok(worst <= bound, `${worst.toFixed(4)} ulp at ${where}`);
         if (process.env.SHOW_ULP) console.log(`      logSoftmax ${backendName} ${T.name}: max ${worst.toFixed(4)} ulp at ${where}`);
+      });
+
+      it(`${backendName} ${T.name}: rows longer than the wasm chunk, one maximum or ties in different segments, as js`, () => {
+        const n = 150000;
+        const x = T.from({ length: n }, (_, j) => -45 - (j % 89) / 16);
+        const js = lib.backends.js;
+        x[100000] = 3;
+        const one = api.logSoftmax(x);
+        assert.strictEqual(firstDifference(one, js.logSoftmax(x)), -1);
+        assert.ok(one[100000] < 0 && one[100000] > -1e-12, `${one[100000]}`);
+        x[7] = 3; x[140000] = 3;
+        for (const shape of [[1, n], [n / 2, 2], [2, n / 2]]) {
+          for (const axis of [0, 1]) assert.strictEqual(firstDifference(api.logSoftmax(x, { shape, axis }), js.logSoftmax(x, { shape, axis })), -1, `${shape} ${axis}`);
+        }
       });
 
       it(`${backendName} ${T.name}: pinned rows ([0, -50], [0, -800], two maxima, special values)`, () => {

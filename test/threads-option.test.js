@@ -97,6 +97,19 @@ const hasNative = lib.availableBackends().includes('native');
       }
     });
 
+    it(`${T.name}: logSoftmax of long rows whose maxima have tiny other terms (one maximum, or ties across pieces)`, () => {
+      const n = 70000;
+      const base = T.from({ length: 2 * n }, (_, j) => -40 - (j % 97) / 8);
+      const one = base.slice(); one[12345] = 0;
+      const ties = base.slice(); ties[3] = 2; ties[69000] = 2; ties[n + 5] = 1; ties[n + 50000] = 1;
+      for (const x of [one, ties]) {
+        for (const L of [{ shape: [1, 2 * n] }, { shape: [2, n] }, { shape: [n, 2], axis: 0 }]) {
+          const want = js.logSoftmax(x, L);
+          for (const threads of [1, 2, 3]) assertSame(native.logSoftmax(x, { ...L, threads }), want, `${JSON.stringify(L)}, ${threads} threads`);
+        }
+      }
+    });
+
     it(`${T.name}: softmax and logSoftmax, many rows, columns and a few long rows`, () => {
       const r = finite(x, 0).subarray(0, 70000);
       const g = finite(dy, 1).subarray(0, 70000);
