@@ -5,7 +5,7 @@
  * strided; an odd last element is paired with itself and only lane 0 is stored.
  */
 import { exp, expForFloat32, log, log1p } from './math';
-import { sub } from './lanes';
+import { abs, add, eq, lt, mul, sel, sub } from './lanes';
 import { sumBlocks } from './sum';
 
 /** The lanes of the vector maximum, read back one by one. */
@@ -157,9 +157,25 @@ export function lseCountOf(): f64 {
  */
 export function lseSumSegment<F, T>(x: usize, len: i32, stride: usize, shift: f64, e: usize, t: f64, first: bool): f64 {
   rowExp<F, T>(x, len, stride, shift, e);
+  // t_j = x_j - shift == 0 ? 0 : e_j (1 + r), r the rounding error of d = x_j - shift (two-sum;
+  // 0 for d infinite): see the reference. Whole steps as vectors, the odd last element alone.
+  const s = splatT<T>(shift), ns = splatT<T>(-shift), zero = splatT<T>(0), one = splatT<T>(1), inf = splatT<T>(Infinity);
+  let cv = zero;
+  let j = 0;
+  for (; j + STEP <= len; j += STEP) {
+    const v = loadPair<F, T>(x + <usize>j * stride, stride);
+    const d = sub<T>(v, s), b = sub<T>(d, v);
+    const r = sel<T>(lt<T>(abs<T>(d), inf), add<T>(sub<T>(v, sub<T>(d, b)), sub<T>(ns, b)), zero);
+    const p = e + (<usize>j << 3);
+    const ej = loadTerms<T>(p);
+    const top = eq<T>(d, zero);
+    storeTerms<T>(p, sel<T>(top, zero, add<T>(ej, mul<T>(ej, r))));
+    cv = add<T>(cv, sel<T>(top, one, zero));
+  }
   let c = first ? 0.0 : lseCount;
-  for (let j = 0; j < len; j++) {
-    // e_j (1 + r), r the rounding error of d = x_j - shift (two-sum; 0 for d infinite): see the reference.
+  if (isVector<T>()) c += f64x2.extract_lane(<v128>cv, 0) + f64x2.extract_lane(<v128>cv, 1);
+  else c += <f64>cv;
+  for (; j < len; j++) {
     const v = <f64>load<F>(x + <usize>j * stride);
     const d = v - shift, b = d - v;
     const r = abs(d) < Infinity ? (v - (d - b)) + (-shift - b) : 0.0;
