@@ -22,14 +22,16 @@ struct logSoftmax {
   template <class T>
   SA_MEMBER static double rowLse(const T* x, size_t n, double m, double* e, double& sum) {
     rowExpTerms(x, n, m, e);
+    // t_j = x_j - m == 0 ? 0 : e_j (1 + r), r the rounding error of d = x_j - m (two-sum; 0 for
+    // d infinite), see the reference.
+    const V mv = splat(m), nm = splat(-m);
+    map2(x, e, e, n, [&](V v, V ej) {
+      V d = v - mv, b = d - v;
+      V r = sel(lt(vabs(d), C(INF)), (v - (d - b)) + (nm - b), C(0));
+      return sel(eq(d, C(0)), C(0), ej + ej * r);
+    });
     size_t c = 0;
-    for (size_t j = 0; j < n; j++) {
-      // e_j (1 + r), r the rounding error of d = x_j - m (two-sum; 0 for d infinite), see the reference.
-      const double v = static_cast<double>(x[j]), d = v - m, b = d - v;
-      const double r = d < INF && d > -INF ? (v - (d - b)) + (-m - b) : 0.0;
-      if (d == 0) c++;
-      e[j] = d == 0 ? 0.0 : e[j] + e[j] * r;
-    }
+    for (size_t j = 0; j < n; j++) c += static_cast<double>(x[j]) - m == 0 ? 1 : 0;
     const double t = sumCanonical(e, n), cd = static_cast<double>(c);
     sum = cd + t;
     return c == 1 ? log1pOf(t) : logOf(cd + t);
