@@ -48,7 +48,7 @@ export const ROUTING_MAX = 1024;
 export const ROUTING: RoutingTable = /* routing:data:start */ {
   "provenance": {
     "command": "npm run bench -- --full --browser --publish",
-    "date": "2026-11-23T04:33:25.562Z",
+    "date": "2026-11-23T05:29:35.555Z",
     "cpu": "AMD EPYC, 2 cores",
     "runtime": "Node v20.20.2",
     "platform": "linux 6.18.44-fc-v669 x64",
@@ -58,12 +58,12 @@ export const ROUTING: RoutingTable = /* routing:data:start */ {
     "sizes": [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
   },
   "thresholds": {
-    "nativeOverJs": { "linear": 16, "smooth": 3, "rowwise": 12 },
-    "wasmOverJs": { "linear": 24, "smooth": 3, "rowwise": 8 }
+    "nativeOverJs": { "linear": 24, "smooth": 3, "rowwise": 12 },
+    "wasmOverJs": { "linear": 24, "smooth": 3, "rowwise": 16 }
   },
   "measured": {
-    "nativeOverJs": { "linear": 16.5, "smooth": 3, "rowwise": 11.5 },
-    "wasmOverJs": { "linear": 25, "smooth": 3, "rowwise": 9.5 }
+    "nativeOverJs": { "linear": 20, "smooth": 2.5, "rowwise": 13.5 },
+    "wasmOverJs": { "linear": 21.5, "smooth": 3, "rowwise": 15 }
   }
 } /* routing:data:end */;
 
