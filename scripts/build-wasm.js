@@ -67,8 +67,7 @@ function rowwise(s) {
 
 /** The row tools the streaming path shares (row maximum, Σ e, log). */
 function rowTools() {
-  const lines = ["import { rowMaxFrom, logOf, lseCountOf, lseOf, lseSumSegment } from './rows';", "import { expSumSegment } from './kernels/softmax';",
-    'export function row_log(S: f64): f64 { return logOf(S); }',
+  const lines = ["import { rowMaxFrom, lseCountOf, lseOf, lseSumSegment } from './rows';", "import { expSumSegment } from './kernels/softmax';",
     'export function row_lse(c: f64, t: f64): f64 { return lseOf(c, t); }',
     'export function row_lse_count(): f64 { return lseCountOf(); }'];
   for (const t of WASM_TYPES) {

@@ -122,7 +122,6 @@ export function wasmBackendFrom(instance: WasmInstanceLike, small?: Thresholds):
     const streamBack = { f32: fn(kernelExport(spec.name, 'stream_backout', 'f32')), f64: fn(kernelExport(spec.name, 'stream_backout', 'f64')) };
     const rowMax = { f32: ex.row_max_f32 as Sum, f64: ex.row_max_f64 as Sum };
     const expSum = { f32: ex.row_expsum_f32 as Sum, f64: ex.row_expsum_f64 as Sum };
-    const rowLog = ex.row_log as (S: number) => number;
     const lseSum = { f32: ex.row_lsesum_f32 as Sum, f64: ex.row_lsesum_f64 as Sum };
     const rowLse = ex.row_lse as (c: number, T: number) => number;
     const lseCount = ex.row_lse_count as () => number;
@@ -167,8 +166,8 @@ export function wasmBackendFrom(instance: WasmInstanceLike, small?: Thresholds):
       let S = 0;
       segments((j0, len) => { bring(x, L.x, j0, len); S = expSum[t](L.x, len, shift, L.e, S, j0 === 0 ? 1 : 0); });
       if (!dy) {
-        const lse = rowLog(S);
-        segments((j0, len) => { bring(x, L.x, j0, len); streamOut[t](L.x, L.out, len, shift, S, lse, L.e); send(j0, len); });
+        // softmax (logSoftmax took the branch above): its stream_out divides by S and ignores lse.
+        segments((j0, len) => { bring(x, L.x, j0, len); streamOut[t](L.x, L.out, len, shift, S, 0, L.e); send(j0, len); });
         return;
       }
       let g = 0;

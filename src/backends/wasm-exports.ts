@@ -28,7 +28,7 @@ export function requiredExports(spec: readonly FunctionSpec[]): string[] {
     }
     if (s.kind === 'prelu') names.push(`${s.name}_init`);
   }
-  if (spec.some((s) => s.kind === 'rowwise')) names.push('row_log', 'row_lse', 'row_lse_count', ...WASM_TYPES.flatMap((t) => [`row_max_${t}`, `row_expsum_${t}`, `row_lsesum_${t}`]));
+  if (spec.some((s) => s.kind === 'rowwise')) names.push('row_lse', 'row_lse_count', ...WASM_TYPES.flatMap((t) => [`row_max_${t}`, `row_expsum_${t}`, `row_lsesum_${t}`]));
   return names;
 }
 
