@@ -403,6 +403,15 @@ void setThreadsAndIsa(napi_env env, napi_value* argv, size_t argc, size_t at, Op
   op.threads = argc > at && napi_get_value_int32(env, argv[at], &t) == napi_ok && t >= 1 && t <= 64 ? t : gThreads.load();
 }
 
+/**
+ * Elementwise outputs of at least this many bytes are written with non-temporal stores
+ * (EwArgs::stream), which do not read each line before overwriting it nor evict the cache for
+ * data that would not fit in it anyway. Measured here (32 MB L3; relu, one thread, ordinary vs
+ * streaming, elements/ns): 1.5M elements 8.4 vs 6.3, 2M 6.3 vs 6.3, 3M 4.3 vs 6.3, 16M 2.6 vs
+ * 3.7. The cache size the OS reports on this VM (320 MB) is not the CPU's, so this is a constant.
+ */
+const size_t STREAM_MIN_BYTES = size_t(8) << 20;
+
 /** ew(fn, dir, x, dy, out, p0, p1[, threads]): dy is read only for backward. */
 bool parseEw(napi_env env, napi_value* argv, size_t argc, Op& op) {
   op.kind = ELEMENTWISE;
@@ -416,7 +425,8 @@ bool parseEw(napi_env env, napi_value* argv, size_t argc, Op& op) {
   napi_get_value_double(env, argv[5], &p0);
   napi_get_value_double(env, argv[6], &p1);
   op.f64 = x.f64;
-  op.ew = sa::EwArgs{x.data, dy.data, out.data, x.length, p0, p1};
+  op.ew = sa::EwArgs{x.data, dy.data, out.data, x.length, p0, p1, 0};
+  op.ew.stream = x.length * (x.f64 ? sizeof(double) : sizeof(float)) >= STREAM_MIN_BYTES;
   return true;
 }
 

@@ -47,8 +47,8 @@ static void sweep(int dir, unsigned start, unsigned count, double p0, double p1,
       memcpy(&x[i], &bits, 4);
       xd[i] = static_cast<double>(x[i]);
     }
-    elementwise<K>(dir, 0, sa::EwArgs{x, nullptr, y, m, p0, p1});
-    elementwise<K>(dir, 1, sa::EwArgs{xd, nullptr, yd, m, p0, p1});
+    elementwise<K>(dir, 0, sa::EwArgs{x, nullptr, y, m, p0, p1, 0});
+    elementwise<K>(dir, 1, sa::EwArgs{xd, nullptr, yd, m, p0, p1, 0});
     for (unsigned i = 0; i < m; i++) {
       double e = ulpError32(y[i], yd[i]);
       if (e > worst) {

@@ -1,7 +1,5 @@
-// The width-independent elementwise loop, written once: full vectors of LANES elements, then the
-// tail through a zero-padded stack buffer so that it runs the very same vector code (lanes are
-// independent, so the tail's bits are those of a full vector). Any alignment, any byteOffset;
-// out may be x or dy (each vector is loaded before it is stored).
+// The width-independent elementwise loop, written once (mapLanes): any alignment, any byteOffset,
+// aligned stores, and out may be x or dy.
 #ifndef SA_LOOP_H
 #define SA_LOOP_H
 
@@ -13,69 +11,112 @@ struct PF { VF p0, p1; };
 SA_INLINE V same(V, double d) { return splat(d); }
 SA_INLINE VF same(VF, double d) { return splatf(static_cast<float>(d)); }
 
+/**
+ * How many elements precede the first address in out where a vector store of B bytes is aligned
+ * (B: a power of two). A vector store that straddles two cache lines costs two: with malloc's
+ * 16-byte aligned buffers most AVX-512 stores of an unaligned loop do, and relu at 64K ran at 0.7
+ * to 1.1x a memcpy depending on the byteOffset alone.
+ */
+template <size_t B, class TO>
+SA_INLINE size_t headToStore(const TO* out) {
+  size_t mis = reinterpret_cast<uintptr_t>(out) & (B - 1);
+  return mis ? (B - mis) / sizeof(TO) : 0;
+}
+
+/** The two lane kinds: V (LANES binary64 lanes, loads widen float, stores narrow) and VF. */
+struct LanesD {
+  static constexpr size_t W = LANES;
+  template <class T> SA_MEMBER static V ld(const T* p) { return load(p); }
+  template <class T> SA_MEMBER static void st(T* p, V v) { store(p, v); }
+  template <class T> SA_MEMBER static void nt(T* p, V v) { stream(p, v); }
+};
+struct LanesF {
+  static constexpr size_t W = LANESF;
+  SA_MEMBER static VF ld(const float* p) { return loadf(p); }
+  SA_MEMBER static void st(float* p, VF v) { storef(p, v); }
+  SA_MEMBER static void nt(float* p, VF v) { streamf(p, v); }
+};
+
+/** One vector of lane kind L from the r < W elements at p, zero-padded (the loop's short tail). */
+template <class L, class T>
+SA_INLINE auto padded(const T* p, size_t r) {
+  T b[L::W];
+  for (size_t k = 0; k < L::W; k++) b[k] = 0;
+  memcpy(b, p, r * sizeof(T));
+  return L::ld(b);
+}
+
+/**
+ * out[i] = f(x[i], ...) for i < n over the lane kind L: the loop, written once.
+ * - n < 8W: full vectors, then the tail through zero-padded stack buffers, so that it runs the
+ *   very same vector code (lanes are independent: the tail's bits are those of a full vector).
+ *   prelu's walks call this on many short runs (planes of 49 or 256): the aligned path's extra
+ *   vectors cost them more than aligned stores save (channels-first 16x16 lost 18% at 1M).
+ * - Otherwise every store is aligned: one vector at 0 and one at the aligned position h < W, then
+ *   aligned vectors two per step, and the last W elements as one vector ending at n. The head
+ *   and last vectors overlap their neighbours and give the shared elements the same bits twice.
+ *   Every input they read is loaded before any store that could overwrite it, so out may be any
+ *   of the inputs (in place).
+ * - nt: the aligned middle uses non-temporal stores (EwArgs::stream: outputs too large for the
+ *   cache), which skip reading each line before overwriting it.
+ */
+template <class L, class TO, class F, class... TI>
+SA_INLINE void mapLanes(TO* out, size_t n, bool nt, F f, const TI*... x) {
+  constexpr size_t W = L::W;
+  size_t i = 0;
+  if (n < 8 * W) {
+    for (; i + W <= n; i += W) L::st(out + i, f(L::ld(x + i)...));
+    if (i < n) {
+      size_t r = n - i;
+      TO bo[W];
+      L::st(bo, f(padded<L>(x + i, r)...));
+      memcpy(out + i, bo, r * sizeof(TO));
+    }
+    return;
+  }
+  const size_t h = headToStore<W * sizeof(TO)>(out);
+  decltype(f(L::ld(x)...)) last{};
+  if ((n - (h ? h + W : 0)) % W) last = f(L::ld(x + n - W)...);
+  if (h) {
+    const auto a = f(L::ld(x)...), b = f(L::ld(x + h)...);
+    L::st(out, a);
+    L::st(out + h, b);
+    i = h + W;
+  }
+  if (nt) {
+    for (; i + 2 * W <= n; i += 2 * W) {
+      const auto a = f(L::ld(x + i)...), b = f(L::ld(x + i + W)...);
+      L::nt(out + i, a);
+      L::nt(out + i + W, b);
+    }
+    streamFence();  // before anything else, another thread or JS, may read out
+  }
+  for (; i + 2 * W <= n; i += 2 * W) {
+    const auto a = f(L::ld(x + i)...), b = f(L::ld(x + i + W)...);
+    L::st(out + i, a);
+    L::st(out + i + W, b);
+  }
+  if (i + W <= n) {
+    L::st(out + i, f(L::ld(x + i)...));
+    i += W;
+  }
+  if (i < n) L::st(out + n - W, last);
+}
+
 /** out[i] = f(x[i]) for i < n (TI, TO: float or double; widening / narrowing in load / store). */
 template <class TI, class TO, class F>
-SA_INLINE void map1(const TI* x, TO* out, size_t n, F f) {
-  size_t i = 0;
-  for (; i + LANES <= n; i += LANES) store(out + i, f(load(x + i)));
-  if (i < n) {
-    size_t r = n - i;
-    TI bx[LANES];
-    TO bo[LANES];
-    for (int k = 0; k < LANES; k++) bx[k] = 0;
-    memcpy(bx, x + i, r * sizeof(TI));
-    store(bo, f(load(bx)));
-    memcpy(out + i, bo, r * sizeof(TO));
-  }
-}
-
+SA_INLINE void map1(const TI* x, TO* out, size_t n, F f, bool nt = false) { mapLanes<LanesD>(out, n, nt, f, x); }
 /** out[i] = f(x[i], y[i]) for i < n. */
 template <class TA, class TB, class TO, class F>
-SA_INLINE void map2(const TA* x, const TB* y, TO* out, size_t n, F f) {
-  size_t i = 0;
-  for (; i + LANES <= n; i += LANES) store(out + i, f(load(x + i), load(y + i)));
-  if (i < n) {
-    size_t r = n - i;
-    TA bx[LANES];
-    TB by[LANES];
-    TO bo[LANES];
-    for (int k = 0; k < LANES; k++) { bx[k] = 0; by[k] = 0; }
-    memcpy(bx, x + i, r * sizeof(TA));
-    memcpy(by, y + i, r * sizeof(TB));
-    store(bo, f(load(bx), load(by)));
-    memcpy(out + i, bo, r * sizeof(TO));
-  }
+SA_INLINE void map2(const TA* x, const TB* y, TO* out, size_t n, F f, bool nt = false) {
+  mapLanes<LanesD>(out, n, nt, f, x, y);
 }
-
-/** out[i] = f(x[i]) on float lanes. */
+/** The same on float lanes. */
 template <class F>
-SA_INLINE void mapf1(const float* x, float* out, size_t n, F f) {
-  size_t i = 0;
-  for (; i + LANESF <= n; i += LANESF) storef(out + i, f(loadf(x + i)));
-  if (i < n) {
-    size_t r = n - i;
-    float bx[LANESF], bo[LANESF];
-    for (int k = 0; k < LANESF; k++) bx[k] = 0;
-    memcpy(bx, x + i, r * sizeof(float));
-    storef(bo, f(loadf(bx)));
-    memcpy(out + i, bo, r * sizeof(float));
-  }
-}
-
-/** out[i] = f(x[i], y[i]) on float lanes. */
+SA_INLINE void mapf1(const float* x, float* out, size_t n, F f, bool nt = false) { mapLanes<LanesF>(out, n, nt, f, x); }
 template <class F>
-SA_INLINE void mapf2(const float* x, const float* y, float* out, size_t n, F f) {
-  size_t i = 0;
-  for (; i + LANESF <= n; i += LANESF) storef(out + i, f(loadf(x + i), loadf(y + i)));
-  if (i < n) {
-    size_t r = n - i;
-    float bx[LANESF], by[LANESF], bo[LANESF];
-    for (int k = 0; k < LANESF; k++) { bx[k] = 0; by[k] = 0; }
-    memcpy(bx, x + i, r * sizeof(float));
-    memcpy(by, y + i, r * sizeof(float));
-    storef(bo, f(loadf(bx), loadf(by)));
-    memcpy(out + i, bo, r * sizeof(float));
-  }
+SA_INLINE void mapf2(const float* x, const float* y, float* out, size_t n, F f, bool nt = false) {
+  mapLanes<LanesF>(out, n, nt, f, x, y);
 }
 
 /** Whether K has the float32-arithmetic kernels f32 / df32 (math32.h) for Float32 data. */
@@ -95,9 +136,9 @@ template <class F, class DF>
 SA_INLINE void mapF32(int dir, const sa::EwArgs& a, F f, DF df) {
   const float* x = static_cast<const float*>(a.x);
   float* out = static_cast<float*>(a.out);
-  if (dir == sa::FORWARD) mapf1(x, out, a.n, f);
-  else if (dir == sa::DERIVATIVE) mapf1(x, out, a.n, df);
-  else mapf2(x, static_cast<const float*>(a.dy), out, a.n, [&](VF v, VF g) { return g * df(v); });
+  if (dir == sa::FORWARD) mapf1(x, out, a.n, f, a.stream);
+  else if (dir == sa::DERIVATIVE) mapf1(x, out, a.n, df, a.stream);
+  else mapf2(x, static_cast<const float*>(a.dy), out, a.n, [&](VF v, VF g) { return g * df(v); }, a.stream);
 }
 
 /**
@@ -113,9 +154,9 @@ static void elementwise(int dir, int f64, const sa::EwArgs& a) {
   if (f64) {
     const double* x = static_cast<const double*>(a.x);
     double* out = static_cast<double*>(a.out);
-    if (dir == sa::FORWARD) map1(x, out, a.n, [&](V v) { return K::f64(v, p); });
-    else if (dir == sa::DERIVATIVE) map1(x, out, a.n, [&](V v) { return K::df64(v, p); });
-    else map2(x, static_cast<const double*>(a.dy), out, a.n, [&](V v, V g) { return g * K::df64(v, p); });
+    if (dir == sa::FORWARD) map1(x, out, a.n, [&](V v) { return K::f64(v, p); }, a.stream);
+    else if (dir == sa::DERIVATIVE) map1(x, out, a.n, [&](V v) { return K::df64(v, p); }, a.stream);
+    else map2(x, static_cast<const double*>(a.dy), out, a.n, [&](V v, V g) { return g * K::df64(v, p); }, a.stream);
   } else if constexpr (HasF32<K>::value) {
     const PF pf{splatf(static_cast<float>(a.p0)), splatf(static_cast<float>(a.p1))};
     if constexpr (HasUnit32<K>::value) {
@@ -131,15 +172,15 @@ static void elementwise(int dir, int f64, const sa::EwArgs& a) {
     const PF pf{splatf(static_cast<float>(a.p0)), splatf(static_cast<float>(a.p1))};
     const float* x = static_cast<const float*>(a.x);
     float* out = static_cast<float*>(a.out);
-    if (dir == sa::FORWARD) mapf1(x, out, a.n, [&](VF v) { return K::f(v, pf); });
-    else if (dir == sa::DERIVATIVE) mapf1(x, out, a.n, [&](VF v) { return K::df(v, pf); });
-    else mapf2(x, static_cast<const float*>(a.dy), out, a.n, [&](VF v, VF g) { return g * K::df(v, pf); });
+    if (dir == sa::FORWARD) mapf1(x, out, a.n, [&](VF v) { return K::f(v, pf); }, a.stream);
+    else if (dir == sa::DERIVATIVE) mapf1(x, out, a.n, [&](VF v) { return K::df(v, pf); }, a.stream);
+    else mapf2(x, static_cast<const float*>(a.dy), out, a.n, [&](VF v, VF g) { return g * K::df(v, pf); }, a.stream);
   } else {
     const float* x = static_cast<const float*>(a.x);
     float* out = static_cast<float*>(a.out);
-    if (dir == sa::FORWARD) map1(x, out, a.n, [&](V v) { return K::f(v, p); });
-    else if (dir == sa::DERIVATIVE) map1(x, out, a.n, [&](V v) { return K::df(v, p); });
-    else map2(x, static_cast<const float*>(a.dy), out, a.n, [&](V v, V g) { return g * fround(K::df(v, p)); });
+    if (dir == sa::FORWARD) map1(x, out, a.n, [&](V v) { return K::f(v, p); }, a.stream);
+    else if (dir == sa::DERIVATIVE) map1(x, out, a.n, [&](V v) { return K::df(v, p); }, a.stream);
+    else map2(x, static_cast<const float*>(a.dy), out, a.n, [&](V v, V g) { return g * fround(K::df(v, p)); }, a.stream);
   }
 }
 

@@ -27,6 +27,7 @@ struct EwArgs {
   void* out;
   size_t n;
   double p0, p1;  // the spec's parameters in order (already rounded to the data's precision)
+  int stream;      // write out with non-temporal stores (a whole call's output >= STREAM_MIN_BYTES)
 };
 typedef void (*EwFn)(int dir, int f64, const EwArgs& a);
 

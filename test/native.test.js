@@ -139,22 +139,27 @@ if (!available) {
           }
         });
 
-        it(`${name}: unaligned views (every shift of a vector) and in place into x and dy`, () => {
+        // Lengths around 8·W for W = 16 and 32 lanes: the loop's padded path below 8·W, and above
+        // it the overlapping head (to the aligned store) and last vector, which must read every
+        // input before storing over it when out is x or dy.
+        it(`${name}: unaligned views (every shift of a vector), lengths around eight vectors, in place into x and dy`, () => {
           for (const T of TYPES) {
-            const x0 = mixedInput(T, 101, 17);
-            const dy0 = mixedInput(T, 101, 18);
-            const want = call(js, 'forward', x0, dy0, {});
-            const wantB = call(js, 'backward', x0, dy0, {});
-            for (let shift = 0; shift < 17; shift++) {
-              const x = shifted(T, x0, shift);
-              const dy = shifted(T, dy0, (shift * 7) % 17);
-              assertSame(call(native, 'forward', x, dy, {}), want, `${T.name} shift ${shift}`);
-              assertSame(call(native, 'backward', x, dy, {}), wantB, `${T.name} backward shift ${shift}`);
-              native[name](x, { out: x });
-              assertSame(x, want, `${T.name} in place, shift ${shift}`);
-              const x2 = shifted(T, x0, shift);
-              native.backward[name](x2, dy, { out: dy });
-              assertSame(dy, wantB, `${T.name} backward in place into dy, shift ${shift}`);
+            for (const n of [31, 32, 33, 127, 128, 129, 255, 256, 257, 301]) {
+              const x0 = mixedInput(T, n, 17);
+              const dy0 = mixedInput(T, n, 18);
+              const want = call(js, 'forward', x0, dy0, {});
+              const wantB = call(js, 'backward', x0, dy0, {});
+              for (let shift = 0; shift < 17; shift++) {
+                const x = shifted(T, x0, shift);
+                const dy = shifted(T, dy0, (shift * 7) % 17);
+                assertSame(call(native, 'forward', x, dy, {}), want, `${T.name} n=${n} shift ${shift}`);
+                assertSame(call(native, 'backward', x, dy, {}), wantB, `${T.name} n=${n} backward shift ${shift}`);
+                native[name](x, { out: x });
+                assertSame(x, want, `${T.name} n=${n} in place, shift ${shift}`);
+                const x2 = shifted(T, x0, shift);
+                native.backward[name](x2, dy, { out: dy });
+                assertSame(dy, wantB, `${T.name} n=${n} backward in place into dy, shift ${shift}`);
+              }
             }
           }
         });
@@ -255,6 +260,36 @@ if (!available) {
       });
     });
   }
+
+  // Outputs of 8 MB or more (STREAM_MIN_BYTES in native/addon.cpp) take the loop's non-temporal
+  // stores: the same bits on every ISA, on one and two threads, unaligned and in place.
+  describe('native backend: outputs large enough for streaming stores', () => {
+    after(() => addon.setIsa(bestIsa));
+    for (const T of TYPES) {
+      it(`${T.name}: every elementwise function, forward and backward, every ISA, 1 and 2 threads, in place`, function () {
+        this.timeout(120000);
+        const n = (8 << 20) / T.BYTES_PER_ELEMENT + 37;
+        const x = shifted(T, mixedInput(T, n, 5), 3);
+        const dy = shifted(T, mixedInput(T, n, 6), 1);
+        for (const spec of ELEMENTWISE) {
+          const name = spec.name;
+          const want = js[name](x);
+          const wantB = js.backward[name](x, dy);
+          for (const isa of ISAS) {
+            addon.setIsa(isa);
+            for (const threads of [1, 2]) {
+              const what = `${name} ${isa} threads ${threads}`;
+              assertSame(native[name](x, { threads }), want, what, { x });
+              assertSame(native.backward[name](x, dy, { threads }), wantB, `${what} backward`, { x, dy });
+            }
+          }
+          const inPlace = shifted(T, x, 3);
+          native[name](inPlace, { out: inPlace });
+          assertSame(inPlace, want, `${name} in place`, { x });
+        }
+      });
+    }
+  });
 
   describe('native backend: threads and async', () => {
     afterEach(() => {

@@ -81,6 +81,11 @@ SA_INLINE MF isnan(VF x) { return MF{_mm256_cmp_ps(x.a, x.a, _CMP_UNORD_Q), _mm2
 SA_INLINE VF sel(MF m, VF t, VF f) { return VF{_mm256_blendv_ps(f.a, t.a, m.a), _mm256_blendv_ps(f.b, t.b, m.b)}; }
 SA_INLINE VF loadf(const float* p) { return VF{_mm256_loadu_ps(p), _mm256_loadu_ps(p + 8)}; }
 SA_INLINE void storef(float* p, VF x) { _mm256_storeu_ps(p, x.a); _mm256_storeu_ps(p + 8, x.b); }
+/** Non-temporal stores (p aligned to the vector: mapLanes' aligned path), then the fence. */
+SA_INLINE void streamf(float* p, VF x) { _mm256_stream_ps(p, x.a); _mm256_stream_ps(p + 8, x.b); }
+SA_INLINE void stream(double* p, V x) { _mm256_stream_pd(p, x.a); _mm256_stream_pd(p + 4, x.b); }
+SA_INLINE void stream(float* p, V x) { _mm_stream_ps(p, _mm256_cvtpd_ps(x.a)); _mm_stream_ps(p + 4, _mm256_cvtpd_ps(x.b)); }
+SA_INLINE void streamFence() { _mm_sfence(); }
 
 // The float32-arithmetic kernels (math32.h): IEEE binary32 + - * / (no FMA: -mno-fma,
 // -ffp-contract=off), ordered compares, masks, bit operations, and 2^n from exponent bits.

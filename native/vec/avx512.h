@@ -77,6 +77,11 @@ SA_INLINE MF isnan(VF x) { return MF{_mm512_cmp_ps_mask(x.a, x.a, _CMP_UNORD_Q),
 SA_INLINE VF sel(MF m, VF t, VF f) { return VF{_mm512_mask_blend_ps(m.a, f.a, t.a), _mm512_mask_blend_ps(m.b, f.b, t.b)}; }
 SA_INLINE VF loadf(const float* p) { return VF{_mm512_loadu_ps(p), _mm512_loadu_ps(p + 16)}; }
 SA_INLINE void storef(float* p, VF x) { _mm512_storeu_ps(p, x.a); _mm512_storeu_ps(p + 16, x.b); }
+/** Non-temporal stores (p aligned to the vector: mapLanes' aligned path), then the fence. */
+SA_INLINE void streamf(float* p, VF x) { _mm512_stream_ps(p, x.a); _mm512_stream_ps(p + 16, x.b); }
+SA_INLINE void stream(double* p, V x) { _mm512_stream_pd(p, x.a); _mm512_stream_pd(p + 8, x.b); }
+SA_INLINE void stream(float* p, V x) { _mm256_stream_ps(p, _mm512_cvtpd_ps(x.a)); _mm256_stream_ps(p + 8, _mm512_cvtpd_ps(x.b)); }
+SA_INLINE void streamFence() { _mm_sfence(); }
 
 // The float32-arithmetic kernels (math32.h): IEEE binary32 + - * / (no FMA: -ffp-contract=off and
 // no fused intrinsics), ordered compares, masks, bit operations, and 2^n from exponent bits.

@@ -88,6 +88,11 @@ SA_INLINE VF sel(MF m, VF t, VF f) {
 }
 SA_INLINE VF loadf(const float* p) { VF r; memcpy(r.v, p, sizeof r.v); return r; }
 SA_INLINE void storef(float* p, VF a) { memcpy(p, a.v, sizeof a.v); }
+/** No streaming stores in portable C++: ordinary ones, and nothing to fence. */
+SA_INLINE void streamf(float* p, VF a) { storef(p, a); }
+SA_INLINE void stream(double* p, V a) { store(p, a); }
+SA_INLINE void stream(float* p, V a) { store(p, a); }
+SA_INLINE void streamFence() {}
 /** x & u on the bits. */
 SA_INLINE VF andBits(VF x, uint32_t u) { VF r; SA_F4(r.v[i] = fromBitsf(bitsOff(x.v[i]) & u)) return r; }
 /** x ^ y on the bits (sign transfer). */

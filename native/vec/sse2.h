@@ -88,6 +88,12 @@ SA_INLINE __m128 blendf1(__m128 m, __m128 t, __m128 f) { return _mm_or_ps(_mm_an
 SA_INLINE VF sel(MF m, VF t, VF f) { return VF{blendf1(m.a, t.a, f.a), blendf1(m.b, t.b, f.b)}; }
 SA_INLINE VF loadf(const float* p) { return VF{_mm_loadu_ps(p), _mm_loadu_ps(p + 4)}; }
 SA_INLINE void storef(float* p, VF x) { _mm_storeu_ps(p, x.a); _mm_storeu_ps(p + 4, x.b); }
+/** Non-temporal stores (p aligned to the vector: mapLanes' aligned path), then the fence. Two
+ * narrowed floats are 8 bytes, too few for a streaming store: those stay ordinary. */
+SA_INLINE void streamf(float* p, VF x) { _mm_stream_ps(p, x.a); _mm_stream_ps(p + 4, x.b); }
+SA_INLINE void stream(double* p, V x) { _mm_stream_pd(p, x.a); _mm_stream_pd(p + 2, x.b); }
+SA_INLINE void stream(float* p, V x) { store(p, x); }
+SA_INLINE void streamFence() { _mm_sfence(); }
 
 // The float32-arithmetic kernels (math32.h): IEEE binary32 + - * /, ordered compares, masks,
 // bit operations, and 2^n from exponent bits.
