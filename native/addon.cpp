@@ -489,7 +489,8 @@ bool parsePrelu(napi_env env, napi_value* argv, size_t argc, Op& op) {
     return fail(env, "Expected an alpha map that fits x and alpha");
   }
   op.f64 = x.f64;
-  op.prelu = sa::PreluArgs{x.data, alpha.data, dy.data, out.data, dalpha.data, alpha.length, rank, op.map, op.map + rank, 0, 0, nullptr, nullptr, 1, 0, nullptr};
+  op.prelu = sa::PreluArgs{x.data, alpha.data, dy.data, out.data, dalpha.data, alpha.length, rank, op.map, op.map + rank, 0, 0, nullptr, nullptr, 1, 0, nullptr, 0};
+  op.prelu.stream = x.length * (x.f64 ? sizeof(double) : sizeof(float)) >= STREAM_MIN_BYTES;
   return true;
 }
 

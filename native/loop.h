@@ -48,35 +48,41 @@ SA_INLINE auto padded(const T* p, size_t r) {
 
 /**
  * out[i] = f(x[i], ...) for i < n over the lane kind L: the loop, written once.
- * - n < 8W: full vectors, then the tail through zero-padded stack buffers, so that it runs the
+ * - n < 32W: full vectors, then the tail through zero-padded stack buffers, so that it runs the
  *   very same vector code (lanes are independent: the tail's bits are those of a full vector).
- *   prelu's walks call this on many short runs (planes of 49 or 256): the aligned path's extra
- *   vectors cost them more than aligned stores save (channels-first 16x16 lost 18% at 1M).
+ *   prelu's walks call this on many short runs (planes of 49 or 256): the aligned path's two
+ *   extra vectors cost them more than aligned stores save (channels-first 16x16 planes lost 10 to
+ *   25% with it, and half their speed with streaming stores).
  * - Otherwise every store is aligned: one vector at 0 and one at the aligned position h < W, then
  *   aligned vectors two per step, and the last W elements as one vector ending at n. The head
  *   and last vectors overlap their neighbours and give the shared elements the same bits twice.
  *   Every input they read is loaded before any store that could overwrite it, so out may be any
  *   of the inputs (in place).
  * - nt: the aligned middle uses non-temporal stores (EwArgs::stream: outputs too large for the
- *   cache), which skip reading each line before overwriting it.
+ *   cache), which skip reading each line before overwriting it. The caller runs streamFence()
+ *   once after its last such call, before anything else (another thread, or JS) reads out.
  */
+/** out[i..n) = f(x[i..n)...) for n - i < W, through zero-padded stack buffers. */
+template <class L, class TO, class F, class... TI>
+SA_INLINE void mapPadded(TO* out, size_t i, size_t n, F f, const TI*... x) {
+  const size_t r = n - i;
+  TO bo[L::W];
+  L::st(bo, f(padded<L>(x + i, r)...));
+  memcpy(out + i, bo, r * sizeof(TO));
+}
+
 template <class L, class TO, class F, class... TI>
 SA_INLINE void mapLanes(TO* out, size_t n, bool nt, F f, const TI*... x) {
   constexpr size_t W = L::W;
   size_t i = 0;
-  if (n < 8 * W) {
+  if (n < 32 * W) {
     for (; i + W <= n; i += W) L::st(out + i, f(L::ld(x + i)...));
-    if (i < n) {
-      size_t r = n - i;
-      TO bo[W];
-      L::st(bo, f(padded<L>(x + i, r)...));
-      memcpy(out + i, bo, r * sizeof(TO));
-    }
+    if (i < n) mapPadded<L>(out, i, n, f, x...);
     return;
   }
   const size_t h = headToStore<W * sizeof(TO)>(out);
   decltype(f(L::ld(x)...)) last{};
-  if ((n - (h ? h + W : 0)) % W) last = f(L::ld(x + n - W)...);
+  if (!nt && (n - (h ? h + W : 0)) % W) last = f(L::ld(x + n - W)...);
   if (h) {
     const auto a = f(L::ld(x)...), b = f(L::ld(x + h)...);
     L::st(out, a);
@@ -89,7 +95,6 @@ SA_INLINE void mapLanes(TO* out, size_t n, bool nt, F f, const TI*... x) {
       L::nt(out + i, a);
       L::nt(out + i + W, b);
     }
-    streamFence();  // before anything else, another thread or JS, may read out
   }
   for (; i + 2 * W <= n; i += 2 * W) {
     const auto a = f(L::ld(x + i)...), b = f(L::ld(x + i + W)...);
@@ -100,7 +105,13 @@ SA_INLINE void mapLanes(TO* out, size_t n, bool nt, F f, const TI*... x) {
     L::st(out + i, f(L::ld(x + i)...));
     i += W;
   }
-  if (i < n) L::st(out + n - W, last);
+  if (i < n) {
+    // After streaming stores, the padded tail: the overlapping last vector would write ordinary
+    // stores into lines that non-temporal ones are still filling, which costs a partial-line
+    // flush each time (prelu's channels-first planes ran at a fifth of their speed).
+    if (nt) mapPadded<L>(out, i, n, f, x...);
+    else L::st(out + n - W, last);
+  }
 }
 
 /** out[i] = f(x[i]) for i < n (TI, TO: float or double; widening / narrowing in load / store). */
@@ -149,7 +160,7 @@ SA_INLINE void mapF32(int dir, const sa::EwArgs& a, F f, DF df) {
  * values is exact, and its store rounds it once: the same bits). Float64 data use K::f64 / K::df64.
  */
 template <class K>
-static void elementwise(int dir, int f64, const sa::EwArgs& a) {
+static void elementwiseStores(int dir, int f64, const sa::EwArgs& a) {
   const P p{splat(a.p0), splat(a.p1)};
   if (f64) {
     const double* x = static_cast<const double*>(a.x);
@@ -182,6 +193,13 @@ static void elementwise(int dir, int f64, const sa::EwArgs& a) {
     else if (dir == sa::DERIVATIVE) map1(x, out, a.n, [&](V v) { return K::df(v, p); }, a.stream);
     else map2(x, static_cast<const float*>(a.dy), out, a.n, [&](V v, V g) { return g * fround(K::df(v, p)); }, a.stream);
   }
+}
+
+/** elementwiseStores, then the fence its non-temporal stores need (EwArgs::stream). */
+template <class K>
+static void elementwise(int dir, int f64, const sa::EwArgs& a) {
+  elementwiseStores<K>(dir, f64, a);
+  if (a.stream) streamFence();
 }
 
 #endif

@@ -78,6 +78,7 @@ struct PreluArgs {
   size_t scratchLen;
   /** Optional (forward / derivative): scratchLen doubles for a long alpha pattern, else null. */
   double* scratch;
+  int stream;  // forward / derivative: non-temporal stores (the whole output >= STREAM_MIN_BYTES)
 };
 typedef void (*PreluFn)(int dir, int f64, const PreluArgs& a, double* sums);
 

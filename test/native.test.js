@@ -139,12 +139,12 @@ if (!available) {
           }
         });
 
-        // Lengths around 8·W for W = 16 and 32 lanes: the loop's padded path below 8·W, and above
+        // Lengths around 32·W for W = 1 to 32 lanes: the loop's padded path below 32·W, and above
         // it the overlapping head (to the aligned store) and last vector, which must read every
         // input before storing over it when out is x or dy.
-        it(`${name}: unaligned views (every shift of a vector), lengths around eight vectors, in place into x and dy`, () => {
+        it(`${name}: unaligned views (every shift of a vector), lengths around 32 vectors, in place into x and dy`, () => {
           for (const T of TYPES) {
-            for (const n of [31, 32, 33, 127, 128, 129, 255, 256, 257, 301]) {
+            for (const n of [31, 32, 33, 127, 128, 129, 255, 256, 257, 511, 512, 513, 1023, 1024, 1025, 1301]) {
               const x0 = mixedInput(T, n, 17);
               const dy0 = mixedInput(T, n, 18);
               const want = call(js, 'forward', x0, dy0, {});
@@ -289,6 +289,30 @@ if (!available) {
         }
       });
     }
+
+    it('prelu forward and derivative: a pattern of 8, channels-first planes, a scalar alpha; every ISA, 1 and 2 threads', function () {
+      this.timeout(120000);
+      const T = Float32Array;
+      const n = 33 * 16 * 64 * 64;  // 8.25 MB of float32
+      const x = shifted(T, mixedInput(T, n, 7), 1);
+      const cases = [
+        [T.from({ length: 8 }, (_, i) => i / 8 - 0.3), { shape: [n / 8, 8] }],
+        [T.from({ length: 16 }, (_, i) => 0.1 + i / 16), { shape: [33, 16, 64, 64], axis: 1 }],
+        [0.25, {}],
+      ];
+      for (const [alpha, o] of cases) {
+        const want = js.prelu(x, alpha, o);
+        const wantD = js.derivative.prelu(x, alpha, o);
+        for (const isa of ISAS) {
+          addon.setIsa(isa);
+          for (const threads of [1, 2]) {
+            const what = `prelu ${JSON.stringify(o)} ${isa} threads ${threads}`;
+            assertSame(native.prelu(x, alpha, { ...o, threads }), want, what, { x });
+            assertSame(native.derivative.prelu(x, alpha, { ...o, threads }), wantD, `${what} derivative`, { x });
+          }
+        }
+      }
+    });
   });
 
   describe('native backend: threads and async', () => {

@@ -126,23 +126,23 @@ struct prelu {
 
   // ---- The vector loops: n elements of x against a contiguous alpha, or one alpha value. ----
 
-  SA_MEMBER static void span(int dir, const float* x, const float* al, float* out, size_t n) {
-    if (dir == sa::FORWARD) mapf2(x, al, out, n, [](VF v, VF a) { return sel(lt(v, splatf(0)), a * v, v); });
-    else mapf2(x, al, out, n, [](VF v, VF a) { return sel(gt(v, splatf(0)), splatf(1), sel(isnan(v), v, a)); });
+  SA_MEMBER static void span(int dir, const float* x, const float* al, float* out, size_t n, bool nt) {
+    if (dir == sa::FORWARD) mapf2(x, al, out, n, [](VF v, VF a) { return sel(lt(v, splatf(0)), a * v, v); }, nt);
+    else mapf2(x, al, out, n, [](VF v, VF a) { return sel(gt(v, splatf(0)), splatf(1), sel(isnan(v), v, a)); }, nt);
   }
-  SA_MEMBER static void span(int dir, const double* x, const double* al, double* out, size_t n) {
-    if (dir == sa::FORWARD) map2(x, al, out, n, [](V v, V a) { return sel(lt(v, C(0)), a * v, v); });
-    else map2(x, al, out, n, [](V v, V a) { return sel(gt(v, C(0)), C(1), sel(isnan(v), v, a)); });
+  SA_MEMBER static void span(int dir, const double* x, const double* al, double* out, size_t n, bool nt) {
+    if (dir == sa::FORWARD) map2(x, al, out, n, [](V v, V a) { return sel(lt(v, C(0)), a * v, v); }, nt);
+    else map2(x, al, out, n, [](V v, V a) { return sel(gt(v, C(0)), C(1), sel(isnan(v), v, a)); }, nt);
   }
-  SA_MEMBER static void spanSplat(int dir, const float* x, float alpha, float* out, size_t n) {
+  SA_MEMBER static void spanSplat(int dir, const float* x, float alpha, float* out, size_t n, bool nt) {
     const VF a = splatf(alpha);
-    if (dir == sa::FORWARD) mapf1(x, out, n, [a](VF v) { return sel(lt(v, splatf(0)), a * v, v); });
-    else mapf1(x, out, n, [a](VF v) { return sel(gt(v, splatf(0)), splatf(1), sel(isnan(v), v, a)); });
+    if (dir == sa::FORWARD) mapf1(x, out, n, [a](VF v) { return sel(lt(v, splatf(0)), a * v, v); }, nt);
+    else mapf1(x, out, n, [a](VF v) { return sel(gt(v, splatf(0)), splatf(1), sel(isnan(v), v, a)); }, nt);
   }
-  SA_MEMBER static void spanSplat(int dir, const double* x, double alpha, double* out, size_t n) {
+  SA_MEMBER static void spanSplat(int dir, const double* x, double alpha, double* out, size_t n, bool nt) {
     const V a = splat(alpha);
-    if (dir == sa::FORWARD) map1(x, out, n, [a](V v) { return sel(lt(v, C(0)), a * v, v); });
-    else map1(x, out, n, [a](V v) { return sel(gt(v, C(0)), C(1), sel(isnan(v), v, a)); });
+    if (dir == sa::FORWARD) map1(x, out, n, [a](V v) { return sel(lt(v, C(0)), a * v, v); }, nt);
+    else map1(x, out, n, [a](V v) { return sel(gt(v, C(0)), C(1), sel(isnan(v), v, a)); }, nt);
   }
 
   /** Forward or derivative of the elements [begin, end) (a thread's share, or all). */
@@ -151,6 +151,7 @@ struct prelu {
     const T* x = static_cast<const T*>(p.x);
     const T* alpha = static_cast<const T*>(p.alpha);
     T* out = static_cast<T*>(p.out);
+    const bool nt = p.stream;
     const size_t R = L.rank ? L.dims[L.rank - 1] : 1;
     const size_t sR = L.rank ? L.strides[L.rank - 1] : 0;
     T E[BUF];
@@ -171,7 +172,7 @@ struct prelu {
         }
         for (size_t i = s0, e = s0 + len; i < e;) {
           size_t n = LE - ph < e - i ? LE - ph : e - i;
-          span(dir, x + i, Eb + ph, out + i, n);
+          span(dir, x + i, Eb + ph, out + i, n, nt);
           i += n;
           ph = 0;
         }
@@ -181,8 +182,8 @@ struct prelu {
       periodic(E, BUF);
     } else if ((sR == 0 || sR == 1) && R >= 128) {
       walk(L, L.rank - 1, begin, end, [&](size_t s0, size_t len, size_t, size_t a) {
-        if (sR == 0) spanSplat(dir, x + s0, alpha[a], out + s0, len);
-        else span(dir, x + s0, alpha + a, out + s0, len);
+        if (sR == 0) spanSplat(dir, x + s0, alpha[a], out + s0, len, nt);
+        else span(dir, x + s0, alpha + a, out + s0, len, nt);
       });
     } else if (L.k >= 0 && p.scratch && L.P <= p.scratchLen * sizeof(double) / sizeof(T)) {
       // A long pattern of short runs (channels-first, small planes, many channels): the same,
@@ -206,14 +207,15 @@ struct prelu {
           fill += n;
           j += n;
           if (fill == BUF) {
-            span(dir, x + from, E, out + from, fill);
+            span(dir, x + from, E, out + from, fill, nt);
             from += fill;
             fill = 0;
           }
         }
       });
-      if (fill) span(dir, x + from, E, out + from, fill);
+      if (fill) span(dir, x + from, E, out + from, fill, nt);
     }
+    if (nt) streamFence();  // once, after the last non-temporal store (loop.h, mapLanes)
   }
 
   // ---- Backward. ----
