@@ -6,6 +6,9 @@
 //   [--sample-ms 20]
 //   --both: forward and backward of each function with their samples interleaved (fair under
 //   load from other processes), printed as forward / backward and their ratio.
+//   --compare <another checkout of this package, built>: its kernels, ours and a memcpy timed in
+//   turns, printed as before -> after (memcpy); forward, or backward with --backward.
+const path = require('path');
 const lib = require('..');
 const { interleavedRates } = require('./lib/rates');
 
@@ -19,6 +22,7 @@ const SAMPLES = Number(option('--samples', '9'));
 /** Length of one sample in ms (short samples are less often hit by other processes' time slices). */
 const SAMPLE_NS = Number(option('--sample-ms', '20')) * 1e6;
 const BOTH = process.argv.includes('--both');
+const COMPARE = option('--compare', undefined);
 let BACKWARD = process.argv.includes('--backward');
 const LENGTHS = [1 << 16, 1 << 20, 1 << 24];
 
@@ -32,10 +36,33 @@ const api = lib.backends.native;
 const rates = (n, fs) => interleavedRates(n, fs, { samples: SAMPLES, sampleNs: SAMPLE_NS });
 const rate = (n, f) => rates(n, [f])[0];
 
-function call(name, x, dy, out, shape) {
-  if (name === 'prelu') return BACKWARD ? () => api.backward.prelu(x, 0.25, dy, { out }) : () => api.prelu(x, 0.25, { out });
-  const o = name === 'softmax' || name === 'logSoftmax' ? { out, shape } : { out };
-  return BACKWARD ? () => api.backward[name](x, dy, o) : () => api[name](x, o);
+function call(name, x, dy, out, shape, on = api, threads = undefined) {
+  const t = threads === undefined ? {} : { threads };
+  if (name === 'prelu') return BACKWARD ? () => on.backward.prelu(x, 0.25, dy, { out, ...t }) : () => on.prelu(x, 0.25, { out, ...t });
+  const o = name === 'softmax' || name === 'logSoftmax' ? { out, shape, ...t } : { out, ...t };
+  return BACKWARD ? () => on.backward[name](x, dy, o) : () => on[name](x, o);
+}
+
+if (COMPARE) {
+  const before = require(path.resolve(COMPARE)).backends.native;
+  console.log(`node ${process.version}, isa ${api.isa}, ${BACKWARD ? 'backward' : 'forward'}, Float32, elements/ns, ${COMPARE} -> this checkout (memcpy), medians of ${SAMPLES}, interleaved`);
+  console.log(['function', 'threads', ...LENGTHS.map((n) => `${n >= 1 << 20 ? n / (1 << 20) + 'M' : n / 1024 + 'K'}`)].join('\t'));
+  const sets = LENGTHS.map((n) => {
+    const x = new Float32Array(n);
+    for (let i = 0; i < n; i++) x[i] = Math.sin(i) * 8;
+    return { n, x, dy: x.slice().reverse(), out: new Float32Array(n), src: new Float32Array(n) };
+  });
+  for (const name of ONLY) {
+    for (const t of THREADS) {
+      const row = sets.map(({ n, x, dy, out, src }) => {
+        const shape = [n / 1024, 1024];
+        const [m, b, a] = rates(n, [() => out.set(src), call(name, x, dy, out, shape, before, t), call(name, x, dy, out, shape, api, t)]);
+        return `${b.toFixed(2)} -> ${a.toFixed(2)} (${m.toFixed(2)})`;
+      });
+      console.log([name, t, ...row].join('\t'));
+    }
+  }
+  process.exit(0);
 }
 
 if (BOTH) {

@@ -29,4 +29,14 @@ for (const T of [Float32Array, Float64Array]) {
     }
   }
 }
+// Outputs of 8 MB or more take the loop's non-temporal stores (native/addon.cpp, STREAM_MIN_BYTES).
+{
+  const n = (8 << 20) / 4 + 33;
+  const x = Float32Array.from({ length: n }, (_, i) => Math.sin(i) * 30);
+  const dy = x.slice().reverse();
+  check += api.relu(x)[n - 1] + api.backward.relu(x, dy)[n - 1] + api.sigmoid(x)[n - 1];
+  const m = n - 33 + 32;
+  check += api.prelu(x.subarray(0, m), [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8], { shape: [m / 8, 8] })[m - 1];
+  check += api.prelu(x, 0.1)[n - 1];
+}
 console.log(`isa ${api.isa}, checksum ${check}`);
