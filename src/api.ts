@@ -146,6 +146,18 @@ interface ElementwiseEntry {
   readonly allowed: readonly string[];
   readonly fn: Readonly<Record<Direction, string>>;
 }
+/** The same for prelu and the rowwise functions: option names per direction. */
+interface Entry {
+  readonly spec: FunctionSpec;
+  readonly allowed: Readonly<Record<Direction, readonly string[]>>;
+  readonly fn: Readonly<Record<Direction, string>>;
+}
+function entry(spec: FunctionSpec, keys: readonly string[], backwardKeys: readonly string[] = keys): Entry {
+  return {
+    spec, allowed: { forward: keys, derivative: keys, backward: backwardKeys },
+    fn: { forward: spec.name, derivative: `derivative.${spec.name}`, backward: `backward.${spec.name}` },
+  };
+}
 
 /**
  * Builds the public functions from the spec table for a backend chosen at call time (the
@@ -173,17 +185,20 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
       derivativeAsync[spec.name] = settled((x, o) => elementwise(e, 'derivative', x, undefined, o, true));
       backwardAsync[spec.name] = settled((x, dy, o) => elementwise(e, 'backward', x, dy, o, true));
     } else if (spec.kind === 'prelu') {
-      forward[spec.name] = (x, a, o) => preluCall(spec, 'forward', x, a, undefined, o);
-      derivative[spec.name] = (x, a, o) => preluCall(spec, 'derivative', x, a, undefined, o);
-      backward[spec.name] = (x, a, dy, o) => preluCall(spec, 'backward', x, a, dy, o);
-      forwardAsync[spec.name] = settled((x, a, o) => preluCall(spec, 'forward', x, a, undefined, o, true));
-      derivativeAsync[spec.name] = settled((x, a, o) => preluCall(spec, 'derivative', x, a, undefined, o, true));
-      backwardAsync[spec.name] = settled((x, a, dy, o) => preluCall(spec, 'backward', x, a, dy, o, true));
+      const keys = ['out', 'shape', 'axis', 'sharedAxes', 'threads'];
+      const e = entry(spec, keys, [...keys.slice(0, 4), 'dalphaOut', 'threads']);
+      forward[spec.name] = (x, a, o) => preluCall(e, 'forward', x, a, undefined, o);
+      derivative[spec.name] = (x, a, o) => preluCall(e, 'derivative', x, a, undefined, o);
+      backward[spec.name] = (x, a, dy, o) => preluCall(e, 'backward', x, a, dy, o);
+      forwardAsync[spec.name] = settled((x, a, o) => preluCall(e, 'forward', x, a, undefined, o, true));
+      derivativeAsync[spec.name] = settled((x, a, o) => preluCall(e, 'derivative', x, a, undefined, o, true));
+      backwardAsync[spec.name] = settled((x, a, dy, o) => preluCall(e, 'backward', x, a, dy, o, true));
     } else {
-      forward[spec.name] = (x, o) => rowwise(spec, 'forward', x, undefined, o);
-      backward[spec.name] = (x, dy, o) => rowwise(spec, 'backward', x, dy, o);
-      forwardAsync[spec.name] = settled((x, o) => rowwise(spec, 'forward', x, undefined, o, true));
-      backwardAsync[spec.name] = settled((x, dy, o) => rowwise(spec, 'backward', x, dy, o, true));
+      const e = entry(spec, ['out', 'shape', 'axis', 'threads']);
+      forward[spec.name] = (x, o) => rowwise(e, 'forward', x, undefined, o);
+      backward[spec.name] = (x, dy, o) => rowwise(e, 'backward', x, dy, o);
+      forwardAsync[spec.name] = settled((x, o) => rowwise(e, 'forward', x, undefined, o, true));
+      backwardAsync[spec.name] = settled((x, dy, o) => rowwise(e, 'backward', x, dy, o, true));
     }
   }
 
@@ -242,16 +257,21 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
   }
 
   type PreluResult = Floats | { dx: Floats; dalpha: Floats | number };
-  function preluCall(spec: FunctionSpec, dir: 'forward' | 'derivative' | 'backward', xIn: unknown, alphaIn: unknown,
+  function preluCall(e: Entry, dir: Direction, xIn: unknown, alphaIn: unknown,
     dyIn: unknown, opts: unknown, isAsync = false): PreluResult | Promise<PreluResult> {
-    const fn = dir === 'forward' ? spec.name : `${dir}.${spec.name}`;
-    const keys = ['out', 'shape', 'axis', 'sharedAxes', ...(dir === 'backward' ? ['dalphaOut'] : []), 'threads'];
-    const o = checkOptions(opts, fn, keys);
+    const spec = e.spec;
+    const fn = e.fn[dir];
+    const o = checkOptions(opts, fn, e.allowed[dir]);
     const x = toData(xIn, 'x');
     const { alpha, map } = resolveAlpha(alphaIn, x, o);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
     const out = resolveOut(o.out, x, x, dy);
     const threads = resolveThreads(o.threads);
+    if (!dy && !isAsync && !verify()) {
+      // The common path, without the closures below.
+      (backend().kernels[spec.name] as unknown as ThreadedPreluOps)[dir as 'forward' | 'derivative'](x, alpha, out, map, threads);
+      return out;
+    }
     if (!dy) {
       const run = (): Floats => {
         runChecked(fn, x, undefined, out, (b1, x1, _dy, out1) => {
@@ -284,10 +304,11 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     return result();
   }
 
-  function rowwise(spec: FunctionSpec, dir: 'forward' | 'backward', xIn: unknown, dyIn: unknown, opts: unknown,
+  function rowwise(e: Entry, dir: 'forward' | 'backward', xIn: unknown, dyIn: unknown, opts: unknown,
     isAsync = false): Floats | Promise<Floats> {
-    const fn = dir === 'forward' ? spec.name : `${dir}.${spec.name}`;
-    const o = checkOptions(opts, fn, ['out', 'shape', 'axis', 'threads']);
+    const spec = e.spec;
+    const fn = e.fn[dir];
+    const o = checkOptions(opts, fn, e.allowed[dir]);
     const x = toData(xIn, 'x');
     const shape = resolveShape(o.shape, x.length);
     const axis = resolveAxis(o.axis, shape.length, shape.length - 1);
@@ -295,6 +316,12 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
     const out = resolveOut(o.out, x, x, dy);
     const threads = resolveThreads(o.threads);
+    if (!isAsync && !verify()) {
+      // The common path, without the closures below.
+      const ops = backend().kernels[spec.name] as unknown as ThreadedRowwiseOps;
+      if (dy) ops.backward(x, dy, out, layout, threads); else ops.forward(x, out, layout, threads);
+      return out;
+    }
     const run = (): Floats => {
       runChecked(fn, x, dy, out, (b, x1, dy1, out1) => {
         const ops = b.kernels[spec.name] as unknown as ThreadedRowwiseOps;

@@ -36,17 +36,16 @@ export function resolveAlpha(alphaIn: unknown, x: Floats, o: Record<string, unkn
     alpha = inPrecision(toData(alphaIn, 'alpha'), x);
   }
   checkFinite(alpha);
-  const zero = shape.map(() => 0);
   if (o.sharedAxes !== undefined) {
     return { alpha, map: { shape, strides: sharedStrides(o.sharedAxes, shape, alpha.length) } };
   }
-  if (alpha.length === 1) return { alpha, map: { shape, strides: zero } };
+  const strides = new Array<number>(rank).fill(0);
+  if (alpha.length === 1) return { alpha, map: { shape, strides } };
   if (rank === 0) throw rangeError('alpha', '1 element for data of rank 0', `${alpha.length} elements`);
   const axis = resolveAxis(o.axis, rank, rank >= 2 ? 1 : 0);
   if (alpha.length !== shape[axis]) {
     throw rangeError('alpha', `1 element or shape[${axis}] = ${shape[axis]} elements (one per channel on axis ${axis})`, `${alpha.length} elements`);
   }
-  const strides = zero.slice();
   strides[axis] = 1;
   return { alpha, map: { shape, strides } };
 }

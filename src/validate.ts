@@ -170,16 +170,19 @@ export function resolveParams(spec: FunctionSpec, o: Record<string, unknown>, f3
 export function resolveShape(shape: unknown, n: number): number[] {
   if (shape === undefined) return [n];
   if (!Array.isArray(shape) && !ArrayBuffer.isView(shape)) throw typeError('shape', 'an array of non-negative integers', shape);
-  const s = Array.from(shape as ArrayLike<unknown>);
+  const given = shape as ArrayLike<unknown>;
+  const s: number[] = [];
   let product = 1;
-  s.forEach((d, i) => {
+  for (let i = 0; i < given.length; i++) {
+    const d = given[i];
     if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) throw rangeError(`shape[${i}]`, 'a non-negative integer', describe(d));
+    s.push(d);
     product *= d;
-  });
+  }
   if (product !== n) {
     throw rangeError('shape', `dimensions whose product is the length of x (${n})`, `[${s.join(', ')}] (product ${product})`);
   }
-  return s as number[];
+  return s;
 }
 
 /** An axis in [-rank, rank - 1], negative counting from the end; returned non-negative. */

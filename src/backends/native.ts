@@ -173,11 +173,11 @@ export function loadNative(): NativeBackend {
         kind: 'rowwise',
         forward(x, out, L, threads?: number) {
           if (x.length < rowMin && smallArrayRouting()) return (small().kernels[spec.name] as RowwiseOps).forward(x, out, L);
-          addon.row(id, 0, x, x, out, L.outer, L.n, L.inner, threads);
+          if (threads === undefined) addon.row(id, 0, x, x, out, L.outer, L.n, L.inner); else addon.row(id, 0, x, x, out, L.outer, L.n, L.inner, threads);
         },
         backward(x, dy, out, L, threads?: number) {
           if (x.length < rowMin && smallArrayRouting()) return (small().kernels[spec.name] as RowwiseOps).backward(x, dy, out, L);
-          addon.row(id, 1, x, dy, out, L.outer, L.n, L.inner, threads);
+          if (threads === undefined) addon.row(id, 1, x, dy, out, L.outer, L.n, L.inner); else addon.row(id, 1, x, dy, out, L.outer, L.n, L.inner, threads);
         },
       };
       kernels[spec.name] = ops;
@@ -191,12 +191,12 @@ export function loadNative(): NativeBackend {
         forward(x, alpha, out, map, threads?: number) {
           if (tiny(x)) return (small().kernels[spec.name] as PreluOps).forward(x, alpha, out, map);
           if (map.shape.length > 64) return ref.forward(x, alpha, out, map);
-          addon.prelu(id, 0, x, alpha, x, out, alpha, mapArray(map), threads);
+          if (threads === undefined) addon.prelu(id, 0, x, alpha, x, out, alpha, mapArray(map)); else addon.prelu(id, 0, x, alpha, x, out, alpha, mapArray(map), threads);
         },
         derivative(x, alpha, out, map, threads?: number) {
           if (tiny(x)) return (small().kernels[spec.name] as PreluOps).derivative(x, alpha, out, map);
           if (map.shape.length > 64) return ref.derivative(x, alpha, out, map);
-          addon.prelu(id, 1, x, alpha, x, out, alpha, mapArray(map), threads);
+          if (threads === undefined) addon.prelu(id, 1, x, alpha, x, out, alpha, mapArray(map)); else addon.prelu(id, 1, x, alpha, x, out, alpha, mapArray(map), threads);
         },
         backward(x, alpha, dy, dx, dalpha, map, threads?: number) {
           if (tiny(x)) return (small().kernels[spec.name] as PreluOps).backward(x, alpha, dy, dx, dalpha, map);
