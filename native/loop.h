@@ -46,22 +46,6 @@ SA_INLINE auto padded(const T* p, size_t r) {
   return L::ld(b);
 }
 
-/**
- * out[i] = f(x[i], ...) for i < n over the lane kind L: the loop, written once.
- * - n < 32W: full vectors, then the tail through zero-padded stack buffers, so that it runs the
- *   very same vector code (lanes are independent: the tail's bits are those of a full vector).
- *   prelu's walks call this on many short runs (planes of 49 or 256): the aligned path's two
- *   extra vectors cost them more than aligned stores save (channels-first 16x16 planes lost 10 to
- *   25% with it, and half their speed with streaming stores).
- * - Otherwise every store is aligned: one vector at 0 and one at the aligned position h < W, then
- *   aligned vectors two per step, and the last W elements as one vector ending at n. The head
- *   and last vectors overlap their neighbours and give the shared elements the same bits twice.
- *   Every input they read is loaded before any store that could overwrite it, so out may be any
- *   of the inputs (in place).
- * - nt: the aligned middle uses non-temporal stores (EwArgs::stream: outputs too large for the
- *   cache), which skip reading each line before overwriting it. The caller runs streamFence()
- *   once after its last such call, before anything else (another thread, or JS) reads out.
- */
 /** out[i..n) = f(x[i..n)...) for n - i < W, through zero-padded stack buffers. */
 template <class L, class TO, class F, class... TI>
 SA_INLINE void mapPadded(TO* out, size_t i, size_t n, F f, const TI*... x) {
@@ -71,6 +55,23 @@ SA_INLINE void mapPadded(TO* out, size_t i, size_t n, F f, const TI*... x) {
   memcpy(out + i, bo, r * sizeof(TO));
 }
 
+/**
+ * out[i] = f(x[i], ...) for i < n over the lane kind L: the loop, written once.
+ * - n < 32W: full vectors, then the tail through zero-padded stack buffers, so that it runs the
+ *   very same vector code (lanes are independent: the tail's bits are those of a full vector).
+ *   prelu's walks call this on many short runs (planes of 49 or 256): the aligned path's two
+ *   extra vectors cost them more than aligned stores save (channels-first 16x16 planes lost 10 to
+ *   25% with it, and half their speed with streaming stores).
+ * - Otherwise every store is aligned: one vector at 0 and one at the aligned position h < W, then
+ *   aligned vectors, and the last W elements as one vector ending at n. The head and last
+ *   vectors overlap their neighbours and give the shared elements the same bits twice.
+ *   Every input they read is loaded before any store that could overwrite it, so out may be any
+ *   of the inputs (in place).
+ * - nt: the aligned middle uses non-temporal stores (EwArgs::stream: outputs too large for the
+ *   cache), which skip reading each line before overwriting it, and the last partial vector goes
+ *   through the padded buffers instead. The caller runs streamFence() once after its last such
+ *   call, before anything else (another thread, or JS) reads out.
+ */
 template <class L, class TO, class F, class... TI>
 SA_INLINE void mapLanes(TO* out, size_t n, bool nt, F f, const TI*... x) {
   constexpr size_t W = L::W;
@@ -90,21 +91,9 @@ SA_INLINE void mapLanes(TO* out, size_t n, bool nt, F f, const TI*... x) {
     i = h + W;
   }
   if (nt) {
-    for (; i + 2 * W <= n; i += 2 * W) {
-      const auto a = f(L::ld(x + i)...), b = f(L::ld(x + i + W)...);
-      L::nt(out + i, a);
-      L::nt(out + i + W, b);
-    }
+    for (; i + W <= n; i += W) L::nt(out + i, f(L::ld(x + i)...));
   }
-  for (; i + 2 * W <= n; i += 2 * W) {
-    const auto a = f(L::ld(x + i)...), b = f(L::ld(x + i + W)...);
-    L::st(out + i, a);
-    L::st(out + i + W, b);
-  }
-  if (i + W <= n) {
-    L::st(out + i, f(L::ld(x + i)...));
-    i += W;
-  }
+  for (; i + W <= n; i += W) L::st(out + i, f(L::ld(x + i)...));
   if (i < n) {
     // After streaming stores, the padded tail: the overlapping last vector would write ordinary
     // stores into lines that non-temporal ones are still filling, which costs a partial-line
