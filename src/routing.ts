@@ -48,7 +48,7 @@ export const ROUTING_MAX = 1024;
 export const ROUTING: RoutingTable = /* routing:data:start */ {
   "provenance": {
     "command": "npm run bench -- --full --browser --publish",
-    "date": "2026-11-23T05:29:35.555Z",
+    "date": "2026-11-23T07:12:40.899Z",
     "cpu": "AMD EPYC, 2 cores",
     "runtime": "Node v20.20.2",
     "platform": "linux 6.18.44-fc-v669 x64",
@@ -59,11 +59,11 @@ export const ROUTING: RoutingTable = /* routing:data:start */ {
   },
   "thresholds": {
     "nativeOverJs": { "linear": 24, "smooth": 3, "rowwise": 12 },
-    "wasmOverJs": { "linear": 24, "smooth": 3, "rowwise": 16 }
+    "wasmOverJs": { "linear": 32, "smooth": 4, "rowwise": 12 }
   },
   "measured": {
-    "nativeOverJs": { "linear": 20, "smooth": 2.5, "rowwise": 13.5 },
-    "wasmOverJs": { "linear": 21.5, "smooth": 3, "rowwise": 15 }
+    "nativeOverJs": { "linear": 23, "smooth": 3, "rowwise": 11 },
+    "wasmOverJs": { "linear": 28.5, "smooth": 3.5, "rowwise": 12 }
   }
 } /* routing:data:end */;
 
