@@ -411,6 +411,7 @@ void setThreadsAndIsa(napi_env env, napi_value* argv, size_t argc, size_t at, Op
  * 3.7. The cache size the OS reports on this VM (320 MB) is not the CPU's, so this is a constant.
  */
 const size_t STREAM_MIN_BYTES = size_t(8) << 20;
+int streamed(const Arr& x) { return x.length * (x.f64 ? sizeof(double) : sizeof(float)) >= STREAM_MIN_BYTES; }
 
 /** ew(fn, dir, x, dy, out, p0, p1[, threads]): dy is read only for backward. */
 bool parseEw(napi_env env, napi_value* argv, size_t argc, Op& op) {
@@ -425,8 +426,7 @@ bool parseEw(napi_env env, napi_value* argv, size_t argc, Op& op) {
   napi_get_value_double(env, argv[5], &p0);
   napi_get_value_double(env, argv[6], &p1);
   op.f64 = x.f64;
-  op.ew = sa::EwArgs{x.data, dy.data, out.data, x.length, p0, p1, 0};
-  op.ew.stream = x.length * (x.f64 ? sizeof(double) : sizeof(float)) >= STREAM_MIN_BYTES;
+  op.ew = sa::EwArgs{x.data, dy.data, out.data, x.length, p0, p1, streamed(x)};
   return true;
 }
 
@@ -489,8 +489,8 @@ bool parsePrelu(napi_env env, napi_value* argv, size_t argc, Op& op) {
     return fail(env, "Expected an alpha map that fits x and alpha");
   }
   op.f64 = x.f64;
-  op.prelu = sa::PreluArgs{x.data, alpha.data, dy.data, out.data, dalpha.data, alpha.length, rank, op.map, op.map + rank, 0, 0, nullptr, nullptr, 1, 0, nullptr, 0};
-  op.prelu.stream = x.length * (x.f64 ? sizeof(double) : sizeof(float)) >= STREAM_MIN_BYTES;
+  op.prelu = sa::PreluArgs{x.data, alpha.data, dy.data, out.data, dalpha.data, alpha.length, rank, op.map, op.map + rank, 0, 0, nullptr, nullptr, 1, 0, nullptr,
+                             streamed(x)};
   return true;
 }
 

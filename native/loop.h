@@ -92,8 +92,9 @@ SA_INLINE void mapLanes(TO* out, size_t n, bool nt, F f, const TI*... x) {
   }
   if (nt) {
     for (; i + W <= n; i += W) L::nt(out + i, f(L::ld(x + i)...));
+  } else {
+    for (; i + W <= n; i += W) L::st(out + i, f(L::ld(x + i)...));
   }
-  for (; i + W <= n; i += W) L::st(out + i, f(L::ld(x + i)...));
   if (i < n) {
     // After streaming stores, the padded tail: the overlapping last vector would write ordinary
     // stores into lines that non-temporal ones are still filling, which costs a partial-line

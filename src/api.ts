@@ -140,13 +140,7 @@ export interface AsyncApi extends AsyncElementwise {
 
 type AnyFn = (...args: unknown[]) => unknown;
 type Direction = 'forward' | 'derivative' | 'backward';
-/** An elementwise function's spec with its allowed option names and its names in error messages. */
-interface ElementwiseEntry {
-  readonly spec: FunctionSpec;
-  readonly allowed: readonly string[];
-  readonly fn: Readonly<Record<Direction, string>>;
-}
-/** The same for prelu and the rowwise functions: option names per direction. */
+/** A function's spec with its allowed option names per direction and its names in error messages. */
 interface Entry {
   readonly spec: FunctionSpec;
   readonly allowed: Readonly<Record<Direction, readonly string[]>>;
@@ -174,10 +168,7 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
   for (const spec of SPEC) {
     if (spec.kind === 'elementwise') {
       // What every call of this function needs, made once here rather than per call.
-      const e: ElementwiseEntry = {
-        spec, allowed: ['out', ...optionNames(spec), 'threads'],
-        fn: { forward: spec.name, derivative: `derivative.${spec.name}`, backward: `backward.${spec.name}` },
-      };
+      const e = entry(spec, ['out', ...optionNames(spec), 'threads']);
       forward[spec.name] = (x, o) => elementwise(e, 'forward', x, undefined, o);
       derivative[spec.name] = (x, o) => elementwise(e, 'derivative', x, undefined, o);
       backward[spec.name] = (x, dy, o) => elementwise(e, 'backward', x, dy, o);
@@ -223,11 +214,11 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     return Promise.resolve(sync());
   }
 
-  function elementwise(e: ElementwiseEntry, dir: Direction, xIn: unknown, dyIn: unknown, opts: unknown, isAsync?: false): Floats;
-  function elementwise(e: ElementwiseEntry, dir: Direction, xIn: unknown, dyIn: unknown, opts: unknown, isAsync: true): Promise<Floats>;
-  function elementwise(e: ElementwiseEntry, dir: Direction, xIn: unknown, dyIn: unknown, opts: unknown,
+  function elementwise(e: Entry, dir: Direction, xIn: unknown, dyIn: unknown, opts: unknown, isAsync?: false): Floats;
+  function elementwise(e: Entry, dir: Direction, xIn: unknown, dyIn: unknown, opts: unknown, isAsync: true): Promise<Floats>;
+  function elementwise(e: Entry, dir: Direction, xIn: unknown, dyIn: unknown, opts: unknown,
     isAsync = false): Floats | Promise<Floats> {
-    const o = checkOptions(opts, e.fn[dir], e.allowed);
+    const o = checkOptions(opts, e.fn[dir], e.allowed[dir]);
     const x = toData(xIn, 'x');
     const p = resolveParams(e.spec, o, x.BYTES_PER_ELEMENT === 4);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
@@ -242,7 +233,7 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
   }
 
   /** Verify mode and async calls, kept out of elementwise() so the common path allocates no closure context. */
-  function elementwiseChecked(e: ElementwiseEntry, dir: Direction, x: Floats, dy: Floats | undefined, out: Floats,
+  function elementwiseChecked(e: Entry, dir: Direction, x: Floats, dy: Floats | undefined, out: Floats,
     p: Record<string, number>, isAsync: boolean, threads: number | undefined): Floats | Promise<Floats> {
     const name = e.spec.name;
     const run = (): Floats => {
