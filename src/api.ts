@@ -1,4 +1,4 @@
-import type { Backend, ElementwiseOps, Floats, PreluOps } from './backend';
+import type { Backend, Floats, PreluOps } from './backend';
 import { resolveAlpha } from './broadcast';
 import { jsBackend } from './backends/js';
 import { isNativeBackend, type NativeBackend, type ThreadedElementwiseOps, type ThreadedPreluOps, type ThreadedRowwiseOps }
@@ -223,13 +223,14 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const p = resolveParams(e.spec, o, x.BYTES_PER_ELEMENT === 4);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
     const out = resolveOut(o.out, x, x, dy);
-    if (!isAsync && !verify() && o.threads === undefined) {
+    const threads = resolveThreads(o.threads);
+    if (!isAsync && !verify()) {
       // The common path: no closure here (per-call overhead matters for small arrays).
-      const ops = backend().kernels[e.spec.name] as ElementwiseOps;
-      if (dy) ops.backward(x, dy, out, p); else ops[dir as 'forward' | 'derivative'](x, out, p);
+      const ops = backend().kernels[e.spec.name] as unknown as ThreadedElementwiseOps;
+      if (dy) ops.backward(x, dy, out, p, threads); else ops[dir as 'forward' | 'derivative'](x, out, p, threads);
       return out;
     }
-    return elementwiseChecked(e, dir, x, dy, out, p, isAsync, resolveThreads(o.threads));
+    return elementwiseChecked(e, dir, x, dy, out, p, isAsync, threads);
   }
 
   /** Verify mode and async calls, kept out of elementwise() so the common path allocates no closure context. */

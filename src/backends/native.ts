@@ -201,7 +201,8 @@ export function loadNative(): NativeBackend {
         backward(x, alpha, dy, dx, dalpha, map, threads?: number) {
           if (tiny(x)) return (small().kernels[spec.name] as PreluOps).backward(x, alpha, dy, dx, dalpha, map);
           if (map.shape.length > 64) return ref.backward(x, alpha, dy, dx, dalpha, map);
-          addon.prelu(id, 2, x, alpha, dy, dx, dalpha, mapArray(map), threads);
+          if (threads === undefined) addon.prelu(id, 2, x, alpha, dy, dx, dalpha, mapArray(map));
+          else addon.prelu(id, 2, x, alpha, dy, dx, dalpha, mapArray(map), threads);
         },
       };
       kernels[spec.name] = ops;
