@@ -1,7 +1,9 @@
 /**
  * logSoftmax along one axis (reference: src/reference/logSoftmax.ts), same layout and segments
  * as softmax.ts. An all -Inf row (S = 0) gives -Inf; its backward passes dy through. Float32
- * rows take e_j from expForFloat32 (rowExp), the rest as for Float64.
+ * rows take e_j from expDiff32 on float32 lanes (rowExp32.ts), which keeps x_j - m exact, so their
+ * lse needs no correction for the rounding of the difference (lseSumSegment); the rest as for
+ * Float64.
  */
 import { div, mul, sub } from '../lanes';
 import { STEP, loadPair, loadTerms, lseCountOf, lseOf, lseSumSegment, rowExp, rowMax, rowShift, splatT, storePair, storeTerms } from '../rows';

@@ -5,8 +5,9 @@
  * the canonical sum's blocks line up) and its exponentials are recomputed instead of kept, which
  * gives the same bits. `t` holds the backward's products dy·s for the canonical sum. The segment
  * functions are also exported, so the JS side can stream a row that lives outside wasm memory
- * through the fixed scratch (wasm-core.ts). Float32 rows take e_j from expForFloat32 (rowExp)
- * and e_j · R with R = 1/S (rounded once per row; every segment computes the same R) instead of
+ * through the fixed scratch (wasm-core.ts). Float32 rows take e_j from expDiff32 on float32 lanes
+ * (rowExp32.ts: four exponentials per vector instead of two, the difference kept exact) and
+ * e_j · R with R = 1/S (rounded once per row; every segment computes the same R) instead of
  * e_j / S.
  */
 import { div, mul, sub } from '../lanes';
