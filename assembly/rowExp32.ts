@@ -47,13 +47,15 @@ export function topCountOf(): i32 {
  */
 // @ts-ignore: decorator
 @inline function store4(dst: usize, y: v128, yl: v128, kM: v128, drop: v128): void {
-  const kb = i32x4.sub(kM, v128.load(KM_TO_BIASED4)); // k + 1023, in [866, 1023] for live lanes
-  const yH = i32x4.shuffle(y, y, 2, 3, 2, 3), ylH = i32x4.shuffle(yl, yl, 2, 3, 2, 3);
-  const sL = f64x2.add(f64x2.promote_low_f32x4(y), f64x2.promote_low_f32x4(yl));
+  // Dropped lanes clear y and yl before widening: (+0 + +0)·2^k = +0 (their k is -157, finite).
+  const yk = v128.andnot(y, drop), ylk = v128.andnot(yl, drop);
+  const kb = i32x4.sub(kM, v128.load(KM_TO_BIASED4)); // k + 1023, in [866, 1023] unless t is NaN
+  const yH = i32x4.shuffle(yk, yk, 2, 3, 2, 3), ylH = i32x4.shuffle(ylk, ylk, 2, 3, 2, 3);
+  const sL = f64x2.add(f64x2.promote_low_f32x4(yk), f64x2.promote_low_f32x4(ylk));
   const sH = f64x2.add(f64x2.promote_low_f32x4(yH), f64x2.promote_low_f32x4(ylH));
   const pL = i64x2.shl(i64x2.extend_low_i32x4_s(kb), 52), pH = i64x2.shl(i64x2.extend_high_i32x4_s(kb), 52);
-  v128.store(dst, v128.andnot(f64x2.mul(sL, pL), i64x2.extend_low_i32x4_s(drop)));
-  v128.store(dst, v128.andnot(f64x2.mul(sH, pH), i64x2.extend_high_i32x4_s(drop)), 16);
+  v128.store(dst, f64x2.mul(sL, pL));
+  v128.store(dst, f64x2.mul(sH, pH), 16);
 }
 
 /** One binary64 term (scalar build): t < EXP_T_LO (or a counted top) ? 0 : (y + yl)·2^k. */
