@@ -41,6 +41,12 @@ const LANES: usize = memory.data(16, 16);
   }
 }
 
+/** Elements 0, 1 (half 0) or 2, 3 (half 1) of four contiguous float32 at p, widened to binary64. */
+// @ts-ignore: decorator
+@inline export function loadHalf32(p: usize, half: usize): v128 {
+  return f64x2.promote_low_f32x4(v128.load64_zero(p + (half << 3)));
+}
+
 /**
  * Four contiguous float32 elements at p, rounded from the binary64 pairs a (elements 0, 1) and b
  * (2, 3): one store instead of two (the SIMD build's contiguous Float32 rows).

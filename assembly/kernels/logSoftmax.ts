@@ -6,14 +6,27 @@
  * Float64.
  */
 import { div, mul, sub } from '../lanes';
-import { STEP, loadPair, loadTerms, lseCountOf, lseOf, lseSumSegment, rowExp, rowMax, rowShift, splatT, storePair, storeTerms } from '../rows';
+import {
+  STEP, loadHalf32, loadPair, loadTerms, lseCountOf, lseOf, lseSumSegment, rowExp, rowMax, rowShift, splatT, storePair, storeQuad32,
+  storeTerms,
+} from '../rows';
 import { sumBlocks } from '../sum';
 import { expSum } from './softmax';
 
 /** out_j = S == 0 ? -Inf : (x_j - m) - lse over a segment (S = c + T in the forward). */
 function outSegment<F, T>(x: usize, out: usize, len: i32, stride: usize, m: f64, S: f64, lse: f64): void {
   const vm = splatT<T>(m), vl = splatT<T>(lse);
-  for (let j = 0; j < len; j += STEP) {
+  let j = 0;
+  if (isVector<T>() && sizeof<F>() == 4 && stride == 4 && S != 0) {
+    // Contiguous Float32 rows four at a time (one store per four; see softmax's outSegment).
+    for (; j + 4 <= len; j += 4) {
+      const p = x + (<usize>j << 2);
+      const a = f64x2.sub(f64x2.sub(loadHalf32(p, 0), <v128>vm), <v128>vl);
+      const b = f64x2.sub(f64x2.sub(loadHalf32(p, 1), <v128>vm), <v128>vl);
+      storeQuad32(out + (<usize>j << 2), a, b);
+    }
+  }
+  for (; j < len; j += STEP) {
     const second = j + 1 < len ? stride : 0;
     const y = S == 0 ? splatT<T>(-Infinity) : sub<T>(sub<T>(loadPair<F, T>(x + <usize>j * stride, second), vm), vl);
     storePair<F, T>(out + <usize>j * stride, second, y);
