@@ -11,7 +11,7 @@
  * e_j / S.
  */
 import { div, mul, sub } from '../lanes';
-import { STEP, loadPair, loadTerms, rowExp, rowMax, rowShift, splatT, storePair, storeQuad32, storeTerms } from '../rows';
+import { STEP, loadHalf32, loadPair, loadTerms, rowExp, rowMax, rowShift, splatT, storePair, storeQuad32, storeTerms } from '../rows';
 import { sumBlocks } from '../sum';
 
 /** s = e / S, or e · R (R = 1/S) for f32 data (reference: softmaxForward). */
@@ -60,7 +60,16 @@ export function dotSegment<F, T>(x: usize, dy: usize, len: i32, stride: usize, s
   g: f64, first: bool, recompute: bool): f64 {
   if (recompute) rowExp<F, T>(x, len, stride, shift, e);
   const vS = splatT<T>(S), vR = splatT<T>(1.0 / S);
-  for (let j = 0; j < len; j += STEP) {
+  let j = 0;
+  if (isVector<T>() && sizeof<F>() == 4 && stride == 4 && S != 0) {
+    for (; j + 4 <= len; j += 4) { // contiguous Float32 rows, four at a time
+      const q = e + (<usize>j << 3), p = dy + (<usize>j << 2), tq = t + (<usize>j << 3);
+      const s0 = <v128>share<F, T>(loadTerms<T>(q), vS, vR), s1 = <v128>share<F, T>(loadTerms<T>(q + 16), vS, vR);
+      v128.store(q, s0); v128.store(q, s1, 16);
+      v128.store(tq, f64x2.mul(loadHalf32(p, 0), s0)); v128.store(tq, f64x2.mul(loadHalf32(p, 1), s1), 16);
+    }
+  }
+  for (; j < len; j += STEP) {
     const q = e + (<usize>j << 3);
     const s = S == 0 ? splatT<T>(0) : share<F, T>(loadTerms<T>(q), vS, vR);
     storeTerms<T>(q, s);
@@ -81,7 +90,16 @@ export function backOutSegment<F, T>(x: usize, dy: usize, out: usize, len: i32, 
     }
   }
   const vg = splatT<T>(g);
-  for (let j = 0; j < len; j += STEP) {
+  let j = 0;
+  if (isVector<T>() && sizeof<F>() == 4 && stride == 4) {
+    for (; j + 4 <= len; j += 4) { // contiguous Float32 rows, four at a time
+      const q = e + (<usize>j << 3), p = dy + (<usize>j << 2);
+      const a = f64x2.mul(v128.load(q), f64x2.sub(loadHalf32(p, 0), <v128>vg));
+      const b = f64x2.mul(v128.load(q, 16), f64x2.sub(loadHalf32(p, 1), <v128>vg));
+      storeQuad32(out + (<usize>j << 2), a, b);
+    }
+  }
+  for (; j < len; j += STEP) {
     const second = j + 1 < len ? stride : 0;
     const s = loadTerms<T>(e + (<usize>j << 3));
     storePair<F, T>(out + <usize>j * stride, second, mul<T>(s, sub<T>(loadPair<F, T>(dy + <usize>j * stride, second), vg)));
