@@ -35,7 +35,14 @@ function outSegment<F, T>(x: usize, out: usize, len: i32, stride: usize, m: f64,
 
 /** Continues g = Σ dy_j (canonical order) over a segment. */
 function dySumSegment<F, T>(dy: usize, len: i32, stride: usize, t: usize, g: f64, first: bool): f64 {
-  for (let j = 0; j < len; j += STEP) {
+  let j = 0;
+  if (isVector<T>() && sizeof<F>() == 4 && stride == 4) {
+    for (; j + 4 <= len; j += 4) { // contiguous Float32 rows, four at a time
+      const p = dy + (<usize>j << 2), q = t + (<usize>j << 3);
+      v128.store(q, loadHalf32(p, 0)); v128.store(q, loadHalf32(p, 1), 16);
+    }
+  }
+  for (; j < len; j += STEP) {
     storeTerms<T>(t + (<usize>j << 3), loadPair<F, T>(dy + <usize>j * stride, j + 1 < len ? stride : 0));
   }
   return sumBlocks(t, len, g, first);
@@ -46,7 +53,16 @@ function backOutSegment<F, T>(x: usize, dy: usize, out: usize, len: i32, stride:
   e: usize, recompute: bool): void {
   if (recompute) rowExp<F, T>(x, len, stride, shift, e);
   const vS = splatT<T>(S), vg = splatT<T>(g);
-  for (let j = 0; j < len; j += STEP) {
+  let j = 0;
+  if (isVector<T>() && sizeof<F>() == 4 && stride == 4 && S != 0) {
+    for (; j + 4 <= len; j += 4) { // contiguous Float32 rows, four at a time
+      const q = e + (<usize>j << 3), p = dy + (<usize>j << 2);
+      const a = f64x2.sub(loadHalf32(p, 0), f64x2.mul(f64x2.div(v128.load(q), <v128>vS), <v128>vg));
+      const b = f64x2.sub(loadHalf32(p, 1), f64x2.mul(f64x2.div(v128.load(q, 16), <v128>vS), <v128>vg));
+      storeQuad32(out + (<usize>j << 2), a, b);
+    }
+  }
+  for (; j < len; j += STEP) {
     const second = j + 1 < len ? stride : 0;
     const s = S == 0 ? splatT<T>(0) : div<T>(loadTerms<T>(e + (<usize>j << 3)), vS);
     storePair<F, T>(out + <usize>j * stride, second, sub<T>(loadPair<F, T>(dy + <usize>j * stride, second), mul<T>(s, vg)));
