@@ -15,14 +15,15 @@
  * a continuation that stores). In the SIMD build each vector's four results are widened in two
  * halves (promote the low two lanes, then the high two after a shuffle), and 2^k is built from
  * the exponent bits of k + 1023 sign-extended to i64 lanes. The scalar build does the same one
- * float at a time. The drop `t < EXP_T_LO ? 0 : e` is a mask cleared to +0 (NaN t keeps NaN).
+ * float at a time. The drop `t < EXP_T_LO ? 0 : e` clears y and yl on those lanes before widening
+ * ((+0 + +0)·2^k = +0, their k being -157); NaN t is not dropped and stays NaN.
  *
  * logSoftmax's T additionally zeroes the terms with v - m == 0 and counts them (the reference's c):
  * t == 0 exactly where v == m (a nonzero float32 difference never rounds to 0 without FTZ, and
  * v = m = ±Inf gives NaN in both precisions), so the mask is t == 0 on the lanes.
  */
 import { expCore32, EXP_T_LO } from './math32';
-import { add, cst, sub } from './lanes32';
+import { add, sub } from './lanes32';
 
 /** The rest of a row (fewer elements than a step), padded, and its terms. */
 const TAIL_X: usize = memory.data(32, 16);
