@@ -178,8 +178,9 @@ export function lseSumSegment<F, T>(x: usize, len: i32, stride: usize, shift: f6
     return sumBlocks(e, len, t, first);
   }
   rowExp<F, T>(x, len, stride, shift, e);
-  // Float64 rows: t_j = x_j - shift == 0 ? 0 : e_j (1 + r), r the rounding error of d = x_j - shift (two-sum;
-  // 0 for d infinite): see the reference. Whole steps as vectors, the odd last element alone.
+  // Float64 rows: t_j = x_j - shift == 0 ? 0 : e_j (1 + r), r the rounding error of
+  // d = x_j - shift (two-sum; 0 for d infinite): see the reference. Whole steps as vectors, the
+  // odd last element alone.
   const s = splatT<T>(shift), ns = splatT<T>(-shift), zero = splatT<T>(0), one = splatT<T>(1), inf = splatT<T>(Infinity);
   let cv = zero;
   let j = 0;
