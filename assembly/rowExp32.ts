@@ -49,6 +49,8 @@ export function topCountOf(): i32 {
 // @ts-ignore: decorator
 @inline function store4(dst: usize, y: v128, yl: v128, kM: v128, drop: v128): void {
   // Dropped lanes clear y and yl before widening: (+0 + +0)·2^k = +0 (their k is -157, finite).
+  // Both, and before the product: where t is -Inf or v - m overflowed, TwoSum's tl is NaN, and so
+  // are y and yl.
   const yk = v128.andnot(y, drop), ylk = v128.andnot(yl, drop);
   const kb = i32x4.sub(kM, v128.load(KM_TO_BIASED4)); // k + 1023, in [866, 1023] unless t is NaN
   const yH = i32x4.shuffle(yk, yk, 2, 3, 2, 3), ylH = i32x4.shuffle(ylk, ylk, 2, 3, 2, 3);
