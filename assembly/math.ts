@@ -75,22 +75,11 @@ import {
   return add<T>(splat<T>(E2), mul<T>(r, p));
 }
 
-/** E2 + r(E3 + ... + r·E8): the shorter polynomial of expForFloat32 (reference: expm1Poly8). */
+/** expm1(r) for r = hi - lo, |r| <= ln2/2 + tiny, as hi + (r²p - lo). */
 // @ts-ignore: decorator
-@inline function expPoly8<T>(r: T): T {
-  let p = add<T>(splat<T>(E7), mul<T>(r, splat<T>(E8)));
-  p = add<T>(splat<T>(E6), mul<T>(r, p));
-  p = add<T>(splat<T>(E5), mul<T>(r, p));
-  p = add<T>(splat<T>(E4), mul<T>(r, p));
-  p = add<T>(splat<T>(E3), mul<T>(r, p));
-  return add<T>(splat<T>(E2), mul<T>(r, p));
-}
-
-/** expm1(r) for r = hi - lo, |r| <= ln2/2 + tiny, as hi + (r²p - lo); `short` takes expPoly8. */
-// @ts-ignore: decorator
-@inline function expm1Reduced<T>(hi: T, lo: T, short: bool = false): T {
+@inline function expm1Reduced<T>(hi: T, lo: T): T {
   const r = sub<T>(hi, lo);
-  const p = short ? expPoly8<T>(r) : expPoly<T>(r);
+  const p = expPoly<T>(r);
   const tail = mul<T>(mul<T>(r, r), p);
   return add<T>(hi, sub<T>(tail, lo));
 }
@@ -104,30 +93,18 @@ import {
 // @ts-ignore: decorator
 @inline const EXPM1_TINY: f64 = 5.551115123125783e-17; // 2^-54
 
-/** e^x (reference: expWith; `short` is a constant at every call, so one polynomial is compiled). */
+/** e^x (reference: exp). */
 // @ts-ignore: decorator
-@inline function expWith<T>(x: T, short: bool): T {
+@inline export function exp<T>(x: T): T {
   // x > HI ? HI : x < LO ? LO : x, as pmin/pmax (identical selects, NaN passes through).
   const xc = pmin<T>(pmax<T>(x, splat<T>(EXP_CLAMP_LO)), splat<T>(EXP_CLAMP_HI));
   const k = roundEven<T>(mul<T>(xc, splat<T>(INV_LN2)));
   const hi = sub<T>(xc, mul<T>(k, splat<T>(LN2_HI)));
   const lo = mul<T>(k, splat<T>(LN2_LO));
-  const y = add<T>(splat<T>(1.0), expm1Reduced<T>(hi, lo, short));
+  const y = add<T>(splat<T>(1.0), expm1Reduced<T>(hi, lo));
   const k1 = floor<T>(mul<T>(k, splat<T>(0.5))); // k/2 is exact, as is k * 0.5
   const r = mul<T>(mul<T>(y, pow2<T>(k1)), pow2<T>(sub<T>(k, k1)));
   return sel<T>(isNaN<T>(xc), xc, r);
-}
-
-/** e^x (reference: exp). */
-// @ts-ignore: decorator
-@inline export function exp<T>(x: T): T {
-  return expWith<T>(x, false);
-}
-
-/** e^x to 2^-31.7 relative, for results rounded to float32 (reference: expForFloat32). */
-// @ts-ignore: decorator
-@inline export function expForFloat32<T>(x: T): T {
-  return expWith<T>(x, true);
 }
 
 /** e^x - 1 (reference: expm1). */

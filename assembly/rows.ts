@@ -4,7 +4,8 @@
  * `stride` bytes apart. T = v128 takes elements in pairs (j, j+1), gathered when the row is
  * strided; an odd last element is paired with itself and only lane 0 is stored.
  */
-import { exp, expForFloat32, log, log1p } from './math';
+import { exp, log, log1p } from './math';
+import { rowExp32, topCountOf } from './rowExp32';
 import { abs, add, eq, lt, mul, sel, sub } from './lanes';
 import { sumBlocks } from './sum';
 
@@ -38,6 +39,21 @@ const LANES: usize = memory.data(16, 16);
   } else {
     store<F>(p, <F><f64>v);
   }
+}
+
+/** Elements 0, 1 (half 0) or 2, 3 (half 1) of four contiguous float32 at p, widened to binary64. */
+// @ts-ignore: decorator
+@inline export function loadHalf32(p: usize, half: usize): v128 {
+  return f64x2.promote_low_f32x4(v128.load64_zero(p + (half << 3)));
+}
+
+/**
+ * Four contiguous float32 elements at p, rounded from the binary64 pairs a (elements 0, 1) and b
+ * (2, 3): one store instead of two (the SIMD build's contiguous Float32 rows).
+ */
+// @ts-ignore: decorator
+@inline export function storeQuad32(p: usize, a: v128, b: v128): void {
+  v128.store(p, i64x2.shuffle(f32x4.demote_f64x2_zero(a), f32x4.demote_f64x2_zero(b), 0, 2));
 }
 
 /** Binary64 terms: contiguous. */
@@ -97,29 +113,27 @@ export function rowMaxFrom<F>(x: usize, n: i32, stride: usize, m: f64): f64 {
 }
 
 /**
- * e^v for an element of a row of F (reference: rowExp): expForFloat32 for f32 data (results
- * rounded to float32), the full binary64 exp for f64 data.
+ * e[j] = e^(x_j - shift) for j in [0, n) (reference: rowExpTerms; e has room for one more
+ * element). Float32 rows take expDiff32 on float32 lanes (rowExp32.ts says why); Float64 rows the
+ * full binary64 exp of the binary64 difference.
  */
-// @ts-ignore: decorator
-@inline export function rowExpOf<F, T>(v: T): T {
-  if (sizeof<F>() == 4) return expForFloat32<T>(v);
-  else return exp<T>(v);
-}
-
-/** e[j] = e^(x_j - shift) for j in [0, n) (e has room for one more element). */
 export function rowExp<F, T>(x: usize, n: i32, stride: usize, shift: f64, e: usize): void {
+  if (sizeof<F>() == 4) {
+    rowExp32(x, n, stride, shift, e, false);
+    return;
+  }
   const s = splatT<T>(shift);
   let j = 0;
   // Two independent steps at a time (exp is a long dependency chain).
   for (; j + 2 * STEP <= n; j += 2 * STEP) {
     const p = x + <usize>j * stride;
     const a0 = loadPair<F, T>(p, stride), a1 = loadPair<F, T>(p + <usize>STEP * stride, stride);
-    storeTerms<T>(e + (<usize>j << 3), rowExpOf<F, T>(sub<T>(a0, s)));
-    storeTerms<T>(e + (<usize>(j + STEP) << 3), rowExpOf<F, T>(sub<T>(a1, s)));
+    storeTerms<T>(e + (<usize>j << 3), exp<T>(sub<T>(a0, s)));
+    storeTerms<T>(e + (<usize>(j + STEP) << 3), exp<T>(sub<T>(a1, s)));
   }
   for (; j < n; j += STEP) {
     const second = j + 1 < n ? stride : 0;
-    storeTerms<T>(e + (<usize>j << 3), rowExpOf<F, T>(sub<T>(loadPair<F, T>(x + <usize>j * stride, second), s)));
+    storeTerms<T>(e + (<usize>j << 3), exp<T>(sub<T>(loadPair<F, T>(x + <usize>j * stride, second), s)));
   }
 }
 
@@ -156,9 +170,17 @@ export function lseCountOf(): f64 {
  * order. `first` starts a row (T and the count from 0).
  */
 export function lseSumSegment<F, T>(x: usize, len: i32, stride: usize, shift: f64, e: usize, t: f64, first: bool): f64 {
+  if (sizeof<F>() == 4) {
+    // Float32 rows: x_j - shift is exact in expDiff32 (no rounding error r to correct), and the
+    // terms with x_j == shift are zeroed and counted on the float32 lanes.
+    rowExp32(x, len, stride, shift, e, true);
+    lseCount = (first ? 0.0 : lseCount) + <f64>topCountOf();
+    return sumBlocks(e, len, t, first);
+  }
   rowExp<F, T>(x, len, stride, shift, e);
-  // t_j = x_j - shift == 0 ? 0 : e_j (1 + r), r the rounding error of d = x_j - shift (two-sum;
-  // 0 for d infinite): see the reference. Whole steps as vectors, the odd last element alone.
+  // Float64 rows: t_j = x_j - shift == 0 ? 0 : e_j (1 + r), r the rounding error of
+  // d = x_j - shift (two-sum; 0 for d infinite): see the reference. Whole steps as vectors, the
+  // odd last element alone.
   const s = splatT<T>(shift), ns = splatT<T>(-shift), zero = splatT<T>(0), one = splatT<T>(1), inf = splatT<T>(Infinity);
   let cv = zero;
   let j = 0;

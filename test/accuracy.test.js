@@ -253,28 +253,42 @@ describe('logSoftmax accuracy near 0 (a row maximum with tiny other terms), Floa
   }
 });
 
-describe('expForFloat32 (the exp of Float32 softmax rows)', () => {
-  const { exp, expForFloat32 } = require('../dist/cjs/reference/math.js');
+describe('expDiff32 (the exponentials of Float32 softmax rows)', () => {
+  const { expDiff32, EXP_T_LO } = require('../dist/cjs/reference/math32.js');
 
-  it('is within 2^-31.5 of e^x relative over [-708, 709] (the bound: sqrt2 * 0.3466^9/9! = 2^-31.7)', () => {
+  it('is within 2^-25.5 of e^(v - m) relative, v - m taken exactly', () => {
     const r = rng(31);
-    let worst = 0, at = 0;
-    const check = (x) => {
-      const e = Math.abs(expForFloat32(x) / Math.exp(x) - 1);
-      if (e > worst) { worst = e; at = x; }
+    const f = Math.fround;
+    let worst = 0, at = '';
+    const check = (v, m) => {
+      const [d, dl] = twoSum(v, -m); // v - m exactly, in case binary64 rounds it
+      const want = Math.exp(d) * (1 + dl);
+      const e = Math.abs(expDiff32(v, m) / want - 1);
+      if (e > worst) { worst = e; at = `v = ${v}, m = ${m}`; }
     };
-    for (let i = 0; i < 200000; i++) check(-708 + 1417 * r());
-    // Both ends of the reduced interval, where the truncation is largest: x = (k ± 1/2) ln2.
-    for (let k = -20; k <= 20; k++) for (const d of [-0.5, -0.4999999, 0.4999999, 0.5]) check((k + d) * Math.LN2);
-    assert.ok(worst < 2 ** -31.5, `${worst} (2^${Math.log2(worst).toFixed(2)}) at ${at}`);
+    for (let i = 0; i < 200000; i++) {
+      const m = f((r() - 0.5) * 10 ** (r() * 8 - 3));
+      check(f(m - r() * 109), m);
+    }
+    // Both ends of the reduced interval, x = (k ± 1/2) ln2, and differences float32 cannot hold
+    // (m tiny beside v: the low part tl carries them).
+    for (let k = -150; k <= 0; k++) {
+      for (const d of [-0.5, -0.4999999, 0.4999999, 0.5]) if ((k + d) * Math.LN2 <= 0) check(f((k + d) * Math.LN2), 0);
+      check(f(k * 0.7), f(2 ** -30)); check(f(k * 0.7 - 1e-3), f(-(2 ** -40)));
+    }
+    assert.ok(worst < 2 ** -25.5, `${worst} (2^${Math.log2(worst).toFixed(2)}) at ${at}`);
     if (process.env.SHOW_ULP) console.log(`      max relative error 2^${Math.log2(worst).toFixed(2)} at ${at}`);
-    assert.ok(worst > 2 ** -33, 'the truncation is visible (the short polynomial is in use)');
   });
 
-  it('has exp\'s special values, clamps and underflow', () => {
-    for (const x of [NaN, Infinity, -Infinity, 0, -0, 710, 711, 1e300, -746, -745.2, -1e300]) {
-      assert.ok(same(expForFloat32(x), exp(x)), `x = ${x}: ${expForFloat32(x)} vs ${exp(x)}`);
-    }
-    assert.ok(expForFloat32(-740) > 0 && expForFloat32(-740) < 2 ** -1060, 'subnormal results');
+  it('gives 0 below e^-109, 1 at v = m, NaN for NaN (and for +Inf - +Inf)', () => {
+    const f = Math.fround;
+    assert.ok(same(expDiff32(-Infinity, 0), 0));
+    assert.ok(same(expDiff32(5, Infinity), 0));
+    assert.ok(same(expDiff32(f(-3e38), f(3e38)), 0), 'v - m overflows to -Inf');
+    assert.ok(same(expDiff32(EXP_T_LO - 1, 0), 0), 'below e^-109');
+    assert.ok(expDiff32(EXP_T_LO, 0) > 0, 'e^-109 itself is kept');
+    for (const v of [0, -0, 1, f(1e-40), f(-3e38), f(3e38)]) assert.ok(same(expDiff32(v, v + 0), 1), `v = ${v}`);
+    assert.ok(Number.isNaN(expDiff32(NaN, 0)) && Number.isNaN(expDiff32(0, NaN)));
+    assert.ok(Number.isNaN(expDiff32(Infinity, Infinity)));
   });
 });

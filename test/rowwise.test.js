@@ -146,11 +146,14 @@ describe('the canonical summation order', () => {
     }
   });
 
-  /** logSoftmax's lse of a row (reference rowLse): c terms x_j = m, T = Σ of the others (0 in their place). */
-  function lseOf(x, m, f) {
+  /**
+   * logSoftmax's lse of a row (reference rowLse): c terms x_j = m, T = Σ of the others (0 in their
+   * place), e(v) the term of an element v.
+   */
+  function lseOf(x, m, e) {
     const { log, log1p } = require('../dist/cjs/reference/math.js');
     const c = Array.from(x).filter((v) => v - m === 0).length;
-    const T = documented(Array.from(x, (v) => (v - m === 0 ? 0 : f(v - m))));
+    const T = documented(Array.from(x, (v) => (v - m === 0 ? 0 : e(v))));
     return c === 1 ? log1p(T) : log(c + T);
   }
 
@@ -158,24 +161,25 @@ describe('the canonical summation order', () => {
     const x = randomArray(Float64Array, 10000, 77, 30);
     const m = Math.max(...x);
     const { exp } = require('../dist/cjs/reference/math.js');
-    const lse = lseOf(x, m, exp);
+    const lse = lseOf(x, m, (v) => exp(v - m));
     const y = lib.backends.js.logSoftmax(x);
     for (const i of [0, 1, 4095, 4096, 9999]) assert.ok(same(y[i], (x[i] - m) - lse), `i = ${i}`);
   });
 
-  it('Float32 rows use expForFloat32 and e_j · (1/S); Float64 rows exp and e_j / S (every backend)', () => {
-    const { exp, expForFloat32 } = require('../dist/cjs/reference/math.js');
+  it('Float32 rows use expDiff32 and e_j · (1/S); Float64 rows exp and e_j / S (every backend)', () => {
+    const { exp } = require('../dist/cjs/reference/math.js');
+    const { expDiff32 } = require('../dist/cjs/reference/math32.js');
     for (const T of TYPES) {
       const f32 = T === Float32Array;
       const x = randomArray(T, 5000, 78, 30);
       const dy = randomArray(T, 5000, 79, 2);
       const m = x.reduce((a, b) => (b > a ? b : a), -Infinity);
-      const e = Array.from(x, (v) => (f32 ? expForFloat32 : exp)(v - m));
+      const e = Array.from(x, (v) => (f32 ? expDiff32(v, m) : exp(v - m)));
       const S = documented(e);
       const s = e.map((v) => (f32 ? v * (1 / S) : v / S));
       const g = documented(s.map((v, j) => dy[j] * v));
       const G = documented(Array.from(dy));
-      const lse = lseOf(x, m, f32 ? expForFloat32 : exp);
+      const lse = lseOf(x, m, (v) => (f32 ? expDiff32(v, m) : exp(v - m)));
       const want = {
         softmax: T.from(s), logSoftmax: T.from(x, (v) => (v - m) - lse),
         dsoftmax: T.from(s, (v, j) => v * (dy[j] - g)), dlogSoftmax: T.from(dy, (d, j) => d - (e[j] / S) * G),

@@ -194,6 +194,41 @@ for (const build of ['simd', 'scalar']) {
           }
         }
       });
+
+      // Float32 rows take their exponentials on float32 lanes, four or eight at a time with a
+      // padded rest: rows of every length up to 41 and around 64, whose differences x_j - m sit
+      // at the drop below -109, are -Inf, overflow (±3e38), tie with the max (logSoftmax's c),
+      // or are NaN; all -Inf rows; contiguous and strided.
+      it(`${name}: rows at the edges of the float32-lane exponentials (every length to 41, strided)`, () => {
+        const r = rng(123);
+        const near = [-109, Math.fround(-109.00001), Math.fround(-108.99999), -110, -108, -87.5, -103.9, -1e-45, -0.5, 0];
+        const kinds = {
+          edge: () => (r() < 0.8 ? near[Math.floor(r() * near.length)] : -Infinity),
+          overflow: () => [3e38, -3e38, -3.4e38, 1, -Infinity][Math.floor(r() * 5)],
+          ties: () => (r() < 0.5 ? 7 : 7 - 2 ** -20 * Math.floor(r() * 4)),
+          wide: () => (r() - 0.7) * 300,
+          masked: () => -Infinity,
+        };
+        for (const T of TYPES) {
+          for (const [kind, draw] of Object.entries(kinds)) {
+            for (const n of [...Array.from({ length: 41 }, (_, i) => i + 1), 63, 64, 65, 127, 129]) {
+              const x = T.from({ length: 6 * n }, draw);
+              if (kind === 'wide' && n > 2) x[Math.floor(r() * n)] = NaN; // one NaN row of six
+              const dy = T.from({ length: 6 * n }, () => Math.round((r() - 0.5) * 16) / 4);
+              for (const o of [{ shape: [6, n] }, { shape: [n, 6], axis: 0 }, { shape: [2, n, 3], axis: 1 }]) {
+                const what = `${T.name} ${kind} ${JSON.stringify(o)}`;
+                const want = js[name](x, o), wantB = js.backward[name](x, dy, o);
+                assertSame(api[name](x, o), want, what);
+                assertSame(api.backward[name](x, dy, o), wantB, `${what} backward`);
+                const wx = inWasm(arrays, x), wdy = inWasm(arrays, dy), wout = arrays.alloc(T, x.length);
+                assertSame(api[name](wx, { ...o, out: wout }), want, `${what} in wasm memory`);
+                assertSame(api.backward[name](wx, wdy, { ...o, out: wout }), wantB, `${what} backward in wasm memory`);
+                for (const v of [wx, wdy, wout]) arrays.free(v);
+              }
+            }
+          }
+        }
+      });
     }
 
     it('prelu: scalar, per-channel on every axis, sharedAxes, backward with dalpha, large arrays, wasm memory', () => {

@@ -1,17 +1,32 @@
 /**
  * logSoftmax along one axis (reference: src/reference/logSoftmax.ts), same layout and segments
  * as softmax.ts. An all -Inf row (S = 0) gives -Inf; its backward passes dy through. Float32
- * rows take e_j from expForFloat32 (rowExp), the rest as for Float64.
+ * rows take e_j from expDiff32 on float32 lanes (rowExp32.ts), which keeps x_j - m exact, so their
+ * lse needs no correction for the rounding of the difference (lseSumSegment); the rest as for
+ * Float64.
  */
 import { div, mul, sub } from '../lanes';
-import { STEP, loadPair, loadTerms, lseCountOf, lseOf, lseSumSegment, rowExp, rowMax, rowShift, splatT, storePair, storeTerms } from '../rows';
+import {
+  STEP, loadHalf32, loadPair, loadTerms, lseCountOf, lseOf, lseSumSegment, rowExp, rowMax, rowShift, splatT, storePair, storeQuad32,
+  storeTerms,
+} from '../rows';
 import { sumBlocks } from '../sum';
 import { expSum } from './softmax';
 
 /** out_j = S == 0 ? -Inf : (x_j - m) - lse over a segment (S = c + T in the forward). */
 function outSegment<F, T>(x: usize, out: usize, len: i32, stride: usize, m: f64, S: f64, lse: f64): void {
   const vm = splatT<T>(m), vl = splatT<T>(lse);
-  for (let j = 0; j < len; j += STEP) {
+  let j = 0;
+  if (isVector<T>() && sizeof<F>() == 4 && stride == 4 && S != 0) {
+    // Contiguous Float32 rows four at a time (one store per four; see softmax's outSegment).
+    for (; j + 4 <= len; j += 4) {
+      const p = x + (<usize>j << 2);
+      const a = f64x2.sub(f64x2.sub(loadHalf32(p, 0), <v128>vm), <v128>vl);
+      const b = f64x2.sub(f64x2.sub(loadHalf32(p, 1), <v128>vm), <v128>vl);
+      storeQuad32(out + (<usize>j << 2), a, b);
+    }
+  }
+  for (; j < len; j += STEP) {
     const second = j + 1 < len ? stride : 0;
     const y = S == 0 ? splatT<T>(-Infinity) : sub<T>(sub<T>(loadPair<F, T>(x + <usize>j * stride, second), vm), vl);
     storePair<F, T>(out + <usize>j * stride, second, y);
@@ -20,7 +35,14 @@ function outSegment<F, T>(x: usize, out: usize, len: i32, stride: usize, m: f64,
 
 /** Continues g = Σ dy_j (canonical order) over a segment. */
 function dySumSegment<F, T>(dy: usize, len: i32, stride: usize, t: usize, g: f64, first: bool): f64 {
-  for (let j = 0; j < len; j += STEP) {
+  let j = 0;
+  if (isVector<T>() && sizeof<F>() == 4 && stride == 4) {
+    for (; j + 4 <= len; j += 4) { // contiguous Float32 rows, four at a time
+      const p = dy + (<usize>j << 2), q = t + (<usize>j << 3);
+      v128.store(q, loadHalf32(p, 0)); v128.store(q, loadHalf32(p, 1), 16);
+    }
+  }
+  for (; j < len; j += STEP) {
     storeTerms<T>(t + (<usize>j << 3), loadPair<F, T>(dy + <usize>j * stride, j + 1 < len ? stride : 0));
   }
   return sumBlocks(t, len, g, first);
@@ -31,7 +53,16 @@ function backOutSegment<F, T>(x: usize, dy: usize, out: usize, len: i32, stride:
   e: usize, recompute: bool): void {
   if (recompute) rowExp<F, T>(x, len, stride, shift, e);
   const vS = splatT<T>(S), vg = splatT<T>(g);
-  for (let j = 0; j < len; j += STEP) {
+  let j = 0;
+  if (isVector<T>() && sizeof<F>() == 4 && stride == 4 && S != 0) {
+    for (; j + 4 <= len; j += 4) { // contiguous Float32 rows, four at a time
+      const q = e + (<usize>j << 3), p = dy + (<usize>j << 2);
+      const a = f64x2.sub(loadHalf32(p, 0), f64x2.mul(f64x2.div(v128.load(q), <v128>vS), <v128>vg));
+      const b = f64x2.sub(loadHalf32(p, 1), f64x2.mul(f64x2.div(v128.load(q, 16), <v128>vS), <v128>vg));
+      storeQuad32(out + (<usize>j << 2), a, b);
+    }
+  }
+  for (; j < len; j += STEP) {
     const second = j + 1 < len ? stride : 0;
     const s = S == 0 ? splatT<T>(0) : div<T>(loadTerms<T>(e + (<usize>j << 3)), vS);
     storePair<F, T>(out + <usize>j * stride, second, sub<T>(loadPair<F, T>(dy + <usize>j * stride, second), mul<T>(s, vg)));

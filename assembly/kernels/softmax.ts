@@ -5,12 +5,13 @@
  * the canonical sum's blocks line up) and its exponentials are recomputed instead of kept, which
  * gives the same bits. `t` holds the backward's products dy·s for the canonical sum. The segment
  * functions are also exported, so the JS side can stream a row that lives outside wasm memory
- * through the fixed scratch (wasm-core.ts). Float32 rows take e_j from expForFloat32 (rowExp)
- * and e_j · R with R = 1/S (rounded once per row; every segment computes the same R) instead of
+ * through the fixed scratch (wasm-core.ts). Float32 rows take e_j from expDiff32 on float32 lanes
+ * (rowExp32.ts: four exponentials per vector instead of two, the difference kept exact) and
+ * e_j · R with R = 1/S (rounded once per row; every segment computes the same R) instead of
  * e_j / S.
  */
 import { div, mul, sub } from '../lanes';
-import { STEP, loadPair, loadTerms, rowExp, rowMax, rowShift, splatT, storePair, storeTerms } from '../rows';
+import { STEP, loadHalf32, loadPair, loadTerms, rowExp, rowMax, rowShift, splatT, storePair, storeQuad32, storeTerms } from '../rows';
 import { sumBlocks } from '../sum';
 
 /** s = e / S, or e · R (R = 1/S) for f32 data (reference: softmaxForward). */
@@ -39,7 +40,16 @@ export function expSum<F, T>(x: usize, n: i32, stride: usize, shift: f64, e: usi
 export function outSegment<F, T>(x: usize, out: usize, len: i32, stride: usize, shift: f64, S: f64, e: usize, recompute: bool): void {
   if (recompute) rowExp<F, T>(x, len, stride, shift, e);
   const vS = splatT<T>(S), vR = splatT<T>(1.0 / S);
-  for (let j = 0; j < len; j += STEP) {
+  let j = 0;
+  if (isVector<T>() && sizeof<F>() == 4 && stride == 4 && S != 0) {
+    // Contiguous Float32 rows, four at a time: with the exponentials on f32x4 lanes this pass
+    // became a large part of the row, and one store per four is cheaper than per two.
+    for (; j + 4 <= len; j += 4) {
+      const q = e + (<usize>j << 3);
+      storeQuad32(out + (<usize>j << 2), <v128>share<F, T>(loadTerms<T>(q), vS, vR), <v128>share<F, T>(loadTerms<T>(q + 16), vS, vR));
+    }
+  }
+  for (; j < len; j += STEP) {
     const y = S == 0 ? splatT<T>(0) : share<F, T>(loadTerms<T>(e + (<usize>j << 3)), vS, vR);
     storePair<F, T>(out + <usize>j * stride, j + 1 < len ? stride : 0, y);
   }
@@ -50,7 +60,16 @@ export function dotSegment<F, T>(x: usize, dy: usize, len: i32, stride: usize, s
   g: f64, first: bool, recompute: bool): f64 {
   if (recompute) rowExp<F, T>(x, len, stride, shift, e);
   const vS = splatT<T>(S), vR = splatT<T>(1.0 / S);
-  for (let j = 0; j < len; j += STEP) {
+  let j = 0;
+  if (isVector<T>() && sizeof<F>() == 4 && stride == 4 && S != 0) {
+    for (; j + 4 <= len; j += 4) { // contiguous Float32 rows, four at a time
+      const q = e + (<usize>j << 3), p = dy + (<usize>j << 2), tq = t + (<usize>j << 3);
+      const s0 = <v128>share<F, T>(loadTerms<T>(q), vS, vR), s1 = <v128>share<F, T>(loadTerms<T>(q + 16), vS, vR);
+      v128.store(q, s0); v128.store(q, s1, 16);
+      v128.store(tq, f64x2.mul(loadHalf32(p, 0), s0)); v128.store(tq, f64x2.mul(loadHalf32(p, 1), s1), 16);
+    }
+  }
+  for (; j < len; j += STEP) {
     const q = e + (<usize>j << 3);
     const s = S == 0 ? splatT<T>(0) : share<F, T>(loadTerms<T>(q), vS, vR);
     storeTerms<T>(q, s);
@@ -71,7 +90,16 @@ export function backOutSegment<F, T>(x: usize, dy: usize, out: usize, len: i32, 
     }
   }
   const vg = splatT<T>(g);
-  for (let j = 0; j < len; j += STEP) {
+  let j = 0;
+  if (isVector<T>() && sizeof<F>() == 4 && stride == 4) {
+    for (; j + 4 <= len; j += 4) { // contiguous Float32 rows, four at a time
+      const q = e + (<usize>j << 3), p = dy + (<usize>j << 2);
+      const a = f64x2.mul(v128.load(q), f64x2.sub(loadHalf32(p, 0), <v128>vg));
+      const b = f64x2.mul(v128.load(q, 16), f64x2.sub(loadHalf32(p, 1), <v128>vg));
+      storeQuad32(out + (<usize>j << 2), a, b);
+    }
+  }
+  for (; j < len; j += STEP) {
     const second = j + 1 < len ? stride : 0;
     const s = loadTerms<T>(e + (<usize>j << 3));
     storePair<F, T>(out + <usize>j * stride, second, mul<T>(s, sub<T>(loadPair<F, T>(dy + <usize>j * stride, second), vg)));

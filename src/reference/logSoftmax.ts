@@ -15,17 +15,23 @@ import { sumCanonical } from './sum';
  */
 export function rowLse(x: Floats, base: number, n: number, stride: number, m: number, e: Float64Array): number {
   rowExpTerms(x, base, n, stride, m, e);
+  const f64 = !(x instanceof Float32Array);
   let c = 0;
   for (let j = 0; j < n; j++) {
     const v = x[base + j * stride];
     const d = v - m;
     if (d === 0) c++;
-    // e^(d + r) = e_j (1 + r) with r = (v - m) - d, the rounding error of d (two-sum; 0 when d
-    // is not finite): |d| up to 745 makes d's rounding alone worth 370 ulp of e_j, which the
-    // maximum's output -log1p(T) ~ -T would inherit (Float64 data).
+    if (d === 0 || !f64) {
+      e[j] = d === 0 ? 0 : e[j];
+      continue;
+    }
+    // Float64 data: e^(d + r) = e_j (1 + r) with r = (v - m) - d, the rounding error of d
+    // (two-sum; 0 when d is not finite): |d| up to 745 makes d's rounding alone worth 370 ulp of
+    // e_j, which the maximum's output -log1p(T) ~ -T would inherit. Float32 rows need no
+    // correction: expDiff32 already takes v - m exactly.
     const b = d - v;
     const r = Math.abs(d) < Infinity ? (v - (d - b)) + (-m - b) : 0;
-    e[j] = d === 0 ? 0 : e[j] + e[j] * r;
+    e[j] = e[j] + e[j] * r;
   }
   const T = sumCanonical(e, n);
   rowLse.sum = c + T;
@@ -35,7 +41,7 @@ rowLse.sum = 0;
 
 /**
  * (x_j - m) - lse with lse from rowLse; an all -Inf row (c + T = 0) gives -Inf, not NaN. Float32
- * data sum the exponentials of expForFloat32 (rowExp).
+ * data sum the exponentials of expDiff32 (rowExp).
  */
 export function logSoftmaxForward(x: Floats, out: Floats, L: AxisLayout): void {
   const { outer, n, inner } = L;
@@ -55,7 +61,7 @@ export function logSoftmaxForward(x: Floats, out: Floats, L: AxisLayout): void {
 }
 
 /**
- * dx_j = dy_j - softmax_j Σ dy with softmax_j = e_j / S (e_j from expForFloat32 for Float32 data);
+ * dx_j = dy_j - softmax_j Σ dy with softmax_j = e_j / S (e_j from expDiff32 for Float32 data);
  * for an all -Inf row softmax is 0 and dy passes through.
  */
 export function logSoftmaxBackward(x: Floats, dy: Floats, out: Floats, L: AxisLayout): void {

@@ -43,26 +43,13 @@ function expm1Poly(r: number): number {
 }
 
 /**
- * (expm1(r) - r) / r^2 to degree 6 (the terms 1/n!, n = 2..8), for expForFloat32. The dropped
- * Taylor remainder is e^xi r^9/9! with xi between 0 and r; relative to e^r it is below
- * e^|r| |r|^9/9! <= sqrt2 * 0.3466^9/9! = 2.8e-10 (2^-31.7) for |r| <= ln2/2 + tiny.
- */
-function expm1Poly8(r: number): number {
-  return E2 + r * (E3 + r * (E4 + r * (E5 + r * (E6 + r * (E7 + r * E8)))));
-}
-
-/**
  * expm1(r) for r = hi - lo, |r| <= ln2/2 + tiny, returned as hi + (tail - lo) so that the rounding
- * of hi - lo is not paid: the result is within about 0.6 ulp. p is the polynomial at r
- * (expm1Poly, or expm1Poly8 for expForFloat32).
+ * of hi - lo is not paid: the result is within about 0.6 ulp.
  */
-function expm1ReducedWith(hi: number, lo: number, r: number, p: number): number {
-  const tail = r * r * p;
-  return hi + (tail - lo);
-}
 function expm1Reduced(hi: number, lo: number): number {
   const r = hi - lo;
-  return expm1ReducedWith(hi, lo, r, expm1Poly(r));
+  const tail = r * r * expm1Poly(r);
+  return hi + (tail - lo);
 }
 
 // exp overflows above EXP_MAX and underflows to 0 below EXP_MIN; clamping keeps k in the table
@@ -71,37 +58,19 @@ const EXP_CLAMP_HI = 710;
 const EXP_CLAMP_LO = -746;
 
 /**
- * e^x to full binary64 accuracy (`short` false: exp) or to 2^-31.7 relative (`short` true:
- * expForFloat32), the two differing only in the polynomial. Range reduction x = k ln2 + r,
- * |r| <= ln2/2, then 2^k (1 + expm1(r)) with the scaling split in two exact-then-rounding
- * multiplies so subnormal results are rounded once and 2^1024 never has to be formed.
- * NaN -> NaN, +Inf -> +Inf, -Inf -> +0.
+ * e^x, within about 0.6 ulp of binary64. Range reduction x = k ln2 + r, |r| <= ln2/2, then
+ * 2^k (1 + expm1(r)) with the scaling split in two exact-then-rounding multiplies so subnormal
+ * results are rounded once and 2^1024 never has to be formed. NaN -> NaN, +Inf -> +Inf, -Inf -> +0.
  */
-function expWith(x: number, short: boolean): number {
+export function exp(x: number): number {
   const xc = x > EXP_CLAMP_HI ? EXP_CLAMP_HI : x < EXP_CLAMP_LO ? EXP_CLAMP_LO : x;
   if (xc !== xc) return xc;
   const k = roundEven(xc * INV_LN2);
   const hi = xc - k * LN2_HI;
   const lo = k * LN2_LO;
-  const r = hi - lo;
-  const y = 1 + expm1ReducedWith(hi, lo, r, short ? expm1Poly8(r) : expm1Poly(r));
+  const y = 1 + expm1Reduced(hi, lo);
   const k1 = Math.floor(k / 2);
   return y * pow2(k1) * pow2(k - k1);
-}
-
-/** e^x, within about 0.6 ulp of binary64 (see expWith). */
-export function exp(x: number): number {
-  return expWith(x, false);
-}
-
-/**
- * e^x in binary64 with a relative error below 2^-31.7 (the degree-8 Taylor polynomial's
- * truncation, 2^-8 of a float32 half-ulp, plus about 0.6 binary64 ulp of rounding), for values
- * that end rounded to float32 (softmax and logSoftmax of Float32 data). Same clamps, reduction,
- * scaling and special values as exp; only the polynomial is shorter (about 10 fewer operations).
- */
-export function expForFloat32(x: number): number {
-  return expWith(x, true);
 }
 
 // expm1(x) rounds to -1 below EXPM1_CLAMP_LO, and to x itself when |x| < 2^-54.

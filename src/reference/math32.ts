@@ -49,6 +49,8 @@
  * (scripts/f32-sweep.c) and cross-checked bit for bit (scripts/f32-crosscheck.js).
  */
 
+import { pow2 } from './math';
+
 const f = Math.fround;
 
 export const MAGIC = 12582912;
@@ -122,6 +124,22 @@ export function expCore32(t: number, tl: number): void {
   out32[0] = y;
   out32[1] = f(f(f(1 - y) + q) + ql);
   out32[2] = k;
+}
+
+/**
+ * e^(v - m) in binary64 for float32 values v <= m (a Float32 softmax row's element and shift), to
+ * 2^-28 relative: v - m = t + tl exactly (TwoSum in float32: the error of a float32 subtraction is
+ * a float32), expCore32(t, tl) on float lanes, then (y + yl)·2^k formed in binary64 (y + yl rounded
+ * once, 2^k exact and normal for k >= -157). t < -109 (e^t < 2^-157, -Inf and an overflowed v - m
+ * included) gives 0, so that thousands of such terms do not sum to a float32 subnormal. NaN stays
+ * NaN (v or m NaN, or v = m = +Inf).
+ */
+export function expDiff32(v: number, m: number): number {
+  const t = f(v - m);
+  const b = f(t - v);
+  const tl = f(f(v - f(t - b)) + f(-m - b));
+  expCore32(t, tl);
+  return t < EXP_T_LO ? 0 : (out32[0] + out32[1]) * pow2(out32[2]);
 }
 
 /**

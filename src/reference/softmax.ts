@@ -1,5 +1,6 @@
 import type { AxisLayout } from './layout';
-import { exp, expForFloat32 } from './math';
+import { exp } from './math';
+import { expDiff32 } from './math32';
 import { scratchA, scratchB } from './scratch';
 import { sumCanonical } from './sum';
 
@@ -23,8 +24,9 @@ export function rowMax(x: Floats, base: number, n: number, stride: number): numb
 /**
  * e_j = e^(x_j - m) into e[0..n) and their canonical sum. The shift m is the row max, or 0 for an
  * all -Inf row so every term is e^-Inf = 0 (not NaN) and the sum is 0 (callers special-case it).
- * Float32 data take expForFloat32 (relative error below 2^-31.7, enough for results rounded to
- * float32 and about 10 operations shorter); Float64 data the full binary64 exp.
+ * Float32 data take expDiff32 (float32 arithmetic on v - m split exactly into two floats, the
+ * result in binary64 to 2^-28 relative: 2^-4 of a float32 half-ulp); Float64 data the full
+ * binary64 exp of the binary64 difference.
  */
 export function rowExp(x: Floats, base: number, n: number, stride: number, m: number, e: Float64Array): number {
   rowExpTerms(x, base, n, stride, m, e);
@@ -33,8 +35,11 @@ export function rowExp(x: Floats, base: number, n: number, stride: number, m: nu
 
 /** e_j = e^(x_j - m) into e[0..n) (rowExp without the sum). */
 export function rowExpTerms(x: Floats, base: number, n: number, stride: number, m: number, e: Float64Array): void {
-  const f = x instanceof Float32Array ? expForFloat32 : exp;
-  for (let j = 0; j < n; j++) e[j] = f(x[base + j * stride] - m);
+  if (x instanceof Float32Array) {
+    for (let j = 0; j < n; j++) e[j] = expDiff32(x[base + j * stride], m);
+  } else {
+    for (let j = 0; j < n; j++) e[j] = exp(x[base + j * stride] - m);
+  }
 }
 
 /** Shift used for a row: its max, or 0 for an all -Inf row (so x - shift is -Inf, not NaN). */
