@@ -32,23 +32,34 @@ SA_INLINE double rowShift(double m) { return m == -INF ? 0.0 : m; }
 /** The RowArgs of the rows this thread is running (for their optional threaded exp). */
 static thread_local const sa::RowArgs* tRowArgs = nullptr;
 
-/**
- * e^v for an element of a row of T (reference rowExp): expForFloat32 for float data (results
- * rounded to float32), the full binary64 exp for double data.
- */
-template <class T>
-SA_INLINE V rowExpOf(V v) {
-  return sizeof(T) == sizeof(float) ? vexpForFloat32(v) : vexp(v);
-}
-
 /** 1/S for the Float32 rows (softmax multiplies by it instead of dividing by S). */
 SA_INLINE V reciprocal(V S) { return C(1) / S; }
 
-/** e[j] = e^(x[j] - shift) for j < n. */
-template <class T>
-static void expRange(const T* x, double shift, double* e, size_t n) {
+/**
+ * The lane kind of a Float32 row's exponentials for mapLanes: LANESF floats in, their expDiff32
+ * out as FPARTS binary64 vectors (the scratch row e is binary64: the canonical sum is).
+ */
+struct LanesExpDiff {
+  static constexpr size_t W = LANESF;
+  SA_MEMBER static VF ld(const float* p) { return loadf(p); }
+  SA_MEMBER static void st(double* p, const ExpDiff32& e) {
+    for (int i = 0; i < FPARTS; i++) store(p + i * LANES, e.part[i]);
+  }
+  SA_MEMBER static void nt(double* p, const ExpDiff32& e) { st(p, e); }
+};
+
+/**
+ * e[j] = e^(x[j] - shift) for j < n (reference rowExpTerms). Float32 rows: expDiff32 on float
+ * lanes, the tail through zero-padded buffers (mapLanes), so it reads nothing past x + n. Float64
+ * rows: the binary64 exp of the binary64 difference.
+ */
+static void expRange(const float* x, double shift, double* e, size_t n) {
+  const VF m = splatf(static_cast<float>(shift)), nm = neg32(m);  // shift is a float32 value or 0
+  mapLanes<LanesExpDiff>(e, n, false, [&](VF v) { return expDiff32(v, m, nm); }, x);
+}
+static void expRange(const double* x, double shift, double* e, size_t n) {
   const V s = splat(shift);
-  map1(x, e, n, [&](V v) { return rowExpOf<T>(v - s); });
+  map1(x, e, n, [&](V v) { return vexp(v - s); });
 }
 static void expRangeAny(int f64, const void* x, double shift, double* e, size_t n) {
   if (f64) expRange(static_cast<const double*>(x), shift, e, n);
@@ -102,12 +113,29 @@ SA_INLINE V groupShift(const T* x, size_t n, size_t inner, size_t G) {
   return sel(eq(m, C(-INF)), C(0), m);
 }
 
+/**
+ * e^(v - shift) for the V lanes of a strided group of T rows (reference rowExpTerms), shift from
+ * groupShift. Float32 rows: v and shift are float32 values, so narrowing them to the low float
+ * lanes is exact, and expDiff32 there gives the reference's bits (the other float lanes idle).
+ * Float64 rows: exp of the binary64 difference.
+ */
+template <class T>
+struct GroupExp {
+  V shift;
+  VF m, nm;
+  SA_MEMBER explicit GroupExp(V s) : shift(s), m(narrowLow(s)), nm(neg32(m)) {}
+  SA_MEMBER V operator()(V v) const {
+    if constexpr (sizeof(T) == sizeof(float)) return expDiff32(narrowLow(v), m, nm).part[0];
+    else return vexp(v - shift);
+  }
+};
+
 /** The canonical sum of e^(x_j - shift) per lane of a strided group. */
 template <class T>
-SA_INLINE V groupExpSum(const T* x, size_t n, size_t inner, size_t G, V shift) {
+SA_INLINE V groupExpSum(const T* x, size_t n, size_t inner, size_t G, const GroupExp<T>& ex) {
   LaneSums s;
   s.reset();
-  for (size_t j = 0; j < n; j++) s.add(rowExpOf<T>(loadGroup(x + j * inner, G) - shift));
+  for (size_t j = 0; j < n; j++) s.add(ex(loadGroup(x + j * inner, G)));
   return s.result();
 }
 

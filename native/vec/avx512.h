@@ -112,4 +112,18 @@ SA_INLINE VF atLeast(VF t, VF lo) { return VF{_mm512_max_ps(lo.a, t.a), _mm512_m
 /** v·2^n rounded once for an integral n (vscalefps): v·pow2f(n) where 2^n is normal. */
 SA_INLINE VF scalef(VF v, VF n) { return VF{_mm512_scalef_ps(v.a, n.a), _mm512_scalef_ps(v.b, n.b)}; }
 
+// Between the lane kinds, exact for float32 values (expDiff32 of softmax's Float32 rows): part P of
+// a VF as binary64 (P = 0: lanes [0, LANES), P = 1: [LANES, 2 LANES)); a V narrowed into the low
+// LANES float lanes (the others 0).
+constexpr int FPARTS = LANESF / LANES;
+template <int P>
+SA_INLINE V widenF(VF x) {
+  __m512 h = P == 0 ? x.a : x.b;
+  return V{_mm512_cvtps_pd(_mm512_castps512_ps256(h)), _mm512_cvtps_pd(_mm512_extractf32x8_ps(h, 1))};
+}
+SA_INLINE VF narrowLow(V x) {
+  __m512 lo = _mm512_insertf32x8(_mm512_castps256_ps512(_mm512_cvtpd_ps(x.a)), _mm512_cvtpd_ps(x.b), 1);
+  return VF{lo, _mm512_setzero_ps()};
+}
+
 #endif

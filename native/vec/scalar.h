@@ -107,4 +107,11 @@ SA_INLINE VF pow2f(VF n) { VF r; SA_F4(r.v[i] = fromBitsf((bitsOff(n.v[i] + 1258
 SA_INLINE VF atLeast(VF t, VF lo) { return sel(lt(t, lo), lo, t); }
 #undef SA_F4
 
+// Between the lane kinds, exact for float32 values (expDiff32 of softmax's Float32 rows): float
+// lane P as binary64 (FPARTS = 4 parts of one lane); a V narrowed into float lane 0 (the others 0).
+constexpr int FPARTS = LANESF / LANES;
+template <int P>
+SA_INLINE V widenF(VF x) { return V{static_cast<double>(x.v[P])}; }
+SA_INLINE VF narrowLow(V x) { VF r{}; r.v[0] = static_cast<float>(x.v); return r; }
+
 #endif
