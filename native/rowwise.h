@@ -3,6 +3,12 @@
 // kept in a binary64 scratch row; strided rows (inner > 1) are vectorised across LANES adjacent
 // rows (one row per lane), each lane keeping its own canonical sum, and recompute e^(x - m)
 // where needed instead of storing it. Both give the reference's bits.
+// The exponentials are most of a row's work. Float32 rows take them from expDiff32 (math32.h),
+// float32 arithmetic that runs on the float lanes, twice as many as binary64 ones (four times on
+// the scalar path's four float lanes): contiguous rows LANESF elements per step, strided groups
+// FPARTS consecutive elements of their LANES rows per step. Only the terms are binary64 (y + yl
+// rounded once, times an exact 2^k), so the canonical sums and everything after them are the
+// binary64 code of Float64 rows.
 #ifndef SA_ROWWISE_H
 #define SA_ROWWISE_H
 
@@ -114,19 +120,43 @@ SA_INLINE V groupShift(const T* x, size_t n, size_t inner, size_t G) {
 }
 
 /**
- * e^(v - shift) for the V lanes of a strided group of T rows (reference rowExpTerms), shift from
- * groupShift. Float32 rows: v and shift are float32 values, so narrowing them to the low float
- * lanes is exact, and expDiff32 there gives the reference's bits (the other float lanes idle).
+ * The exponentials e^(x_j - shift) of a strided group of T rows (reference rowExpTerms), shift from
+ * groupShift. Float32 rows: the elements and shifts are float32 values, so narrowing them to float
+ * lanes is exact; FPARTS consecutive j share one VF (part P holds row element j + P of every lane)
+ * so that expDiff32 runs on all float lanes here too, and the parts come back in order of j.
  * Float64 rows: exp of the binary64 difference.
  */
 template <class T>
 struct GroupExp {
   V shift;
   VF m, nm;
-  SA_MEMBER explicit GroupExp(V s) : shift(s), m(narrowLow(s)), nm(neg32(m)) {}
-  SA_MEMBER V operator()(V v) const {
-    if constexpr (sizeof(T) == sizeof(float)) return expDiff32(narrowLow(v), m, nm).part[0];
-    else return vexp(v - shift);
+  SA_MEMBER explicit GroupExp(V s) : shift(s) {
+    V p[FPARTS];
+    for (int P = 0; P < FPARTS; P++) p[P] = s;
+    m = narrowF(p);
+    nm = neg32(m);
+  }
+  /** fn(j, x_j, e_j) for j = 0, 1, ..., n - 1, in that order (canonical sums may be taken in fn). */
+  template <class F>
+  SA_MEMBER void each(const T* x, size_t n, size_t inner, size_t G, F fn) const {
+    size_t j = 0;
+    if constexpr (sizeof(T) == sizeof(float)) {
+      V v[FPARTS];
+      for (; j + FPARTS <= n; j += FPARTS) {
+        for (int P = 0; P < FPARTS; P++) v[P] = loadGroup(x + (j + P) * inner, G);
+        const ExpDiff32 e = expDiff32(narrowF(v), m, nm);
+        for (int P = 0; P < FPARTS; P++) fn(j + P, v[P], e.part[P]);
+      }
+      for (; j < n; j++) {
+        for (int P = 0; P < FPARTS; P++) v[P] = loadGroup(x + j * inner, G);
+        fn(j, v[0], expDiff32(narrowF(v), m, nm).part[0]);
+      }
+    } else {
+      for (; j < n; j++) {
+        V v = loadGroup(x + j * inner, G);
+        fn(j, v, vexp(v - shift));
+      }
+    }
   }
 };
 
@@ -135,7 +165,7 @@ template <class T>
 SA_INLINE V groupExpSum(const T* x, size_t n, size_t inner, size_t G, const GroupExp<T>& ex) {
   LaneSums s;
   s.reset();
-  for (size_t j = 0; j < n; j++) s.add(ex(loadGroup(x + j * inner, G)));
+  ex.each(x, n, inner, G, [&](size_t, V, V e) { s.add(e); });
   return s.result();
 }
 

@@ -66,9 +66,8 @@ struct logSoftmax {
     s.reset();
     V c = C(0);
     const GroupExp<T> ex(m);
-    for (size_t j = 0; j < n; j++) {
-      V v = loadGroup(x + j * inner, G);
-      V d = v - m, ej = ex(v);
+    ex.each(x, n, inner, G, [&](size_t, V v, V ej) {
+      V d = v - m;
       M top = eq(d, C(0));
       if constexpr (sizeof(T) == sizeof(float)) {
         s.add(sel(top, C(0), ej));
@@ -78,7 +77,7 @@ struct logSoftmax {
         s.add(sel(top, C(0), ej + ej * r));
       }
       c = c + sel(top, C(1), C(0));
-    }
+    });
     V t = s.result();
     V sum = c + t;
     V lse = sel(eq(c, C(1)), vlog1p(t), vlog(sum));
@@ -97,10 +96,9 @@ struct logSoftmax {
     t.reset();
     for (size_t j = 0; j < n; j++) t.add(loadGroup(dy + j * inner, G));
     V g = t.result();
-    for (size_t j = 0; j < n; j++) {
-      V e = ex(loadGroup(x + j * inner, G));
+    ex.each(x, n, inner, G, [&](size_t j, V, V e) {
       V d = loadGroup(dy + j * inner, G);
       storeGroup(out + j * inner, d - sel(zero, C(0), e / S) * g, G);
-    }
+    });
   }
 };

@@ -32,10 +32,9 @@ struct softmax {
     V S = groupExpSum(x, n, inner, G, ex);
     V R = reciprocal(S);
     M zero = eq(S, C(0));
-    for (size_t j = 0; j < n; j++) {
-      V e = ex(loadGroup(x + j * inner, G));
+    ex.each(x, n, inner, G, [&](size_t j, V, V e) {
       storeGroup(out + j * inner, sel(zero, C(0), share<T>(e, S, R)), G);
-    }
+    });
   }
   template <class T>
   SA_MEMBER static void backwardGroup(const T* x, const T* dy, T* out, size_t n, size_t inner, size_t G) {
@@ -45,14 +44,14 @@ struct softmax {
     M zero = eq(S, C(0));
     LaneSums t;
     t.reset();
-    for (size_t j = 0; j < n; j++) {
-      V s = sel(zero, C(0), share<T>(ex(loadGroup(x + j * inner, G)), S, R));
+    ex.each(x, n, inner, G, [&](size_t j, V, V e) {
+      V s = sel(zero, C(0), share<T>(e, S, R));
       t.add(loadGroup(dy + j * inner, G) * s);
-    }
+    });
     V g = t.result();
-    for (size_t j = 0; j < n; j++) {
-      V s = sel(zero, C(0), share<T>(ex(loadGroup(x + j * inner, G)), S, R));
+    ex.each(x, n, inner, G, [&](size_t j, V, V e) {
+      V s = sel(zero, C(0), share<T>(e, S, R));
       storeGroup(out + j * inner, s * (loadGroup(dy + j * inner, G) - g), G);
-    }
+    });
   }
 };

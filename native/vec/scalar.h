@@ -108,10 +108,15 @@ SA_INLINE VF atLeast(VF t, VF lo) { return sel(lt(t, lo), lo, t); }
 #undef SA_F4
 
 // Between the lane kinds, exact for float32 values (expDiff32 of softmax's Float32 rows): float
-// lane P as binary64 (FPARTS = 4 parts of one lane); a V narrowed into float lane 0 (the others 0).
+// lane P as binary64 (FPARTS = 4 parts of one lane), and four V narrowed into one VF.
 constexpr int FPARTS = LANESF / LANES;
 template <int P>
 SA_INLINE V widenF(VF x) { return V{static_cast<double>(x.v[P])}; }
-SA_INLINE VF narrowLow(V x) { VF r{}; r.v[0] = static_cast<float>(x.v); return r; }
+/** The FPARTS vectors p narrowed into one VF, p[P] in part P (the inverse of widenF). */
+SA_INLINE VF narrowF(const V* p) {
+  VF r;
+  for (int i = 0; i < 4; i++) r.v[i] = static_cast<float>(p[i].v);
+  return r;
+}
 
 #endif
