@@ -23,21 +23,37 @@ struct logSoftmax {
   template <class T>
   SA_MEMBER static double rowLse(const T* x, size_t n, double m, double* e, double& sum) {
     rowExpTerms(x, n, m, e);
-    const V mv = splat(m), nm = splat(-m);
+    const V mv = splat(m);
+    size_t c = 0;
     if constexpr (sizeof(T) == sizeof(float)) {
-      // t_j = x_j - m == 0 ? 0 : e_j: expDiff32 already took x_j - m exactly.
-      map2(x, e, e, n, [&](V v, V ej) { return sel(eq(v - mv, C(0)), C(0), ej); });
+      // t_j = x_j - m == 0 ? 0 : e_j (expDiff32 already took x_j - m exactly), counting c on the
+      // way: one pass, lanes counting exactly in binary64.
+      V cv = C(0);
+      size_t j = 0;
+      for (; j + LANES <= n; j += LANES) {
+        M top = eq(load(x + j) - mv, C(0));
+        store(e + j, sel(top, C(0), load(e + j)));
+        cv = cv + sel(top, C(1), C(0));
+      }
+      double l[LANES];
+      storeLanes(l, cv);
+      for (int k = 0; k < LANES; k++) c += static_cast<size_t>(l[k]);
+      for (; j < n; j++) {
+        bool top = static_cast<double>(x[j]) - m == 0;
+        c += top ? 1 : 0;
+        e[j] = top ? 0 : e[j];
+      }
     } else {
       // t_j = x_j - m == 0 ? 0 : e_j (1 + r), r the rounding error of d = x_j - m (two-sum; 0 for
       // d infinite), see the reference.
+      const V nm = splat(-m);
       map2(x, e, e, n, [&](V v, V ej) {
         V d = v - mv, b = d - v;
         V r = sel(lt(vabs(d), C(INF)), (v - (d - b)) + (nm - b), C(0));
         return sel(eq(d, C(0)), C(0), ej + ej * r);
       });
+      for (size_t j = 0; j < n; j++) c += static_cast<double>(x[j]) - m == 0 ? 1 : 0;
     }
-    size_t c = 0;
-    for (size_t j = 0; j < n; j++) c += static_cast<double>(x[j]) - m == 0 ? 1 : 0;
     const double t = sumCanonical(e, n), cd = static_cast<double>(c);
     sum = cd + t;
     return c == 1 ? log1pOf(t) : logOf(cd + t);
