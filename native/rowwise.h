@@ -151,9 +151,9 @@ SA_INLINE V groupShift(const T* x, size_t n, size_t inner, size_t G) {
 
 /**
  * The exponentials e^(x_j - shift) of a strided group of T rows (reference rowExpTerms), shift from
- * groupShift. Float32 rows: the elements and shifts are float32 values, so narrowing them to float
- * lanes is exact; FPARTS consecutive j share one VF (part P holds row element j + P of every lane)
- * so that expDiff32 runs on all float lanes here too, and the parts come back in order of j.
+ * groupShift. Float32 rows: FPARTS consecutive j share one VF (part P holds row element j + P of
+ * every lane), loaded as floats, so that expDiff32 runs on all float lanes here too; the parts come
+ * back in order of j, widened (exactly). The shift, a float32 value or 0, narrows exactly.
  * Float64 rows: exp of the binary64 difference.
  */
 template <class T>
@@ -171,21 +171,43 @@ struct GroupExp {
   SA_MEMBER void each(const T* x, size_t n, size_t inner, size_t G, F fn) const {
     size_t j = 0;
     if constexpr (sizeof(T) == sizeof(float)) {
-      V v[FPARTS];
       for (; j + FPARTS <= n; j += FPARTS) {
-        for (int P = 0; P < FPARTS; P++) v[P] = loadGroup(x + (j + P) * inner, G);
-        const ExpDiff32 e = expDiff32(narrowF(v), m, nm);
-        for (int P = 0; P < FPARTS; P++) fn(j + P, v[P], e.part[P]);
+        const VF v = loadGroupParts(x + j * inner, inner, G);
+        eachPart<0>(j, v, expDiff32(v, m, nm), fn);
       }
       for (; j < n; j++) {
-        for (int P = 0; P < FPARTS; P++) v[P] = loadGroup(x + j * inner, G);
-        fn(j, v[0], expDiff32(narrowF(v), m, nm).part[0]);
+        const VF v = loadGroupParts(x + j * inner, 0, G);  // element j in every part
+        fn(j, widenF<0>(v), expDiff32(v, m, nm).part[0]);
       }
     } else {
       for (; j < n; j++) {
         V v = loadGroup(x + j * inner, G);
         fn(j, v, vexp(v - shift));
       }
+    }
+  }
+
+ private:
+  /** Elements j + P (at p + P·step) of the G <= LANES rows of a Float32 group into part P. */
+  SA_MEMBER static VF loadGroupParts(const float* p, size_t step, size_t G) {
+    const float* q[FPARTS];
+    if (G == static_cast<size_t>(LANES)) {
+      for (int P = 0; P < FPARTS; P++) q[P] = p + P * step;
+      return loadParts(q);
+    }
+    float b[FPARTS][LANES];
+    for (int P = 0; P < FPARTS; P++) {
+      for (int k = 0; k < LANES; k++) b[P][k] = 0;
+      memcpy(b[P], p + P * step, G * sizeof(float));
+      q[P] = b[P];
+    }
+    return loadParts(q);
+  }
+  template <int P, class F>
+  SA_MEMBER static void eachPart(size_t j, VF v, const ExpDiff32& e, F& fn) {
+    if constexpr (P < FPARTS) {
+      fn(j + P, widenF<P>(v), e.part[P]);
+      eachPart<P + 1>(j, v, e, fn);
     }
   }
 };

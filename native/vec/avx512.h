@@ -124,5 +124,7 @@ SA_INLINE V widenF(VF x) {
 SA_INLINE __m512 narrow1(V x) { return _mm512_insertf32x8(_mm512_castps256_ps512(_mm512_cvtpd_ps(x.a)), _mm512_cvtpd_ps(x.b), 1); }
 /** The FPARTS vectors p narrowed into one VF, p[P] in part P (the inverse of widenF). */
 SA_INLINE VF narrowF(const V* p) { return VF{narrow1(p[0]), narrow1(p[1])}; }
+/** One VF from FPARTS runs of LANES floats, run P at p[P] into part P. */
+SA_INLINE VF loadParts(const float* const* p) { return VF{_mm512_loadu_ps(p[0]), _mm512_loadu_ps(p[1])}; }
 
 #endif

@@ -118,5 +118,7 @@ SA_INLINE VF narrowF(const V* p) {
   for (int i = 0; i < 4; i++) r.v[i] = static_cast<float>(p[i].v);
   return r;
 }
+/** One VF from FPARTS runs of LANES floats, run P at p[P] into part P. */
+SA_INLINE VF loadParts(const float* const* p) { return VF{{p[0][0], p[1][0], p[2][0], p[3][0]}}; }
 
 #endif
