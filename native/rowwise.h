@@ -160,11 +160,13 @@ template <class T>
 struct GroupExp {
   V shift;
   VF m, nm;
-  SA_MEMBER explicit GroupExp(V s) : shift(s) {
-    V p[FPARTS];
-    for (int P = 0; P < FPARTS; P++) p[P] = s;
-    m = narrowF(p);
-    nm = neg32(m);
+  SA_MEMBER explicit GroupExp(V s) : shift(s), m(splatf(0)), nm(splatf(0)) {
+    if constexpr (sizeof(T) == sizeof(float)) {
+      V p[FPARTS];
+      for (int P = 0; P < FPARTS; P++) p[P] = s;
+      m = narrowF(p);
+      nm = neg32(m);
+    }
   }
   /** fn(j, x_j, e_j) for j = 0, 1, ..., n - 1, in that order (canonical sums may be taken in fn). */
   template <class F>
