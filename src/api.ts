@@ -1,5 +1,5 @@
 import type { Backend, Floats, PreluOps } from './backend';
-import { resolveAlpha } from './broadcast';
+import { resolveAlpha, scalarAlpha } from './broadcast';
 import { jsBackend } from './backends/js';
 import { isNativeBackend, type NativeBackend, type ThreadedElementwiseOps, type ThreadedPreluOps, type ThreadedRowwiseOps }
   from './backends/native-types';
@@ -255,6 +255,15 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const fn = e.fn[dir];
     const o = checkOptions(opts, fn, e.allowed[dir]);
     const x = toData(xIn, 'x');
+    if (dir !== 'backward' && !isAsync && !verify()) {
+      const a = scalarAlpha(alphaIn, x, o);
+      if (a !== undefined) {
+        const out = resolveOut(o.out, x, x);
+        const ops = backend().kernels.leakyRelu as unknown as ThreadedElementwiseOps;
+        ops[dir as 'forward' | 'derivative'](x, out, { alpha: a }, resolveThreads(o.threads));
+        return out;
+      }
+    }
     const { alpha, map } = resolveAlpha(alphaIn, x, o);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
     const out = resolveOut(o.out, x, x, dy);

@@ -14,7 +14,7 @@ export interface ResolvedAlpha {
 }
 
 function inPrecision(a: Floats, like: Floats): Floats {
-  if (floatTag(a) === floatTag(like)) return a;
+  if (a.BYTES_PER_ELEMENT === like.BYTES_PER_ELEMENT) return a; // both are float arrays (toData)
   return like.BYTES_PER_ELEMENT === 4 ? Float32Array.from(a) : Float64Array.from(a);
 }
 
@@ -22,6 +22,25 @@ function checkFinite(a: Floats): void {
   for (let i = 0; i < a.length; i++) {
     if (!Number.isFinite(a[i])) throw rangeError(a.length === 1 ? 'alpha' : `alpha[${i}]`, 'a finite number', describe(a[i]));
   }
+}
+
+/**
+ * A single alpha (a number, or an array of one element) as a number in x's precision, after the
+ * same checks resolveAlpha makes (shape, finiteness, in that order); undefined for any other
+ * alpha or with sharedAxes (which resolveAlpha checks against alpha's length). prelu with one
+ * alpha is leakyRelu with that slope, bit for bit (the same formulas), so the facade runs that
+ * kernel: no alpha array, no map.
+ */
+export function scalarAlpha(alphaIn: unknown, x: Floats, o: Record<string, unknown>): number | undefined {
+  if (o.sharedAxes !== undefined) return undefined;
+  let v: number;
+  if (typeof alphaIn === 'number') v = alphaIn;
+  else if (floatTag(alphaIn) && (alphaIn as Floats).length === 1) v = (alphaIn as Floats)[0];
+  else return undefined;
+  resolveShape(o.shape, x.length);
+  const a = x.BYTES_PER_ELEMENT === 4 ? Math.fround(v) : v;
+  if (!Number.isFinite(a)) throw rangeError('alpha', 'a finite number', describe(a));
+  return a;
 }
 
 export function resolveAlpha(alphaIn: unknown, x: Floats, o: Record<string, unknown>): ResolvedAlpha {
@@ -39,7 +58,8 @@ export function resolveAlpha(alphaIn: unknown, x: Floats, o: Record<string, unkn
   if (o.sharedAxes !== undefined) {
     return { alpha, map: { shape, strides: sharedStrides(o.sharedAxes, shape, alpha.length) } };
   }
-  const strides = new Array<number>(rank).fill(0);
+  const strides: number[] = [];
+  for (let k = 0; k < rank; k++) strides.push(0);
   if (alpha.length === 1) return { alpha, map: { shape, strides } };
   if (rank === 0) throw rangeError('alpha', '1 element for data of rank 0', `${alpha.length} elements`);
   const axis = resolveAxis(o.axis, rank, rank >= 2 ? 1 : 0);

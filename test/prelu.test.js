@@ -15,6 +15,26 @@ for (const backendName of BACKENDS) {
         assert.strictEqual(firstDifference(api.derivative.prelu(x, 0.25), api.derivative.leakyRelu(x, { alpha: 0.25 })), -1);
       });
 
+      it(`${T.name}: a single alpha on prelu's own kernel (async, verify mode) gives leakyRelu's bits too`, async () => {
+        // The synchronous facade runs leakyRelu's kernel for a single alpha; async calls and verify
+        // mode (top-level functions only) still take prelu's kernel, and verify mode compares it
+        // with the js reference and throws on any difference.
+        const x = mixedInput(T, 4097, 3);
+        const want = api.leakyRelu(x, { alpha: 0.25 }), dwant = api.derivative.leakyRelu(x, { alpha: 0.25 });
+        assert.strictEqual(firstDifference(await api.async.prelu(x, 0.25), want), -1);
+        assert.strictEqual(firstDifference(await api.async.derivative.prelu(x, T.of(0.25)), dwant), -1);
+        const previous = lib.getBackend();
+        lib.setBackend(backendName);
+        lib.setVerify(true);
+        try {
+          assert.strictEqual(firstDifference(lib.prelu(x, 0.25), want), -1);
+          assert.strictEqual(firstDifference(lib.derivative.prelu(x, [0.25]), dwant), -1);
+        } finally {
+          lib.setVerify(false);
+          lib.setBackend(previous);
+        }
+      });
+
       it(`${T.name}: per-channel alpha on axis 1 (default) and on a chosen axis`, () => {
         const shape = [2, 3, 4];
         const x = T.from({ length: 24 }, (_, i) => (i % 2 ? -1 : 1) * (i + 1));
