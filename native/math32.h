@@ -6,7 +6,8 @@
 // Constants are given by their bit patterns, as in the porting note.
 //
 // Needs from vec/*.h: VF, MF, splatf, + - * /, lt gt ge eq, mand mor, sel, andBits, xorBits, pow2f;
-// for expDiff32 also FPARTS, widenF and (math.h) V, pow2i.
+// for expDiff32 also FPARTS, widenF and (math.h) V, pow2i (rowwise.h's Float32 groups: narrowF,
+// loadParts).
 #ifndef SA_MATH32_H
 #define SA_MATH32_H
 
