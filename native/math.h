@@ -52,37 +52,23 @@ SA_INLINE V expm1Poly(V r) {
     r * (C(1.0 / 39916800) + r * (C(1.0 / 479001600) + r * C(1.0 / 6227020800.0)))))))))));
 }
 
-/** The degree-6 polynomial of expForFloat32: 1/2 + r/6 + ... + r^6/8! (reference expm1Poly8). */
-SA_INLINE V expm1Poly8(V r) {
-  return C(1.0 / 2) + r * (C(1.0 / 6) + r * (C(1.0 / 24) + r * (C(1.0 / 120) + r * (C(1.0 / 720) +
-    r * (C(1.0 / 5040) + r * C(1.0 / 40320))))));
-}
-
-/** expm1(hi - lo) for the reduced argument, as hi + (tail - lo); SHORT takes expm1Poly8. */
-template <bool SHORT = false>
+/** expm1(hi - lo) for the reduced argument, as hi + (tail - lo). */
 SA_INLINE V expm1Reduced(V hi, V lo) {
   V r = hi - lo;
-  V tail = r * r * (SHORT ? expm1Poly8(r) : expm1Poly(r));
+  V tail = r * r * expm1Poly(r);
   return hi + (tail - lo);
 }
 
-/** e^x (reference expWith: exp, or expForFloat32 when SHORT). */
-template <bool SHORT>
-SA_INLINE V vexpWith(V x) {
+/** e^x (reference exp). */
+SA_INLINE V vexp(V x) {
   V xc = sel(gt(x, C(710)), C(710), sel(lt(x, C(-746)), C(-746), x));
   V k = roundEven(xc * C(INV_LN2));
   V hi = xc - k * C(LN2_HI);
   V lo = k * C(LN2_LO);
-  V y = C(1) + expm1Reduced<SHORT>(hi, lo);
+  V y = C(1) + expm1Reduced(hi, lo);
   V r = scaleSplit(y, k);
   return sel(isnan(xc), xc, r);
 }
-
-/** e^x (reference exp). */
-SA_INLINE V vexp(V x) { return vexpWith<false>(x); }
-
-/** e^x to 2^-31.7 relative, for results rounded to float32 (reference expForFloat32). */
-SA_INLINE V vexpForFloat32(V x) { return vexpWith<true>(x); }
 
 /** e^x - 1 (reference expm1). */
 SA_INLINE V vexpm1(V x) {

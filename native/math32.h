@@ -5,7 +5,9 @@
 // scalar transcription): no FMA, ordered compares (NaN compares false), selects evaluate both arms.
 // Constants are given by their bit patterns, as in the porting note.
 //
-// Needs from vec/*.h: VF, MF, splatf, + - * /, lt gt ge eq, mand mor, sel, andBits, xorBits, pow2f.
+// Needs from vec/*.h: VF, MF, splatf, + - * /, lt gt ge eq, mand mor, sel, andBits, xorBits, pow2f;
+// for expDiff32 also FPARTS, widenF and (math.h) V, pow2i (rowwise.h's Float32 groups: narrowF,
+// loadParts).
 #ifndef SA_MATH32_H
 #define SA_MATH32_H
 
@@ -114,6 +116,43 @@ SA_INLINE Exp32 expCore32(VF t) {
   VF y = Cf(1) + q;
   VF yl = ((Cf(1) - y) + q) + ql;
   return Exp32{y, yl, k};
+}
+
+/**
+ * expDiff32 (reference math32.ts): e^(v - m) in binary64 for float32 v <= m, a Float32 softmax
+ * row's elements and shift, on all LANESF float lanes: softmax's exponential is the bulk of its
+ * work, and float lanes are twice as many as binary64 ones (binary64 for the sum only starts after
+ * expCore32). v - m = t + tl exactly by a float32 TwoSum; expCore32 on float lanes; then, per
+ * binary64 part, (y + yl)·2^k with one rounding of y + yl and an exact 2^k (k >= -157, normal:
+ * a plain product, or one vscalefpd). The reference's `t < -109 ? 0 : ...` is taken on y and yl
+ * before the widening (two float selects instead of widened compares): there k = -157, so (0 + 0)·2^k
+ * is the same +0. NaN lanes (v or m NaN, +Inf - +Inf) have a NaN y and stay NaN whatever 2^k
+ * their k gives. nm = -m as JavaScript's unary minus (neg32), hoisted by the caller.
+ */
+struct ExpDiff32 { V part[FPARTS]; };
+SA_INLINE V scaleExact(V s, V k) {
+#ifdef SA_HAS_SCALEF
+  return scalef(s, k);
+#else
+  return s * pow2i(k);
+#endif
+}
+template <int P>
+SA_INLINE void expDiffParts(ExpDiff32& r, VF y, VF yl, VF k) {
+  if constexpr (P < FPARTS) {
+    r.part[P] = scaleExact(widenF<P>(y) + widenF<P>(yl), widenF<P>(k));
+    expDiffParts<P + 1>(r, y, yl, k);
+  }
+}
+SA_INLINE ExpDiff32 expDiff32(VF v, VF m, VF nm) {
+  VF t = v - m;
+  VF b = t - v;
+  VF tl = (v - (t - b)) + (nm - b);
+  Exp32 x = expCore32(t, tl);
+  MF under = lt(t, F32(m32::EXP_T_LO));
+  ExpDiff32 r;
+  expDiffParts<0>(r, sel(under, Cf(0), x.y), sel(under, Cf(0), x.yl), x.k);
+  return r;
 }
 
 /**

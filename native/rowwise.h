@@ -3,6 +3,12 @@
 // kept in a binary64 scratch row; strided rows (inner > 1) are vectorised across LANES adjacent
 // rows (one row per lane), each lane keeping its own canonical sum, and recompute e^(x - m)
 // where needed instead of storing it. Both give the reference's bits.
+// The exponentials are most of a row's work. Float32 rows take them from expDiff32 (math32.h),
+// float32 arithmetic that runs on the float lanes, twice as many as binary64 ones (four times on
+// the scalar path's four float lanes): contiguous rows LANESF elements per step, strided groups
+// FPARTS consecutive elements of their LANES rows per step. Only the terms are binary64 (y + yl
+// rounded once, times an exact 2^k), so the canonical sums and everything after them are the
+// binary64 code of Float64 rows.
 #ifndef SA_ROWWISE_H
 #define SA_ROWWISE_H
 
@@ -26,29 +32,70 @@ SA_INLINE double rowMax(const T* x, size_t n) {
   return r + 0.0;
 }
 
+/**
+ * The same for a Float32 row, on float lanes with two accumulators: the maximum is exact and NaN
+ * wins in any order, so the lanes' order changes nothing; the compare-select chain is latency-bound,
+ * and on binary64 lanes it cost a sixth of a softmax row once the exponentials ran on float lanes.
+ */
+SA_INLINE double rowMax(const float* x, size_t n) {
+  VF m0 = splatf(-__builtin_inff()), m1 = m0;
+  size_t j = 0;
+  for (; j + 2 * LANESF <= n; j += 2 * LANESF) {
+    VF a = loadf(x + j), b = loadf(x + j + LANESF);
+    m0 = sel(mor(gt(a, m0), isnan(a)), a, m0);
+    m1 = sel(mor(gt(b, m1), isnan(b)), b, m1);
+  }
+  if (j + LANESF <= n) {
+    VF a = loadf(x + j);
+    m0 = sel(mor(gt(a, m0), isnan(a)), a, m0);
+    j += LANESF;
+  }
+  float l[2 * LANESF];
+  storef(l, m0);
+  storef(l + LANESF, m1);
+  double r = -INF;
+  for (int k = 0; k < 2 * LANESF; k++) r = (l[k] > r || l[k] != l[k]) ? l[k] : r;
+  for (; j < n; j++) {
+    double v = static_cast<double>(x[j]);
+    r = (v > r || v != v) ? v : r;
+  }
+  return r + 0.0;
+}
+
 /** The shift of a row: its max, or 0 for an all -Inf row (reference rowShift). */
 SA_INLINE double rowShift(double m) { return m == -INF ? 0.0 : m; }
 
 /** The RowArgs of the rows this thread is running (for their optional threaded exp). */
 static thread_local const sa::RowArgs* tRowArgs = nullptr;
 
-/**
- * e^v for an element of a row of T (reference rowExp): expForFloat32 for float data (results
- * rounded to float32), the full binary64 exp for double data.
- */
-template <class T>
-SA_INLINE V rowExpOf(V v) {
-  return sizeof(T) == sizeof(float) ? vexpForFloat32(v) : vexp(v);
-}
-
 /** 1/S for the Float32 rows (softmax multiplies by it instead of dividing by S). */
 SA_INLINE V reciprocal(V S) { return C(1) / S; }
 
-/** e[j] = e^(x[j] - shift) for j < n. */
-template <class T>
-static void expRange(const T* x, double shift, double* e, size_t n) {
+/**
+ * The lane kind of a Float32 row's exponentials for mapLanes: LANESF floats in, their expDiff32
+ * out as FPARTS binary64 vectors (the scratch row e is binary64: the canonical sum is).
+ */
+struct LanesExpDiff {
+  static constexpr size_t W = LANESF;
+  SA_MEMBER static VF ld(const float* p) { return loadf(p); }
+  SA_MEMBER static void st(double* p, const ExpDiff32& e) {
+    for (int i = 0; i < FPARTS; i++) store(p + i * LANES, e.part[i]);
+  }
+  SA_MEMBER static void nt(double* p, const ExpDiff32& e) { st(p, e); }
+};
+
+/**
+ * e[j] = e^(x[j] - shift) for j < n (reference rowExpTerms). Float32 rows: expDiff32 on float
+ * lanes, the tail through zero-padded buffers (mapLanes), so it reads nothing past x + n. Float64
+ * rows: the binary64 exp of the binary64 difference.
+ */
+static void expRange(const float* x, double shift, double* e, size_t n) {
+  const VF m = splatf(static_cast<float>(shift)), nm = neg32(m);  // shift is a float32 value or 0
+  mapLanes<LanesExpDiff>(e, n, false, [&](VF v) { return expDiff32(v, m, nm); }, x);
+}
+static void expRange(const double* x, double shift, double* e, size_t n) {
   const V s = splat(shift);
-  map1(x, e, n, [&](V v) { return rowExpOf<T>(v - s); });
+  map1(x, e, n, [&](V v) { return vexp(v - s); });
 }
 static void expRangeAny(int f64, const void* x, double shift, double* e, size_t n) {
   if (f64) expRange(static_cast<const double*>(x), shift, e, n);
@@ -102,12 +149,77 @@ SA_INLINE V groupShift(const T* x, size_t n, size_t inner, size_t G) {
   return sel(eq(m, C(-INF)), C(0), m);
 }
 
+/**
+ * The exponentials e^(x_j - shift) of a strided group of T rows (reference rowExpTerms), shift from
+ * groupShift. Float32 rows: FPARTS consecutive j share one VF (part P holds row element j + P of
+ * every lane), loaded as floats, so that expDiff32 runs on all float lanes here too; the parts come
+ * back in order of j, widened (exactly). The shift, a float32 value or 0, narrows exactly.
+ * Float64 rows: exp of the binary64 difference.
+ */
+template <class T>
+struct GroupExp {
+  V shift;
+  VF m, nm;
+  SA_MEMBER explicit GroupExp(V s) : shift(s), m(splatf(0)), nm(splatf(0)) {
+    if constexpr (sizeof(T) == sizeof(float)) {
+      V p[FPARTS];
+      for (int P = 0; P < FPARTS; P++) p[P] = s;
+      m = narrowF(p);
+      nm = neg32(m);
+    }
+  }
+  /** fn(j, x_j, e_j) for j = 0, 1, ..., n - 1, in that order (canonical sums may be taken in fn). */
+  template <class F>
+  SA_MEMBER void each(const T* x, size_t n, size_t inner, size_t G, F fn) const {
+    size_t j = 0;
+    if constexpr (sizeof(T) == sizeof(float)) {
+      for (; j + FPARTS <= n; j += FPARTS) {
+        const VF v = loadGroupParts(x + j * inner, inner, G);
+        eachPart<0>(j, v, expDiff32(v, m, nm), fn);
+      }
+      for (; j < n; j++) {
+        const VF v = loadGroupParts(x + j * inner, 0, G);  // element j in every part
+        fn(j, widenF<0>(v), expDiff32(v, m, nm).part[0]);
+      }
+    } else {
+      for (; j < n; j++) {
+        V v = loadGroup(x + j * inner, G);
+        fn(j, v, vexp(v - shift));
+      }
+    }
+  }
+
+ private:
+  /** Elements j + P (at p + P·step) of the G <= LANES rows of a Float32 group into part P. */
+  SA_MEMBER static VF loadGroupParts(const float* p, size_t step, size_t G) {
+    const float* q[FPARTS];
+    if (G == static_cast<size_t>(LANES)) {
+      for (int P = 0; P < FPARTS; P++) q[P] = p + P * step;
+      return loadParts(q);
+    }
+    float b[FPARTS][LANES];
+    for (int P = 0; P < FPARTS; P++) {
+      for (int k = 0; k < LANES; k++) b[P][k] = 0;
+      memcpy(b[P], p + P * step, G * sizeof(float));
+      q[P] = b[P];
+    }
+    return loadParts(q);
+  }
+  template <int P, class F>
+  SA_MEMBER static void eachPart(size_t j, VF v, const ExpDiff32& e, F& fn) {
+    if constexpr (P < FPARTS) {
+      fn(j + P, widenF<P>(v), e.part[P]);
+      eachPart<P + 1>(j, v, e, fn);
+    }
+  }
+};
+
 /** The canonical sum of e^(x_j - shift) per lane of a strided group. */
 template <class T>
-SA_INLINE V groupExpSum(const T* x, size_t n, size_t inner, size_t G, V shift) {
+SA_INLINE V groupExpSum(const T* x, size_t n, size_t inner, size_t G, const GroupExp<T>& ex) {
   LaneSums s;
   s.reset();
-  for (size_t j = 0; j < n; j++) s.add(rowExpOf<T>(loadGroup(x + j * inner, G) - shift));
+  ex.each(x, n, inner, G, [&](size_t, V, V e) { s.add(e); });
   return s.result();
 }
 

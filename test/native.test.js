@@ -230,6 +230,35 @@ if (!available) {
         });
       }
 
+      it('Float32 softmax and logSoftmax: expDiff32\'s edges (e^-109, -Inf, v - m overflowing, NaN, tiny shifts) in rows around multiples of the float lanes, contiguous and strided', () => {
+        const f = Math.fround;
+        const r = rng(51);
+        // Values against a row maximum of 0 (the exponent just above and below -109, where terms
+        // become 0), and rows whose maximum makes v - m overflow, inexact in float32 or NaN.
+        const near = [0, -0, f(-108.99999), -109, f(-109.00001), -110, -1e30, -Infinity, f(-75.5), f(-0.34657), f(-88.7)];
+        const rows = [
+          () => near[Math.floor(r() * near.length)],
+          () => f(-r() * 120),
+          () => (r() < 0.5 ? f(-3e38) : f(3e38 * r())),
+          () => (r() < 0.1 ? NaN : f(r() * 10)),
+          () => -Infinity,
+          () => (r() < 0.3 ? f(2 ** -30) : f(-r() * 100)),
+          () => (r() < 0.2 ? f(-(2 ** -40)) : r() < 0.2 ? 1.401298464324817e-45 : f(-r() * 1e-3)),
+          () => (r() < 0.05 ? Infinity : f((r() - 0.5) * 200)),
+        ];
+        for (const n of [1, 2, 7, 8, 9, 31, 32, 33, 63, 64, 65, 129, 1023, 1024, 1025, 2049]) {
+          const R = rows.length;
+          const x = Float32Array.from({ length: R * n }, (_, i) => rows[Math.floor(i / n)]());
+          const dy = Float32Array.from({ length: R * n }, () => f((r() - 0.5) * 4));
+          for (const name of ['softmax', 'logSoftmax']) {
+            for (const o of [{ shape: [R, n] }, { shape: [R, n], axis: 0 }, { shape: [n, R], axis: 0 }]) {
+              assertSame(native[name](x, o), js[name](x, o), `${name} n=${n} ${JSON.stringify(o)}`, { x });
+              assertSame(native.backward[name](x, dy, o), js.backward[name](x, dy, o), `backward.${name} n=${n} ${JSON.stringify(o)}`, { x, dy });
+            }
+          }
+        }
+      });
+
       it('prelu: scalar, per-channel, sharedAxes, long channels (dalpha over several 4096-blocks), unaligned, in place', () => {
         for (const T of TYPES) {
           const x = mixedInput(T, 2 * 3 * 4 * 5, 21);

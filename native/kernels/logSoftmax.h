@@ -1,6 +1,7 @@
 // logSoftmax (src/reference/logSoftmax.ts): (x_j - m) - lse (rowLse); an all -Inf row gives -Inf and its
-// backward passes dy through. dx_j = dy_j - (e_j / S) Σ dy. Float32 rows take e_j from
-// expForFloat32 (rowExp, groupExpSum, rowExpOf).
+// backward passes dy through. dx_j = dy_j - (e_j / S) Σ dy. Float32 rows take e_j from expDiff32
+// (rowExpTerms, GroupExp), which takes v - m exactly: unlike Float64 rows they need no correction
+// for the rounding of d = v - m in lse.
 struct logSoftmax {
   /** log S as the vector log computes it, for one row sum. */
   SA_MEMBER static double logOf(double S) {
@@ -22,16 +23,37 @@ struct logSoftmax {
   template <class T>
   SA_MEMBER static double rowLse(const T* x, size_t n, double m, double* e, double& sum) {
     rowExpTerms(x, n, m, e);
-    // t_j = x_j - m == 0 ? 0 : e_j (1 + r), r the rounding error of d = x_j - m (two-sum; 0 for
-    // d infinite), see the reference.
-    const V mv = splat(m), nm = splat(-m);
-    map2(x, e, e, n, [&](V v, V ej) {
-      V d = v - mv, b = d - v;
-      V r = sel(lt(vabs(d), C(INF)), (v - (d - b)) + (nm - b), C(0));
-      return sel(eq(d, C(0)), C(0), ej + ej * r);
-    });
+    const V mv = splat(m);
     size_t c = 0;
-    for (size_t j = 0; j < n; j++) c += static_cast<double>(x[j]) - m == 0 ? 1 : 0;
+    if constexpr (sizeof(T) == sizeof(float)) {
+      // t_j = x_j - m == 0 ? 0 : e_j (expDiff32 already took x_j - m exactly), counting c on the
+      // way: one pass, lanes counting exactly in binary64.
+      V cv = C(0);
+      size_t j = 0;
+      for (; j + LANES <= n; j += LANES) {
+        M top = eq(load(x + j) - mv, C(0));
+        store(e + j, sel(top, C(0), load(e + j)));
+        cv = cv + sel(top, C(1), C(0));
+      }
+      double l[LANES];
+      storeLanes(l, cv);
+      for (int k = 0; k < LANES; k++) c += static_cast<size_t>(l[k]);
+      for (; j < n; j++) {
+        bool top = static_cast<double>(x[j]) - m == 0;
+        c += top ? 1 : 0;
+        e[j] = top ? 0 : e[j];
+      }
+    } else {
+      // t_j = x_j - m == 0 ? 0 : e_j (1 + r), r the rounding error of d = x_j - m (two-sum; 0 for
+      // d infinite), see the reference.
+      const V nm = splat(-m);
+      map2(x, e, e, n, [&](V v, V ej) {
+        V d = v - mv, b = d - v;
+        V r = sel(lt(vabs(d), C(INF)), (v - (d - b)) + (nm - b), C(0));
+        return sel(eq(d, C(0)), C(0), ej + ej * r);
+      });
+      for (size_t j = 0; j < n; j++) c += static_cast<double>(x[j]) - m == 0 ? 1 : 0;
+    }
     const double t = sumCanonical(e, n), cd = static_cast<double>(c);
     sum = cd + t;
     return c == 1 ? log1pOf(t) : logOf(cd + t);
@@ -59,15 +81,19 @@ struct logSoftmax {
     LaneSums s;
     s.reset();
     V c = C(0);
-    for (size_t j = 0; j < n; j++) {
-      V v = loadGroup(x + j * inner, G);
-      V d = v - m, b = d - v;
-      V r = sel(lt(vabs(d), C(INF)), (v - (d - b)) + (neg(m) - b), C(0));
-      V ej = rowExpOf<T>(d);
+    const GroupExp<T> ex(m);
+    ex.each(x, n, inner, G, [&](size_t, V v, V ej) {
+      V d = v - m;
       M top = eq(d, C(0));
-      s.add(sel(top, C(0), ej + ej * r));
+      if constexpr (sizeof(T) == sizeof(float)) {
+        s.add(sel(top, C(0), ej));
+      } else {
+        V b = d - v;
+        V r = sel(lt(vabs(d), C(INF)), (v - (d - b)) + (neg(m) - b), C(0));
+        s.add(sel(top, C(0), ej + ej * r));
+      }
       c = c + sel(top, C(1), C(0));
-    }
+    });
     V t = s.result();
     V sum = c + t;
     V lse = sel(eq(c, C(1)), vlog1p(t), vlog(sum));
@@ -79,17 +105,16 @@ struct logSoftmax {
   }
   template <class T>
   SA_MEMBER static void backwardGroup(const T* x, const T* dy, T* out, size_t n, size_t inner, size_t G) {
-    V m = groupShift(x, n, inner, G);
-    V S = groupExpSum(x, n, inner, G, m);
+    const GroupExp<T> ex(groupShift(x, n, inner, G));
+    V S = groupExpSum(x, n, inner, G, ex);
     M zero = eq(S, C(0));
     LaneSums t;
     t.reset();
     for (size_t j = 0; j < n; j++) t.add(loadGroup(dy + j * inner, G));
     V g = t.result();
-    for (size_t j = 0; j < n; j++) {
-      V e = rowExpOf<T>(loadGroup(x + j * inner, G) - m);
+    ex.each(x, n, inner, G, [&](size_t j, V, V e) {
       V d = loadGroup(dy + j * inner, G);
       storeGroup(out + j * inner, d - sel(zero, C(0), e / S) * g, G);
-    }
+    });
   }
 };

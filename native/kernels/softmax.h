@@ -1,6 +1,8 @@
 // softmax (src/reference/softmax.ts): e^(x_j - m) / S; backward dx_j = s_j (dy_j - Σ dy·s) with s_j
 // in binary64. An all -Inf row (S = 0) gives 0 and passes no gradient. Float32 rows take e_j from
-// expForFloat32 (rowExp) and e_j · (1/S) instead of e_j / S (one rounding of 1/S per row).
+// expDiff32 (math32.h: float32 arithmetic on float lanes, the exponential being most of the work,
+// with e_j itself in binary64 for the canonical sum) and e_j · (1/S) instead of e_j / S (one
+// rounding of 1/S per row).
 struct softmax {
   /** e_j / S, or e_j · R with R = 1/S for float data (reference softmaxForward). */
   template <class T>
@@ -26,31 +28,30 @@ struct softmax {
   }
   template <class T>
   SA_MEMBER static void forwardGroup(const T* x, T* out, size_t n, size_t inner, size_t G) {
-    V shift = groupShift(x, n, inner, G);
-    V S = groupExpSum(x, n, inner, G, shift);
+    const GroupExp<T> ex(groupShift(x, n, inner, G));
+    V S = groupExpSum(x, n, inner, G, ex);
     V R = reciprocal(S);
     M zero = eq(S, C(0));
-    for (size_t j = 0; j < n; j++) {
-      V e = rowExpOf<T>(loadGroup(x + j * inner, G) - shift);
+    ex.each(x, n, inner, G, [&](size_t j, V, V e) {
       storeGroup(out + j * inner, sel(zero, C(0), share<T>(e, S, R)), G);
-    }
+    });
   }
   template <class T>
   SA_MEMBER static void backwardGroup(const T* x, const T* dy, T* out, size_t n, size_t inner, size_t G) {
-    V shift = groupShift(x, n, inner, G);
-    V S = groupExpSum(x, n, inner, G, shift);
+    const GroupExp<T> ex(groupShift(x, n, inner, G));
+    V S = groupExpSum(x, n, inner, G, ex);
     V R = reciprocal(S);
     M zero = eq(S, C(0));
     LaneSums t;
     t.reset();
-    for (size_t j = 0; j < n; j++) {
-      V s = sel(zero, C(0), share<T>(rowExpOf<T>(loadGroup(x + j * inner, G) - shift), S, R));
+    ex.each(x, n, inner, G, [&](size_t j, V, V e) {
+      V s = sel(zero, C(0), share<T>(e, S, R));
       t.add(loadGroup(dy + j * inner, G) * s);
-    }
+    });
     V g = t.result();
-    for (size_t j = 0; j < n; j++) {
-      V s = sel(zero, C(0), share<T>(rowExpOf<T>(loadGroup(x + j * inner, G) - shift), S, R));
+    ex.each(x, n, inner, G, [&](size_t j, V, V e) {
+      V s = sel(zero, C(0), share<T>(e, S, R));
       storeGroup(out + j * inner, s * (loadGroup(dy + j * inner, G) - g), G);
-    }
+    });
   }
 };

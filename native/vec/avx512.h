@@ -112,4 +112,19 @@ SA_INLINE VF atLeast(VF t, VF lo) { return VF{_mm512_max_ps(lo.a, t.a), _mm512_m
 /** v·2^n rounded once for an integral n (vscalefps): v·pow2f(n) where 2^n is normal. */
 SA_INLINE VF scalef(VF v, VF n) { return VF{_mm512_scalef_ps(v.a, n.a), _mm512_scalef_ps(v.b, n.b)}; }
 
+// Between the lane kinds, exact for float32 values (expDiff32 of softmax's Float32 rows): part P of
+// a VF as binary64 (P = 0: lanes [0, LANES), P = 1: [LANES, 2 LANES)), and FPARTS V narrowed into
+// one VF.
+constexpr int FPARTS = LANESF / LANES;
+template <int P>
+SA_INLINE V widenF(VF x) {
+  __m512 h = P == 0 ? x.a : x.b;
+  return V{_mm512_cvtps_pd(_mm512_castps512_ps256(h)), _mm512_cvtps_pd(_mm512_extractf32x8_ps(h, 1))};
+}
+SA_INLINE __m512 narrow1(V x) { return _mm512_insertf32x8(_mm512_castps256_ps512(_mm512_cvtpd_ps(x.a)), _mm512_cvtpd_ps(x.b), 1); }
+/** The FPARTS vectors p narrowed into one VF, p[P] in part P (the inverse of widenF). */
+SA_INLINE VF narrowF(const V* p) { return VF{narrow1(p[0]), narrow1(p[1])}; }
+/** One VF from FPARTS runs of LANES floats, run P at p[P] into part P. */
+SA_INLINE VF loadParts(const float* const* p) { return VF{_mm512_loadu_ps(p[0]), _mm512_loadu_ps(p[1])}; }
+
 #endif

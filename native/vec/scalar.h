@@ -107,4 +107,18 @@ SA_INLINE VF pow2f(VF n) { VF r; SA_F4(r.v[i] = fromBitsf((bitsOff(n.v[i] + 1258
 SA_INLINE VF atLeast(VF t, VF lo) { return sel(lt(t, lo), lo, t); }
 #undef SA_F4
 
+// Between the lane kinds, exact for float32 values (expDiff32 of softmax's Float32 rows): float
+// lane P as binary64 (FPARTS = 4 parts of one lane), and four V narrowed into one VF.
+constexpr int FPARTS = LANESF / LANES;
+template <int P>
+SA_INLINE V widenF(VF x) { return V{static_cast<double>(x.v[P])}; }
+/** The FPARTS vectors p narrowed into one VF, p[P] in part P (the inverse of widenF). */
+SA_INLINE VF narrowF(const V* p) {
+  VF r;
+  for (int i = 0; i < 4; i++) r.v[i] = static_cast<float>(p[i].v);
+  return r;
+}
+/** One VF from FPARTS runs of LANES floats, run P at p[P] into part P. */
+SA_INLINE VF loadParts(const float* const* p) { return VF{{p[0][0], p[1][0], p[2][0], p[3][0]}}; }
+
 #endif

@@ -121,4 +121,19 @@ SA_INLINE VF pow2f(VF n) { return VF{pow2f1(n.a), pow2f1(n.b)}; }
 /** t < lo ? lo : t (NaN t stays NaN): maxps returns its second operand unless the first is greater. */
 SA_INLINE VF atLeast(VF t, VF lo) { return VF{_mm_max_ps(lo.a, t.a), _mm_max_ps(lo.b, t.b)}; }
 
+// Between the lane kinds, exact for float32 values (expDiff32 of softmax's Float32 rows): part P of
+// a VF as binary64 (P = 0: lanes [0, LANES), P = 1: [LANES, 2 LANES)), and FPARTS V narrowed into
+// one VF.
+constexpr int FPARTS = LANESF / LANES;
+template <int P>
+SA_INLINE V widenF(VF x) {
+  __m128 h = P == 0 ? x.a : x.b;
+  return V{_mm_cvtps_pd(h), _mm_cvtps_pd(_mm_movehl_ps(h, h))};
+}
+SA_INLINE __m128 narrow1(V x) { return _mm_movelh_ps(_mm_cvtpd_ps(x.a), _mm_cvtpd_ps(x.b)); }
+/** The FPARTS vectors p narrowed into one VF, p[P] in part P (the inverse of widenF). */
+SA_INLINE VF narrowF(const V* p) { return VF{narrow1(p[0]), narrow1(p[1])}; }
+/** One VF from FPARTS runs of LANES floats, run P at p[P] into part P. */
+SA_INLINE VF loadParts(const float* const* p) { return VF{_mm_loadu_ps(p[0]), _mm_loadu_ps(p[1])}; }
+
 #endif
