@@ -6,7 +6,7 @@
  * elements per f64x2 vector with a degree-11 polynomial; the float32 core runs four per f32x4
  * with degree 6. It can, without losing the float32 result's accuracy, because v - m of two
  * float32 values is exactly t + tl (TwoSum in float32: the error of a float32 subtraction is a
- * float32), and expCore32 returns e^(t + tl) as an unrounded pair (y + yl)·2^k good to 2^-28. Only
+ * float32), and expCore32 returns e^(t + tl) as an unrounded pair (y + yl)·2^k good to 2^-25.8 (measured). Only
  * the last step leaves float32: y + yl is rounded once in binary64 and scaled by 2^k, which is
  * exact there (k >= -157 is a normal binary64 power, where as float32 it would be subnormal) —
  * the canonical sum and R = 1/S that follow are binary64, as before.

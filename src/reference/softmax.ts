@@ -25,7 +25,7 @@ export function rowMax(x: Floats, base: number, n: number, stride: number): numb
  * e_j = e^(x_j - m) into e[0..n) and their canonical sum. The shift m is the row max, or 0 for an
  * all -Inf row so every term is e^-Inf = 0 (not NaN) and the sum is 0 (callers special-case it).
  * Float32 data take expDiff32 (float32 arithmetic on v - m split exactly into two floats, the
- * result in binary64 to 2^-28 relative: 2^-4 of a float32 half-ulp); Float64 data the full
+ * result in binary64 to 2^-25.8 relative, measured: 2^-1.8 of a float32 half-ulp); Float64 data the full
  * binary64 exp of the binary64 difference.
  */
 export function rowExp(x: Floats, base: number, n: number, stride: number, m: number, e: Float64Array): number {
