@@ -48,7 +48,7 @@ export const ROUTING_MAX = 1024;
 export const ROUTING: RoutingTable = /* routing:data:start */ {
   "provenance": {
     "command": "npm run bench -- --full --browser --publish",
-    "date": "2026-11-23T07:12:40.899Z",
+    "date": "2026-11-23T09:39:20.150Z",
     "cpu": "AMD EPYC, 2 cores",
     "runtime": "Node v20.20.2",
     "platform": "linux 6.18.44-fc-v669 x64",
@@ -58,12 +58,12 @@ export const ROUTING: RoutingTable = /* routing:data:start */ {
     "sizes": [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
   },
   "thresholds": {
-    "nativeOverJs": { "linear": 24, "smooth": 3, "rowwise": 12 },
-    "wasmOverJs": { "linear": 32, "smooth": 4, "rowwise": 12 }
+    "nativeOverJs": { "linear": 16, "smooth": 3, "rowwise": 4 },
+    "wasmOverJs": { "linear": 24, "smooth": 3, "rowwise": 4 }
   },
   "measured": {
-    "nativeOverJs": { "linear": 23, "smooth": 3, "rowwise": 11 },
-    "wasmOverJs": { "linear": 28.5, "smooth": 3.5, "rowwise": 12 }
+    "nativeOverJs": { "linear": 19, "smooth": 3, "rowwise": 4.5 },
+    "wasmOverJs": { "linear": 26, "smooth": 3, "rowwise": 4 }
   }
 } /* routing:data:end */;
 
