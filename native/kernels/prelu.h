@@ -178,19 +178,22 @@ struct prelu {
       walk(L, L.k, begin, end, [&](size_t s0, size_t len, size_t off, size_t a) {
         size_t ph = off % P;
         size_t i = s0, e = s0 + len;
+        // The short first span, up to the first position where a vector store is aligned.
+        auto toAligned = [&](size_t& i, size_t e, size_t& ph) {
+          size_t head = headToStore<W * sizeof(T)>(out + i);
+          if (!head) return;
+          size_t n = head < e - i ? head : e - i;
+          span(dir, x + i, Eb + ph, out + i, n, nt);
+          i += n;
+          ph = (ph + n) % P;
+        };
         if (W % P == 0) {
           // P divides the vector width: from an aligned store on, every vector of a span whose
           // length is a multiple of P starts at the same phase, so alpha is one vector (no
           // stream of alpha loads): Eb + ph after the short first span, then a plain remainder.
           fillPattern(L, alpha, a, Eb);
           for (size_t j = P; j < P + W; j++) Eb[j] = Eb[j - P];
-          size_t head = headToStore<W * sizeof(T)>(out + i);
-          if (head) {
-            size_t n = head < e - i ? head : e - i;
-            span(dir, x + i, Eb + ph, out + i, n, nt);
-            i += n;
-            ph = (ph + n) % P;
-          }
+          toAligned(i, e, ph);
           size_t body = (e - i) / P * P;
           if (body) spanVec(dir, x + i, vectorAt(Eb + ph), out + i, body, nt);
           i += body;
@@ -208,13 +211,7 @@ struct prelu {
             memcpy(Eb + filled, Eb, n * sizeof(T));
             filled += n;
           }
-          size_t head = headToStore<W * sizeof(T)>(out + i);
-          if (head) {
-            size_t n = head < e - i ? head : e - i;
-            span(dir, x + i, Eb + ph, out + i, n, nt);
-            i += n;
-            ph = (ph + n) % P;
-          }
+          toAligned(i, e, ph);
           for (; i < e; i += M) span(dir, x + i, Eb + ph, out + i, M < e - i ? M : e - i, nt);
           return;
         }
