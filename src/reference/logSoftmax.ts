@@ -21,10 +21,11 @@ export function rowLse(x: Floats, base: number, n: number, stride: number, m: nu
     const v = x[base + j * stride];
     const d = v - m;
     if (d === 0) c++;
-    if (d === 0 || !f64) {
-      e[j] = d === 0 ? 0 : e[j];
+    if (d === 0) {
+      e[j] = 0;
       continue;
     }
+    if (!f64) continue;
     // Float64 data: e^(d + r) = e_j (1 + r) with r = (v - m) - d, the rounding error of d
     // (two-sum; 0 when d is not finite): |d| up to 745 makes d's rounding alone worth 370 ulp of
     // e_j, which the maximum's output -log1p(T) ~ -T would inherit. Float32 rows need no
