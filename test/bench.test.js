@@ -12,6 +12,7 @@ const { lineChart } = require('../bench/report/svg');
 const { parseArgs } = require('../bench/lib/args');
 const { annotate } = require('../bench/report/analyze');
 const { terminalTable } = require('../bench/report/table');
+const { referenceBandwidth } = require('../bench/lib/suite');
 
 describe('benchmark suite', () => {
   it('encodes varints as protobuf does, negatives as 10-byte two\'s complement', () => {
@@ -100,5 +101,13 @@ describe('benchmark suite', () => {
     const table = terminalTable({ rows, bandwidth: [{ n: 1024, gbPerS: 16 }], sizes: [1024], type: 'float32' });
     assert.match(table, /relu forward/);
     assert.match(table, /1000 ×2\.00 50%/);
+  });
+
+  it('takes the higher of the copy\'s two measurements at each size as the bandwidth reference', () => {
+    const before = [{ n: 16, gbPerS: 4, seconds: 4 }, { n: 65536, gbPerS: 44, seconds: 2 }];
+    const after = [{ n: 16, gbPerS: 3, seconds: 5 }, { n: 65536, gbPerS: 99, seconds: 1 }];
+    const ref = referenceBandwidth(before, after);
+    assert.deepStrictEqual(ref.map((b) => [b.n, b.gbPerS, b.seconds, b.gbPerSBefore, b.gbPerSAfter]),
+      [[16, 4, 4, 4, 3], [65536, 99, 1, 44, 99]]);
   });
 });

@@ -84,7 +84,14 @@ function markdown(result, charts) {
   L.push('');
   L.push(`size | ${options.sizes.map(sizeLabel).join(' | ')}`);
   L.push(`--- | ${options.sizes.map(() => '---:').join(' | ')}`);
-  L.push(`GB/s (${bandwidth[0] ? bandwidth[0].method : ''}) | ${options.sizes.map((n) => { const b = bandwidth.find((x) => x.n === n); return b ? b.gbPerS.toFixed(1) : '–'; }).join(' | ')}`);
+  const cell = (n, field) => { const b = bandwidth.find((x) => x.n === n); return b && b[field] !== undefined ? b[field].toFixed(1) : '–'; };
+  L.push(`GB/s (${bandwidth[0] ? bandwidth[0].method : ''}), the reference | ${options.sizes.map((n) => cell(n, 'gbPerS')).join(' | ')}`);
+  if (bandwidth.some((b) => b.gbPerSBefore !== undefined)) {
+    L.push(`measured before the kernels | ${options.sizes.map((n) => cell(n, 'gbPerSBefore')).join(' | ')}`);
+    L.push(`measured after the kernels | ${options.sizes.map((n) => cell(n, 'gbPerSAfter')).join(' | ')}`);
+    L.push('');
+    L.push('The reference at each size is the higher of the two medians, so that a slow copy measurement cannot flatter the kernels\' % of bandwidth.');
+  }
   L.push('');
   const t = crossovers.thresholds;
   if (Object.keys(t).length) {
