@@ -5,7 +5,7 @@ import { isNativeBackend, type NativeBackend, type ThreadedElementwiseOps, type 
   from './backends/native-types';
 import { axisLayout } from './reference/layout';
 import { SPEC, type FunctionSpec } from './spec';
-import { checkOptions, optionNames, resolveAxis, resolveOut, resolveOutAmong, resolveParams, resolveShape, resolveThreads, toData,
+import { checkOptions, floatTag, optionNames, resolveAxis, resolveOut, resolveOutAmong, resolveParams, resolveShape, resolveThreads, toData,
   toMatching, type Input } from './validate';
 import { copyOf, firstMismatch, mismatchError } from './verify';
 
@@ -258,7 +258,8 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     if (dir !== 'backward' && !isAsync && !verify()) {
       const a = scalarAlpha(alphaIn, x, o);
       if (a !== undefined) {
-        const out = resolveOut(o.out, x, x);
+        // alpha was read into a; checking out against it keeps the rule the same on every path.
+        const out = resolveOut(o.out, x, x, undefined, floatTag(alphaIn) ? alphaIn as Floats : undefined);
         const ops = backend().kernels.leakyRelu as unknown as ThreadedElementwiseOps;
         ops[dir as 'forward' | 'derivative'](x, out, { alpha: a }, resolveThreads(o.threads));
         return out;
@@ -266,7 +267,9 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     }
     const { alpha, map } = resolveAlpha(alphaIn, x, o);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
-    const out = resolveOut(o.out, x, x, dy);
+    // Kernels read alpha while they write out (the native and wasm ones through a pattern made
+    // first, js element by element), so memory shared by the two would give different results.
+    const out = resolveOut(o.out, x, x, dy, alpha);
     const threads = resolveThreads(o.threads);
     if (!dy && !isAsync && !verify()) {
       // The common path, without the closures below.

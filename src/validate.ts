@@ -61,24 +61,28 @@ export function toMatching(v: unknown, name: string, like: Floats): Floats {
 }
 
 function overlapsPartially(a: Floats, b: Floats): boolean {
-  // The same array (in place) first: reading .buffer is the costly part of this check.
+  // Reading .buffer is the costly part of this check (a call into V8 where the offsets and lengths
+  // are inlined), so it comes last: byte ranges that do not intersect, or the very same range seen
+  // with the same element type (in place), are fine whichever buffers they are in.
   if (a === b) return false;
-  if (a.buffer !== b.buffer) return false;
-  if (a.byteOffset === b.byteOffset && a.BYTES_PER_ELEMENT === b.BYTES_PER_ELEMENT) return false;
-  const aEnd = a.byteOffset + a.byteLength;
-  const bEnd = b.byteOffset + b.byteLength;
-  return a.byteOffset < bEnd && b.byteOffset < aEnd;
+  const aStart = a.byteOffset, bStart = b.byteOffset, aLength = a.byteLength, bLength = b.byteLength;
+  if (aStart >= bStart + bLength || bStart >= aStart + aLength) return false;
+  if (aStart === bStart && aLength === bLength && a.BYTES_PER_ELEMENT === b.BYTES_PER_ELEMENT) return false;
+  return a.buffer === b.buffer;
 }
 
 /**
  * `out` if given (same type and length as x; it may be x or dy itself, but must not partially
  * overlap them), else a new array of x's type. The inputs come as separate arguments (no array
- * per call): a and b (dy) for the functions, resolveOutAmong for prelu's dalphaOut.
+ * per call): a (x), b (dy) and c (prelu's alpha) for the functions, resolveOutAmong for prelu's
+ * dalphaOut.
  */
-export function resolveOut(out: unknown, like: Floats, a: Floats, b?: Floats, name = 'out'): Floats {
+export function resolveOut(out: unknown, like: Floats, a: Floats, b?: Floats, c?: Floats): Floats {
   if (out === undefined) return like.BYTES_PER_ELEMENT === 4 ? new Float32Array(like.length) : new Float64Array(like.length);
-  const o = checkOut(out, like, name);
-  if (overlapsPartially(o, a) || (b !== undefined && overlapsPartially(o, b))) throw overlapError(o, name);
+  const o = checkOut(out, like, 'out');
+  if (overlapsPartially(o, a) || (b !== undefined && overlapsPartially(o, b)) || (c !== undefined && overlapsPartially(o, c))) {
+    throw overlapError(o, 'out');
+  }
   return o;
 }
 
