@@ -80,10 +80,25 @@ function overlapsPartially(a: Floats, b: Floats): boolean {
 export function resolveOut(out: unknown, like: Floats, a: Floats, b?: Floats, c?: Floats): Floats {
   if (out === undefined) return like.BYTES_PER_ELEMENT === 4 ? new Float32Array(like.length) : new Float64Array(like.length);
   const o = checkOut(out, like, 'out');
-  if (overlapsPartially(o, a) || (b !== undefined && overlapsPartially(o, b)) || (c !== undefined && overlapsPartially(o, c))) {
-    throw overlapError(o, 'out');
-  }
+  checkOverlap(o, a, b, c);
   return o;
+}
+
+/**
+ * resolveOut without the overlap check, for calls that go straight to a backend whose kernels
+ * make it (Backend.checksOverlap: the native addon compares addresses, which costs nothing there
+ * while the check here reads .byteOffset, .byteLength and .buffer, tens of ns each in V8).
+ */
+export function resolveOutUnchecked(out: unknown, like: Floats): Floats {
+  if (out === undefined) return like.BYTES_PER_ELEMENT === 4 ? new Float32Array(like.length) : new Float64Array(like.length);
+  return checkOut(out, like, 'out');
+}
+
+/** out must not partially overlap the inputs a, b (dy) and c (prelu's alpha). */
+export function checkOverlap(out: Floats, a: Floats, b?: Floats, c?: Floats): void {
+  if (overlapsPartially(out, a) || (b !== undefined && overlapsPartially(out, b)) || (c !== undefined && overlapsPartially(out, c))) {
+    throw overlapError(out, 'out');
+  }
 }
 
 /** resolveOut for an output that must not partially overlap any of several inputs. */
