@@ -61,9 +61,9 @@ export function toMatching(v: unknown, name: string, like: Floats): Floats {
 }
 
 function overlapsPartially(a: Floats, b: Floats): boolean {
-  // Reading .buffer is the costly part of this check (a call into V8 where the offsets and lengths
-  // are inlined), so it comes last: byte ranges that do not intersect, or the very same range seen
-  // with the same element type (in place), are fine whichever buffers they are in.
+  // Byte ranges that do not intersect, or the very same range seen with the same element type (in
+  // place), are fine whichever buffers they are in; only the rest needs .buffer. (Each of these
+  // getters is a call in Node 20's V8, 10-30 ns: the native path leaves this check to the addon.)
   if (a === b) return false;
   const aStart = a.byteOffset, bStart = b.byteOffset, aLength = a.byteLength, bLength = b.byteLength;
   if (aStart >= bStart + bLength || bStart >= aStart + aLength) return false;
