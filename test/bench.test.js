@@ -116,6 +116,11 @@ describe('benchmark suite', () => {
       row('relu', 'forward', 'native-avx512-1thread', 9000, { ...one, pctBandwidth: 91 }),
       row('relu', 'forward', 'wasm-simd-mem', 1190, { backend: 'wasm' }),
       row('relu', 'forward', 'tfjs-wasm-op', 1000),
+      // 16M, two threads against one: elu is at 1.5x but bound by memory, softmax at 1.5x is not.
+      row('elu', 'forward', 'native-avx512-1thread', 2000, { ...one, n: 1 << 24 }),
+      row('elu', 'forward', 'native-avx512', 3000, { backend: 'native', n: 1 << 24, pctBandwidth: 95 }),
+      row('softmax', 'forward', 'native-avx512-1thread', 600, { ...one, n: 1 << 24 }),
+      row('softmax', 'forward', 'native-avx512', 900, { backend: 'native', n: 1 << 24, pctBandwidth: 30 }),
     ];
     const text = targetLines({ rows }).join('\n');
     assert.match(text, /sigmoid \| 3\.10 met\n/);
@@ -124,7 +129,9 @@ describe('benchmark suite', () => {
     assert.match(text, /tanh \| ×1\.04 met \| – \| –\n/);
     assert.match(text, /relu \| 91% met \| – \| –\n/);
     assert.match(text, /relu \| ×1\.19 \*\*no\*\* \| –\n/);
-    assert.match(text, /3 cells met, 3 not/);
+    assert.match(text, /elu \| ×1\.50 \(95% of copy\) met\n/);
+    assert.match(text, /softmax \| ×1\.50 \*\*no\*\*\n/);
+    assert.match(text, /4 cells met, 4 not/);
     assert.deepStrictEqual(targetLines({ rows: [row('relu', 'forward', 'js', 100, { backend: 'js' })] }), []);
   });
 

@@ -24,18 +24,20 @@ const wasmCopy = (rows, fn, dir, n) => at(rows, fn, dir, n, (r) => r.backend ===
 const peer = (id) => (rows, fn, dir, n) => at(rows, fn, dir, n, (r) => r.impl === id);
 
 /**
- * One check: value(rows, fn, n) → number or undefined, met when value >= min. Cells print the
- * value with format(v).
+ * One check: value(rows, fn, n) → number (met when >= min), { v, met, note }, or undefined (not
+ * measured). Cells print the value with format(v).
  */
 function check(rows, fns, sizes, value, min, format) {
   const lines = [];
   let met = 0, missed = 0;
   for (const fn of fns) {
     const cells = sizes.map((n) => {
-      const v = value(rows, fn, n);
-      if (v === undefined || !Number.isFinite(v)) return '–';
-      if (v >= min) met++; else missed++;
-      return `${format(v)} ${v >= min ? 'met' : '**no**'}`;
+      // value gives a number, or { v, met, note } where meeting the target is more than v >= min.
+      const got = value(rows, fn, n);
+      const c = typeof got === 'object' ? got : { v: got, met: got >= min, note: '' };
+      if (c.v === undefined || !Number.isFinite(c.v)) return '–';
+      if (c.met) met++; else missed++;
+      return `${format(c.v)}${c.note} ${c.met ? 'met' : '**no**'}`;
     });
     if (cells.some((c) => c !== '–')) lines.push(`${fn} | ${cells.join(' | ')}`);
   }
@@ -64,8 +66,13 @@ function targetLines(result) {
     ['Native, one thread: backward within 1.5x of forward (backward rate × 1.5 ÷ forward rate ≥ 1)', fns, [K64, M1, M16],
       (r, fn, n) => { const f = nativeOne(r, fn, 'forward', n), b = nativeOne(r, fn, 'backward', n); return f && b ? (1.5 * b.melemPerS) / f.melemPerS : undefined; },
       1, x],
-    ['Native: two threads ≥ 1.8x one thread at 16M (forward)', fns, [M16],
-      (r, fn, n) => over(nativeDefault(r, fn, 'forward', n), nativeOne(r, fn, 'forward', n)), 1.8, x],
+    // "Where memory allows": a two-thread row that moves ≥ 90% of the copy's bytes per second is
+    // bound by memory, not by threading, and counts as met whatever its ratio.
+    ['Native: two threads ≥ 1.8x one thread at 16M (forward), or bound by memory (≥ 90% of the copy)', fns, [M16],
+      (r, fn, n) => {
+        const two = nativeDefault(r, fn, 'forward', n), v = over(two, nativeOne(r, fn, 'forward', n));
+        return v === undefined ? undefined : { v, met: v >= 1.8 || two.pctBandwidth >= 90, note: two.pctBandwidth >= 90 ? ` (${pc(two.pctBandwidth)} of copy)` : '' };
+      }, 1.8, x],
     ['Wasm, data in wasm memory: ≥ 1.2x tfjs-wasm\'s op alone (forward)', fns, [K64, M1],
       (r, fn, n) => over(wasmMem(r, fn, 'forward', n), peer('tfjs-wasm-op')(r, fn, 'forward', n)), 1.2, x],
     ['Wasm, copied in and out: ≥ tfjs-wasm end to end (tensor + op + read), forward', fns, [K64, M1],
