@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -387,6 +388,28 @@ bool readLike(napi_env env, napi_value v, Arr& a, const Arr& like, const char* w
   return true;
 }
 
+/**
+ * Whether out and an input share memory without being the same array (in place, which is fine).
+ * The facade leaves this check to the addon on its synchronous path: the addresses are at hand
+ * here, while in JavaScript it takes .byteOffset, .byteLength and .buffer, tens of ns each in V8.
+ */
+bool overlapsPartially(const Arr& out, const Arr& in) {
+  size_t outBytes = out.length * (out.f64 ? sizeof(double) : sizeof(float));
+  size_t inBytes = in.length * (in.f64 ? sizeof(double) : sizeof(float));
+  if (outBytes == 0 || inBytes == 0) return false;
+  uintptr_t o = reinterpret_cast<uintptr_t>(out.data), i = reinterpret_cast<uintptr_t>(in.data);
+  if (o == i && outBytes == inBytes && out.f64 == in.f64) return false;
+  return o < i + inBytes && i < o + outBytes;
+}
+
+/** The facade's error for a partially overlapping out (src/validate.ts, overlapError), word for word. */
+bool overlapFail(napi_env env, const Arr& out) {
+  std::string m = std::string("Expected the input array itself or memory that does not overlap it for out but received a ") +
+                  (out.f64 ? "Float64Array" : "Float32Array") + " that partially overlaps an input";
+  napi_throw_range_error(env, nullptr, m.c_str());
+  return false;
+}
+
 bool readFn(napi_env env, napi_value v, int& fn, int bound) {
   if (napi_get_value_int32(env, v, &fn) != napi_ok || fn < 0 || fn >= bound) return fail(env, "Expected a function index");
   return true;
@@ -422,6 +445,7 @@ bool parseEw(napi_env env, napi_value* argv, size_t argc, Op& op) {
   if (napi_get_value_int32(env, argv[1], &op.dir) != napi_ok || op.dir < 0 || op.dir > 2) return fail(env, "Expected a direction");
   if (!readArr(env, argv[2], x, "x") || !readLike(env, argv[4], out, x, "out")) return false;
   if (op.dir == sa::BACKWARD && !readLike(env, argv[3], dy, x, "dy")) return false;
+  if (overlapsPartially(out, x) || overlapsPartially(out, dy)) return overlapFail(env, out);
   double p0 = 0, p1 = 0;
   napi_get_value_double(env, argv[5], &p0);
   napi_get_value_double(env, argv[6], &p1);
@@ -446,6 +470,7 @@ bool parseRow(napi_env env, napi_value* argv, size_t argc, Op& op) {
   op.dir = op.dir ? 1 : 0;
   if (!readArr(env, argv[2], x, "x") || !readLike(env, argv[4], out, x, "out")) return false;
   if (op.dir && !readLike(env, argv[3], dy, x, "dy")) return false;
+  if (overlapsPartially(out, x) || overlapsPartially(out, dy)) return overlapFail(env, out);
   double outer = readCount(env, argv[5]), n = readCount(env, argv[6]), inner = readCount(env, argv[7]);
   if (!(outer >= 0 && n >= 0 && inner >= 0) || outer * n * inner != static_cast<double>(x.length)) {
     return fail(env, "Expected a layout whose product is the length of x");
@@ -472,6 +497,7 @@ bool parsePrelu(napi_env env, napi_value* argv, size_t argc, Op& op) {
     if (!readLike(env, argv[4], dy, x, "dy") || !readArr(env, argv[6], dalpha, "dalpha")) return false;
     if (dalpha.f64 != x.f64 || dalpha.length != alpha.length) return fail(env, "Expected dalpha of alpha's type and length");
   }
+  if (overlapsPartially(out, x) || overlapsPartially(out, dy) || overlapsPartially(out, alpha)) return overlapFail(env, out);
   if (!map.f64 || map.length % 2 || map.length > 128) return fail(env, "Expected an alpha map of rank <= 64");
   int rank = static_cast<int>(map.length / 2);
   if (map.length) memcpy(op.map, map.data, map.length * sizeof(double));  // an empty view may have no data pointer

@@ -5,7 +5,7 @@ import { isNativeBackend, type NativeBackend, type ThreadedElementwiseOps, type 
   from './backends/native-types';
 import { axisLayout } from './reference/layout';
 import { SPEC, type FunctionSpec } from './spec';
-import { checkOptions, optionNames, resolveAxis, resolveOut, resolveOutAmong, resolveParams, resolveShape, resolveThreads, toData,
+import { checkOptions, floatTag, optionNames, resolveAxis, resolveOut, resolveOutAmong, resolveOutUnchecked, resolveParams, resolveShape, resolveThreads, toData,
   toMatching, type Input } from './validate';
 import { copyOf, firstMismatch, mismatchError } from './verify';
 
@@ -222,11 +222,13 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const x = toData(xIn, 'x');
     const p = resolveParams(e.spec, o, x.BYTES_PER_ELEMENT === 4);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
-    const out = resolveOut(o.out, x, x, dy);
+    const fast = !isAsync && !verify();
+    const b = backend();
+    const out = fast && b.checksOverlap ? resolveOutUnchecked(o.out, x) : resolveOut(o.out, x, x, dy);
     const threads = resolveThreads(o.threads);
-    if (!isAsync && !verify()) {
+    if (fast) {
       // The common path: no closure here (per-call overhead matters for small arrays).
-      const ops = backend().kernels[e.spec.name] as unknown as ThreadedElementwiseOps;
+      const ops = b.kernels[e.spec.name] as unknown as ThreadedElementwiseOps;
       if (dy) ops.backward(x, dy, out, p, threads); else ops[dir as 'forward' | 'derivative'](x, out, p, threads);
       return out;
     }
@@ -258,17 +260,23 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     if (dir !== 'backward' && !isAsync && !verify()) {
       const a = scalarAlpha(alphaIn, x, o);
       if (a !== undefined) {
-        const out = resolveOut(o.out, x, x);
-        const ops = backend().kernels.leakyRelu as unknown as ThreadedElementwiseOps;
+        // alpha was read into a; checking out against it keeps the rule the same on every path.
+        const alphaArray = floatTag(alphaIn) ? alphaIn as Floats : undefined;
+        const b = backend();
+        const out = b.checksOverlap && alphaArray === undefined ? resolveOutUnchecked(o.out, x) : resolveOut(o.out, x, x, undefined, alphaArray);
+        const ops = b.kernels.leakyRelu as unknown as ThreadedElementwiseOps;
         ops[dir as 'forward' | 'derivative'](x, out, { alpha: a }, resolveThreads(o.threads));
         return out;
       }
     }
     const { alpha, map } = resolveAlpha(alphaIn, x, o);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
-    const out = resolveOut(o.out, x, x, dy);
+    // Kernels read alpha while they write out (the native and wasm ones through a pattern made
+    // first, js element by element), so memory shared by the two would give different results.
+    const fast = !dy && !isAsync && !verify();
+    const out = fast && backend().checksOverlap ? resolveOutUnchecked(o.out, x) : resolveOut(o.out, x, x, dy, alpha);
     const threads = resolveThreads(o.threads);
-    if (!dy && !isAsync && !verify()) {
+    if (fast) {
       // The common path, without the closures below.
       (backend().kernels[spec.name] as unknown as ThreadedPreluOps)[dir as 'forward' | 'derivative'](x, alpha, out, map, threads);
       return out;
@@ -315,11 +323,13 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const axis = resolveAxis(o.axis, shape.length, shape.length - 1);
     const layout = axisLayout(shape, axis);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
-    const out = resolveOut(o.out, x, x, dy);
+    const fast = !isAsync && !verify();
+    const b = backend();
+    const out = fast && b.checksOverlap ? resolveOutUnchecked(o.out, x) : resolveOut(o.out, x, x, dy);
     const threads = resolveThreads(o.threads);
-    if (!isAsync && !verify()) {
+    if (fast) {
       // The common path, without the closures below.
-      const ops = backend().kernels[spec.name] as unknown as ThreadedRowwiseOps;
+      const ops = b.kernels[spec.name] as unknown as ThreadedRowwiseOps;
       if (dy) ops.backward(x, dy, out, layout, threads); else ops.forward(x, out, layout, threads);
       return out;
     }

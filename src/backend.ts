@@ -38,4 +38,9 @@ export interface Backend {
   readonly name: BackendName;
   /** One entry per function of the spec; tests fail if one is missing. */
   readonly kernels: Readonly<Record<string, Ops>>;
+  /**
+   * Whether the kernels themselves reject an `out` that partially overlaps an input (with the
+   * facade's RangeError), so that the facade's synchronous path can skip its own, slower check.
+   */
+  readonly checksOverlap?: boolean;
 }

@@ -13,6 +13,7 @@ const { parseArgs } = require('../bench/lib/args');
 const { annotate } = require('../bench/report/analyze');
 const { terminalTable } = require('../bench/report/table');
 const { referenceBandwidth } = require('../bench/lib/suite');
+const { targetLines } = require('../bench/report/targets');
 
 describe('benchmark suite', () => {
   it('encodes varints as protobuf does, negatives as 10-byte two\'s complement', () => {
@@ -101,6 +102,30 @@ describe('benchmark suite', () => {
     const table = terminalTable({ rows, bandwidth: [{ n: 1024, gbPerS: 16 }], sizes: [1024], type: 'float32' });
     assert.match(table, /relu forward/);
     assert.match(table, /1000 ×2\.00 50%/);
+  });
+
+  it('checks the issues\' speed targets against the rows of a run', () => {
+    const K64 = 1 << 16;
+    const row = (fn, dir, impl, melemPerS, extra = {}) => ({ fn, dir, n: K64, impl, melemPerS, ...extra });
+    const one = { backend: 'native', variant: 'threads' };
+    const rows = [
+      row('sigmoid', 'forward', 'native-avx512-1thread', 3100, one), // 3.1 elements/ns: met
+      row('sigmoid', 'backward', 'native-avx512-1thread', 2000, one), // 3100 / 2000 = 1.55x slower: not met
+      row('tanh', 'forward', 'native-avx512-1thread', 1300, one), // 1.3: not met
+      row('tanh', 'backward', 'native-avx512-1thread', 900, one), // 1.44x slower: met
+      row('relu', 'forward', 'native-avx512-1thread', 9000, { ...one, pctBandwidth: 91 }),
+      row('relu', 'forward', 'wasm-simd-mem', 1190, { backend: 'wasm' }),
+      row('relu', 'forward', 'tfjs-wasm-op', 1000),
+    ];
+    const text = targetLines({ rows }).join('\n');
+    assert.match(text, /sigmoid \| 3\.10 met\n/);
+    assert.match(text, /tanh \| 1\.30 \*\*no\*\*\n/);
+    assert.match(text, /sigmoid \| ×0\.97 \*\*no\*\* \| – \| –\n/);
+    assert.match(text, /tanh \| ×1\.04 met \| – \| –\n/);
+    assert.match(text, /relu \| 91% met \| – \| –\n/);
+    assert.match(text, /relu \| ×1\.19 \*\*no\*\* \| –\n/);
+    assert.match(text, /3 cells met, 3 not/);
+    assert.deepStrictEqual(targetLines({ rows: [row('relu', 'forward', 'js', 100, { backend: 'js' })] }), []);
   });
 
   it('takes the higher of the copy\'s two measurements at each size as the bandwidth reference', () => {

@@ -2,7 +2,7 @@
 // Bad input never crashes and never writes: each case throws TypeError or RangeError with the
 // one-sentence message naming the parameter, what was expected and what was received.
 const assert = require('assert');
-const { lib } = require('./helpers');
+const { lib, BACKENDS } = require('./helpers');
 
 const f32 = (n) => new Float32Array(n);
 
@@ -34,6 +34,24 @@ describe('errors', () => {
     throws(() => lib.relu(buf.subarray(0, 4), { out: buf.subarray(2, 6) }), RangeError,
       'Expected the input array itself or memory that does not overlap it for out but received a Float32Array that partially overlaps an input');
     assert.doesNotThrow(() => lib.relu(buf.subarray(0, 4), { out: buf.subarray(4, 8) }));
+  });
+
+  it('out partially overlapping dy or prelu\'s alpha, including at the same offset', () => {
+    const overlap = 'Expected the input array itself or memory that does not overlap it for out but received a Float32Array that partially overlaps an input';
+    const buf = new Float32Array(80).fill(0.5);
+    throws(() => lib.backward.sigmoid(f32(8), buf.subarray(0, 8), { out: buf.subarray(4, 12) }), RangeError, overlap);
+    // Each backend would read alpha while overwriting it: js and native/wasm gave different results.
+    for (const [alpha, out] of [[buf.subarray(0, 8), buf.subarray(4, 68)], [buf.subarray(0, 8), buf.subarray(0, 64)],
+      [buf.subarray(60, 61), buf.subarray(0, 64)]]) {
+      for (const b of [lib, ...BACKENDS.map((n) => lib.backends[n])]) {
+        throws(() => b.prelu(f32(64), alpha, { shape: [8, 8], out }), RangeError, overlap);
+        throws(() => b.backward.prelu(f32(64), alpha, f32(64), { shape: [8, 8], out }), RangeError, overlap);
+      }
+    }
+    // Disjoint views of one buffer, and out over dy exactly (in place), stay allowed.
+    assert.doesNotThrow(() => lib.prelu(f32(64), buf.subarray(0, 8), { shape: [8, 8], out: buf.subarray(8, 72) }));
+    const dy = buf.subarray(8, 16);
+    assert.doesNotThrow(() => lib.backward.sigmoid(f32(8), dy, { out: dy }));
   });
 
   it('parameters that are not numbers, NaN, infinite or out of range', () => {

@@ -91,6 +91,27 @@ if (!available) {
       assert.throws(() => addon.prelu(pr, 0, new Float32Array(6), a, a, new Float32Array(6), a, Float64Array.of(2, 3, 1, 1)), TypeError, 'alpha index out of range');
       assert.throws(() => addon.prelu(pr, 0, new Float32Array(6), a, a, new Float32Array(6), a, Float64Array.of(2, 4, 1, 0)), TypeError, 'dims do not match x');
     });
+
+    it('the addon rejects an out that partially overlaps an input (the facade leaves that check to it)', () => {
+      const overlap = { name: 'RangeError', message: /^Expected the input array itself or memory that does not overlap it for out but received a Float(32|64)Array that partially overlaps an input$/ };
+      const sg = lib.FUNCTION_NAMES.indexOf('sigmoid'), sm = lib.FUNCTION_NAMES.indexOf('softmax'), pr = lib.FUNCTION_NAMES.indexOf('prelu');
+      for (const T of [Float32Array, Float64Array]) {
+        const buf = new T(128).fill(0.25);
+        const x = buf.subarray(0, 32), shifted = buf.subarray(1, 33), dy = buf.subarray(40, 72), after = buf.subarray(80, 112);
+        assert.throws(() => addon.ew(sg, 0, x, x, shifted, 0, 0), overlap);
+        assert.throws(() => addon.ew(sg, 2, x, dy, buf.subarray(33, 65), 0, 0), overlap); // over dy only
+        assert.throws(() => addon.row(sm, 0, x, x, shifted, 4, 8, 1), overlap);
+        assert.throws(() => addon.row(sm, 1, x, dy, buf.subarray(39, 71), 4, 8, 1), overlap);
+        const alpha = buf.subarray(120, 124), map = Float64Array.of(8, 4, 0, 1);
+        assert.throws(() => addon.prelu(pr, 0, x, alpha, x, buf.subarray(92, 124), alpha, map), overlap); // over alpha only
+        // In place, adjacent, and the backward's dy as out are fine.
+        addon.ew(sg, 0, x, x, x, 0, 0);
+        addon.ew(sg, 2, x, dy, after, 0, 0);
+        addon.ew(sg, 2, x, dy, dy, 0, 0);
+        addon.row(sm, 0, x, x, x, 4, 8, 1);
+        addon.prelu(pr, 0, x, alpha, x, after, alpha, map);
+      }
+    });
   });
 
   for (const isa of ISAS) {

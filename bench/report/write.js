@@ -7,6 +7,7 @@ const path = require('path');
 const { implsOf } = require('./table');
 const { lineChart } = require('./svg');
 const { sizeLabel, num, ratio, pct } = require('./format');
+const { targetLines } = require('./targets');
 
 const isVariant = (r) => !!r.variant || r.opAlone;
 
@@ -93,6 +94,7 @@ function markdown(result, charts) {
     L.push('The reference at each size is the higher of the two medians, so that a slow copy measurement cannot flatter the kernels\' % of bandwidth.');
   }
   L.push('');
+  L.push(...targetLines(result));
   const t = crossovers.thresholds;
   if (Object.keys(t).length) {
     L.push('## Crossovers');

@@ -3,6 +3,7 @@ import type { AlphaMap } from '../reference/prelu';
 import type { Params } from '../reference/types';
 import { FUNCTION_NAMES, SPEC } from '../spec';
 import { describe, rangeError, typeError } from '../errors';
+import { checkOverlap } from '../validate';
 import { jsBackend } from './js';
 import { ROUTING, routingKind, setSmallArrayRouting, smallArrayRouting, type RoutingKind } from '../routing';
 
@@ -151,17 +152,17 @@ export function loadNative(): NativeBackend {
       const ops: ElementwiseOps = {
         kind: 'elementwise',
         forward(x, out, p, threads?: number) {
-          if (x.length < min && smallArrayRouting()) return (small().kernels[spec.name] as ElementwiseOps).forward(x, out, p);
+          if (x.length < min && smallArrayRouting()) { checkOverlap(out, x); return (small().kernels[spec.name] as ElementwiseOps).forward(x, out, p); }
           const p0 = n0 === undefined ? 0 : p[n0], p1 = n1 === undefined ? 0 : p[n1];
           if (threads === undefined) addon.ew(id, 0, x, x, out, p0, p1); else addon.ew(id, 0, x, x, out, p0, p1, threads);
         },
         derivative(x, out, p, threads?: number) {
-          if (x.length < min && smallArrayRouting()) return (small().kernels[spec.name] as ElementwiseOps).derivative(x, out, p);
+          if (x.length < min && smallArrayRouting()) { checkOverlap(out, x); return (small().kernels[spec.name] as ElementwiseOps).derivative(x, out, p); }
           const p0 = n0 === undefined ? 0 : p[n0], p1 = n1 === undefined ? 0 : p[n1];
           if (threads === undefined) addon.ew(id, 1, x, x, out, p0, p1); else addon.ew(id, 1, x, x, out, p0, p1, threads);
         },
         backward(x, dy, out, p, threads?: number) {
-          if (x.length < min && smallArrayRouting()) return (small().kernels[spec.name] as ElementwiseOps).backward(x, dy, out, p);
+          if (x.length < min && smallArrayRouting()) { checkOverlap(out, x, dy); return (small().kernels[spec.name] as ElementwiseOps).backward(x, dy, out, p); }
           const p0 = n0 === undefined ? 0 : p[n0], p1 = n1 === undefined ? 0 : p[n1];
           if (threads === undefined) addon.ew(id, 2, x, dy, out, p0, p1); else addon.ew(id, 2, x, dy, out, p0, p1, threads);
         },
@@ -172,11 +173,11 @@ export function loadNative(): NativeBackend {
       const ops: RowwiseOps = {
         kind: 'rowwise',
         forward(x, out, L, threads?: number) {
-          if (x.length < rowMin && smallArrayRouting()) return (small().kernels[spec.name] as RowwiseOps).forward(x, out, L);
+          if (x.length < rowMin && smallArrayRouting()) { checkOverlap(out, x); return (small().kernels[spec.name] as RowwiseOps).forward(x, out, L); }
           if (threads === undefined) addon.row(id, 0, x, x, out, L.outer, L.n, L.inner); else addon.row(id, 0, x, x, out, L.outer, L.n, L.inner, threads);
         },
         backward(x, dy, out, L, threads?: number) {
-          if (x.length < rowMin && smallArrayRouting()) return (small().kernels[spec.name] as RowwiseOps).backward(x, dy, out, L);
+          if (x.length < rowMin && smallArrayRouting()) { checkOverlap(out, x, dy); return (small().kernels[spec.name] as RowwiseOps).backward(x, dy, out, L); }
           if (threads === undefined) addon.row(id, 1, x, dy, out, L.outer, L.n, L.inner); else addon.row(id, 1, x, dy, out, L.outer, L.n, L.inner, threads);
         },
       };
@@ -189,16 +190,19 @@ export function loadNative(): NativeBackend {
       const ops: PreluOps = {
         kind: 'prelu',
         forward(x, alpha, out, map, threads?: number) {
+          if (tiny(x) || map.shape.length > 64) checkOverlap(out, x, undefined, alpha);
           if (tiny(x)) return (small().kernels[spec.name] as PreluOps).forward(x, alpha, out, map);
           if (map.shape.length > 64) return ref.forward(x, alpha, out, map);
           if (threads === undefined) addon.prelu(id, 0, x, alpha, x, out, alpha, mapArray(map)); else addon.prelu(id, 0, x, alpha, x, out, alpha, mapArray(map), threads);
         },
         derivative(x, alpha, out, map, threads?: number) {
+          if (tiny(x) || map.shape.length > 64) checkOverlap(out, x, undefined, alpha);
           if (tiny(x)) return (small().kernels[spec.name] as PreluOps).derivative(x, alpha, out, map);
           if (map.shape.length > 64) return ref.derivative(x, alpha, out, map);
           if (threads === undefined) addon.prelu(id, 1, x, alpha, x, out, alpha, mapArray(map)); else addon.prelu(id, 1, x, alpha, x, out, alpha, mapArray(map), threads);
         },
         backward(x, alpha, dy, dx, dalpha, map, threads?: number) {
+          if (tiny(x) || map.shape.length > 64) checkOverlap(dx, x, dy, alpha);
           if (tiny(x)) return (small().kernels[spec.name] as PreluOps).backward(x, alpha, dy, dx, dalpha, map);
           if (map.shape.length > 64) return ref.backward(x, alpha, dy, dx, dalpha, map);
           if (threads === undefined) addon.prelu(id, 2, x, alpha, dy, dx, dalpha, mapArray(map));
@@ -216,6 +220,9 @@ export function loadNative(): NativeBackend {
   return {
     name: 'native',
     kernels,
+    // The addon compares out's addresses with the inputs'; the paths above that do not reach it
+    // (small arrays, prelu maps of rank > 64) check in JavaScript.
+    checksOverlap: true,
     addon,
     isa: () => addon.getIsa(),
     elementwiseAsync(name, dir, x, dy, out, p, threads) {
