@@ -14,8 +14,8 @@
  * The same core as the elementwise float32 kernels (math32.ts: two vectors interleaved, handed to
  * a continuation that stores). In the SIMD build each vector's four results are widened in two
  * halves (promote the low two lanes, then the high two after a shuffle), and 2^k is built from
- * the exponent bits of k + 1023 sign-extended to i64 lanes. The scalar build does the same one
- * float at a time. The drop `t < EXP_T_LO ? 0 : e` clears y and yl on those lanes before widening
+ * the exponent bits k + 1023 (shifted into the high 32-bit words, zeros interleaved below). The
+ * scalar build does the same one float at a time. The drop `t < EXP_T_LO ? 0 : e` clears y and yl on those lanes before widening
  * ((+0 + +0)·2^k = +0, their k being -157); NaN t is not dropped and stays NaN.
  *
  * logSoftmax's T additionally zeroes the terms with v - m == 0 and counts them (the reference's c):
@@ -52,11 +52,14 @@ export function topCountOf(): i32 {
   // Both, and before the product: where t is -Inf or v - m overflowed, TwoSum's tl is NaN, and so
   // are y and yl.
   const yk = v128.andnot(y, drop), ylk = v128.andnot(yl, drop);
-  const kb = i32x4.sub(kM, v128.load(KM_TO_BIASED4)); // k + 1023, in [866, 1023] unless t is NaN
+  // The high words of 2^k: (k + 1023) << 20 (k + 1023 in [866, 1023] unless t is NaN), below
+  // them the low words 0 (one shift for four lanes, then interleaved with zeros; the same bits as
+  // (k + 1023) << 52 in i64 lanes, which keeps only the low 12 bits of k + 1023 too).
+  const hw = i32x4.shl(i32x4.sub(kM, v128.load(KM_TO_BIASED4)), 20), z = i32x4.splat(0);
+  const pL = i32x4.shuffle(z, hw, 0, 4, 1, 5), pH = i32x4.shuffle(z, hw, 2, 6, 3, 7);
   const yH = i32x4.shuffle(yk, yk, 2, 3, 2, 3), ylH = i32x4.shuffle(ylk, ylk, 2, 3, 2, 3);
   const sL = f64x2.add(f64x2.promote_low_f32x4(yk), f64x2.promote_low_f32x4(ylk));
   const sH = f64x2.add(f64x2.promote_low_f32x4(yH), f64x2.promote_low_f32x4(ylH));
-  const pL = i64x2.shl(i64x2.extend_low_i32x4_s(kb), 52), pH = i64x2.shl(i64x2.extend_high_i32x4_s(kb), 52);
   v128.store(dst, f64x2.mul(sL, pL));
   v128.store(dst, f64x2.mul(sH, pH), 16);
 }
@@ -111,14 +114,18 @@ export class ExpDiffStore {
 /**
  * Two lane groups of the row at p (the second `group` bytes further): t + tl = v - m exactly
  * (TwoSum: t = v - m, b = t - v, tl = (v - (t - b)) + (-m - b)), then the core and the stores.
+ * The last term is spelled (v - (t - b)) - (m + b): -m - b = -(m + b) exactly (round to nearest
+ * is symmetric), so tl is the same number; only a zero may change sign (-0 + +0 against -0 - +0),
+ * and a zero tl's sign never shows: the core's first use is lo = k·LN2_LO - tl, where k·LN2_LO is
+ * +0 or nonzero. It saves keeping -m in a register.
  */
 // @ts-ignore: decorator
-@inline function step<T>(p: usize, stride: usize, group: usize, m: T, nm: T, dst: usize, top: bool): void {
+@inline function step<T>(p: usize, stride: usize, group: usize, m: T, dst: usize, top: bool): void {
   const v0 = loadX<T>(p, stride), v1 = loadX<T>(p + group, stride);
   const t0 = sub<T>(v0, m), t1 = sub<T>(v1, m);
   const b0 = sub<T>(t0, v0), b1 = sub<T>(t1, v1);
-  const tl0 = add<T>(sub<T>(v0, sub<T>(t0, b0)), sub<T>(nm, b0));
-  const tl1 = add<T>(sub<T>(v1, sub<T>(t1, b1)), sub<T>(nm, b1));
+  const tl0 = sub<T>(sub<T>(v0, sub<T>(t0, b0)), add<T>(m, b0));
+  const tl1 = sub<T>(sub<T>(v1, sub<T>(t1, b1)), add<T>(m, b1));
   expCore32<T, ExpDiffStore>(t0, t1, tl0, tl1, true, t0, t0, t0, t0, t1, t1, t1, t1, 0, 0, dst, 0, top);
 }
 
@@ -128,19 +135,32 @@ export class ExpDiffStore {
   const W = 2 * lanes; // elements per step
   const mf = <f32>shift; // a float32 value (the row max + 0, or 0)
   const m = isVector<T>() ? <T>f32x4.splat(mf) : <T>mf;
-  const nm = isVector<T>() ? <T>f32x4.splat(-mf) : <T>-mf;
   const group = <usize>lanes * stride;
   let j = 0;
-  for (; j + W <= n; j += W) step<T>(x + <usize>j * stride, stride, group, m, nm, e + (<usize>j << 3), top);
+  for (; j + W <= n; j += W) step<T>(x + <usize>j * stride, stride, group, m, e + (<usize>j << 3), top);
   if (j < n) {
     // Padded with -Inf: t = -Inf (or NaN), never 0, so the padding is neither kept nor counted.
     const left = n - j;
     for (let l = 0; l < W; l++) {
       store<f32>(TAIL_X + (<usize>l << 2), l < left ? load<f32>(x + <usize>(j + l) * stride) : -Infinity);
     }
-    step<T>(TAIL_X, 4, <usize>lanes << 2, m, nm, TAIL_E, top);
+    step<T>(TAIL_X, 4, <usize>lanes << 2, m, TAIL_E, top);
     memory.copy(e + (<usize>j << 3), TAIL_E, <usize>left << 3);
   }
+}
+
+/*
+ * The SIMD build's contiguous rows, without and with logSoftmax's `top`, each its own function:
+ * V8 does not unswitch loops, so a runtime `stride == 4` or `top` stays inside the loop body
+ * (the gather path and the count with it, and more values spilled). Two functions rather than
+ * one `if (top)` around two inlined copies, which Binaryen folds back into one loop with the
+ * flag as a variable. Strided rows keep one loop with the runtime flag.
+ */
+function rowExpRows(x: usize, n: i32, shift: f64, e: usize): void {
+  rowExpLanes<v128>(x, n, 4, shift, e, false);
+}
+function rowExpRowsTop(x: usize, n: i32, shift: f64, e: usize): void {
+  rowExpLanes<v128>(x, n, 4, shift, e, true);
 }
 
 /**
@@ -150,6 +170,14 @@ export class ExpDiffStore {
  */
 export function rowExp32(x: usize, n: i32, stride: usize, shift: f64, e: usize, top: bool): void {
   topCount = 0;
-  if (ASC_FEATURE_SIMD) rowExpLanes<v128>(x, n, stride, shift, e, top);
-  else rowExpLanes<f32>(x, n, stride, shift, e, top);
+  if (ASC_FEATURE_SIMD) {
+    if (stride == 4) {
+      if (top) rowExpRowsTop(x, n, shift, e);
+      else rowExpRows(x, n, shift, e);
+    } else {
+      rowExpLanes<v128>(x, n, stride, shift, e, top);
+    }
+  } else {
+    rowExpLanes<f32>(x, n, stride, shift, e, top);
+  }
 }
