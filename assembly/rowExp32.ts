@@ -15,8 +15,9 @@
  * a continuation that stores). In the SIMD build each vector's four results are widened in two
  * halves (promote the low two lanes, then the high two after a shuffle), and 2^k is built from
  * the exponent bits k + 1023 (shifted into the high 32-bit words, zeros interleaved below). The
- * scalar build does the same one float at a time. The drop `t < EXP_T_LO ? 0 : e` clears y and yl on those lanes before widening
- * ((+0 + +0)·2^k = +0, their k being -157); NaN t is not dropped and stays NaN.
+ * scalar build does the same one float at a time. The drop `t < EXP_T_LO ? 0 : e` clears y and
+ * yl on those lanes before widening ((+0 + +0)·2^k = +0, their k being -157); NaN t is not
+ * dropped and stays NaN.
  *
  * logSoftmax's T additionally zeroes the terms with v - m == 0 and counts them (the reference's c):
  * t == 0 exactly where v == m (a nonzero float32 difference never rounds to 0 without FTZ, and
