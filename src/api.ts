@@ -5,7 +5,7 @@ import { isNativeBackend, type NativeBackend, type ThreadedElementwiseOps, type 
   from './backends/native-types';
 import { axisLayout } from './reference/layout';
 import { SPEC, type FunctionSpec } from './spec';
-import { checkOptions, floatTag, optionNames, resolveAxis, resolveOut, resolveOutAmong, resolveOutUnchecked, resolveParams, resolveShape, resolveThreads, toData,
+import { checkOptions, floatTag, optionNames, paramDefaults, type DefaultParams, resolveAxis, resolveOut, resolveOutAmong, resolveOutUnchecked, resolveParams, resolveShape, resolveThreads, toData,
   toMatching, type Input } from './validate';
 import { copyOf, firstMismatch, mismatchError } from './verify';
 
@@ -145,11 +145,14 @@ interface Entry {
   readonly spec: FunctionSpec;
   readonly allowed: Readonly<Record<Direction, readonly string[]>>;
   readonly fn: Readonly<Record<Direction, string>>;
+  /** The parameters at their defaults, shared by the calls that give none (no object per call). */
+  readonly defaults: DefaultParams;
 }
 function entry(spec: FunctionSpec, keys: readonly string[], backwardKeys: readonly string[] = keys): Entry {
   return {
     spec, allowed: { forward: keys, derivative: keys, backward: backwardKeys },
     fn: { forward: spec.name, derivative: `derivative.${spec.name}`, backward: `backward.${spec.name}` },
+    defaults: paramDefaults(spec),
   };
 }
 
@@ -220,7 +223,7 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     isAsync = false): Floats | Promise<Floats> {
     const o = checkOptions(opts, e.fn[dir], e.allowed[dir]);
     const x = toData(xIn, 'x');
-    const p = resolveParams(e.spec, o, x.BYTES_PER_ELEMENT === 4);
+    const p = resolveParams(e.spec, o, x.BYTES_PER_ELEMENT === 4, e.defaults);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
     const fast = !isAsync && !verify();
     const b = backend();

@@ -165,14 +165,18 @@ const NO_PARAMS: Record<string, number> = Object.freeze({}) as Record<string, nu
  * Parameters from the options (or their defaults), checked against the spec's range and rounded
  * to the data's precision: a Float32Array is computed with float32 parameters, as in PyTorch.
  */
-export function resolveParams(spec: FunctionSpec, o: Record<string, unknown>, f32: boolean): Record<string, number> {
-  // Kernels only read the parameters, so functions without any share one empty object.
-  if (spec.params.length === 0) return NO_PARAMS;
-  const params: Record<string, number> = {};
-  for (const p of spec.params) {
+export function resolveParams(spec: FunctionSpec, o: Record<string, unknown>, f32: boolean,
+  defaults?: DefaultParams): Record<string, number> {
+  // Kernels only read the parameters, so functions without any share one empty object, and calls
+  // that give none share the function's defaults (when the caller has them: paramDefaults).
+  const list = spec.params;
+  if (list.length === 0) return NO_PARAMS;
+  let params: Record<string, number> | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i];
     let name = p.name;
     let v: unknown = o[p.name];
-    for (const alias of p.aliases ?? []) {
+    for (const alias of p.aliases ?? NO_ALIASES) {
       if (o[alias] === undefined) continue;
       if (v !== undefined && v !== o[alias]) {
         throw rangeError(alias, `the same value as ${p.name} (they are one parameter)`, describe(o[alias]));
@@ -180,9 +184,35 @@ export function resolveParams(spec: FunctionSpec, o: Record<string, unknown>, f3
       v = o[alias];
       name = alias;
     }
-    params[p.name] = v === undefined ? (f32 ? Math.fround(p.default) : p.default) : checkParam(p, v, name, f32);
+    if (v === undefined && params === undefined && defaults !== undefined) continue;
+    if (params === undefined) {
+      params = {};
+      for (let k = 0; k < i; k++) params[list[k].name] = defaultOf(list[k], f32);
+    }
+    params[p.name] = v === undefined ? defaultOf(p, f32) : checkParam(p, v, name, f32);
   }
-  return params;
+  return params ?? (f32 ? defaults!.f32 : defaults!.f64);
+}
+
+const NO_ALIASES: readonly string[] = [];
+
+function defaultOf(p: ParamSpec, f32: boolean): number {
+  return f32 ? Math.fround(p.default) : p.default;
+}
+
+/** A function's parameters at their defaults, for each precision (made once per function). */
+export interface DefaultParams {
+  readonly f64: Record<string, number>;
+  readonly f32: Record<string, number>;
+}
+
+export function paramDefaults(spec: FunctionSpec): DefaultParams {
+  const make = (f32: boolean): Record<string, number> => {
+    const params: Record<string, number> = {};
+    for (const p of spec.params) params[p.name] = defaultOf(p, f32);
+    return Object.freeze(params) as Record<string, number>;
+  };
+  return { f64: make(false), f32: make(true) };
 }
 
 /** A shape (non-negative integers) whose product is n; default [n]. */
