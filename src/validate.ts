@@ -78,9 +78,8 @@ function overlapsPartially(a: Floats, b: Floats): boolean {
  * dalphaOut.
  */
 export function resolveOut(out: unknown, like: Floats, a: Floats, b?: Floats, c?: Floats): Floats {
-  if (out === undefined) return like.BYTES_PER_ELEMENT === 4 ? new Float32Array(like.length) : new Float64Array(like.length);
-  const o = checkOut(out, like, 'out');
-  checkOverlap(o, a, b, c);
+  const o = resolveOutUnchecked(out, like);
+  if (out !== undefined) checkOverlap(o, a, b, c);
   return o;
 }
 
