@@ -36,6 +36,7 @@ function pick(rows, fn, dir, n, pred) {
 const IS = {
   native: (r) => r.backend === 'native' && !r.variant,
   nativeAddon: (r) => r.backend === 'native' && r.variant === 'unrouted',
+  nativeOneThread: (r) => r.backend === 'native' && r.variant === 'threads',
   wasm: (r) => r.backend === 'wasm' && !r.variant && r.impl.endsWith('-copy'),
   wasmMemory: (r) => r.backend === 'wasm' && !r.variant && r.impl.endsWith('-mem'),
   js: (r) => r.impl === 'js',

@@ -10,18 +10,18 @@
 //    ≥ tfjs-wasm end to end (tensor + op + read).
 // A value the run did not measure is shown as – and counts neither way.
 const { sizeLabel, num } = require('./format');
+const { IS, pick } = require('./analyze');
 
 const K64 = 1 << 16, M1 = 1 << 20, M16 = 1 << 24;
 const LINEAR = ['relu', 'leakyRelu', 'thresholdedRelu', 'prelu'];
 const SMOOTH = ['sigmoid', 'tanh', 'elu', 'selu', 'softplus', 'softmax'];
 
-const at = (rows, fn, dir, n, pred) => rows.find((r) => r.fn === fn && r.dir === dir && r.n === n && pred(r));
 /** Native on one thread: the "1 thread" variant row (full runs; native's own row may use two). */
-const nativeOne = (rows, fn, dir, n) => at(rows, fn, dir, n, (r) => r.backend === 'native' && r.variant === 'threads');
-const nativeDefault = (rows, fn, dir, n) => at(rows, fn, dir, n, (r) => r.backend === 'native' && !r.variant);
-const wasmMem = (rows, fn, dir, n) => at(rows, fn, dir, n, (r) => r.backend === 'wasm' && !r.variant && r.impl.endsWith('-mem'));
-const wasmCopy = (rows, fn, dir, n) => at(rows, fn, dir, n, (r) => r.backend === 'wasm' && !r.variant && r.impl.endsWith('-copy'));
-const peer = (id) => (rows, fn, dir, n) => at(rows, fn, dir, n, (r) => r.impl === id);
+const nativeOne = (rows, fn, dir, n) => pick(rows, fn, dir, n, IS.nativeOneThread);
+const nativeDefault = (rows, fn, dir, n) => pick(rows, fn, dir, n, IS.native);
+const wasmMem = (rows, fn, dir, n) => pick(rows, fn, dir, n, IS.wasmMemory);
+const wasmCopy = (rows, fn, dir, n) => pick(rows, fn, dir, n, IS.wasm);
+const peer = (id) => (rows, fn, dir, n) => pick(rows, fn, dir, n, (r) => r.impl === id);
 
 /**
  * One check: value(rows, fn, n) → number (met when >= min), { v, met, note }, or undefined (not
@@ -83,7 +83,7 @@ function targetLines(result) {
   const L = [];
   let met = 0, missed = 0;
   for (const [title, list, sizes, value, min, format] of checks) {
-    const c = check(rows, list, sizes, (r, fn, n) => value(r, fn, n), min, format);
+    const c = check(rows, list, sizes, value, min, format);
     if (!c.lines.length) continue;
     met += c.met; missed += c.missed;
     L.push(`**${title}**`, '');
