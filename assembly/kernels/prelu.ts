@@ -83,74 +83,191 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
   else return v128.load64_splat(p);
 }
 
-/** Elements j, j+1 of x or dy widened to binary64 (float32 products are then exact). */
+// ---- SIMD backward steps. Per element, as the reference: dx = dy·(x > 0 ? 1 : x NaN ? x : α)
+// and the dalpha term x > 0 ? 0 : dy·x in binary64. With gt = (x > 0) on the data's lanes:
+//  - dx is dy where gt (dy·1 is dy, NaN dy included), dy·α rounded once where x ≤ 0, and all
+//    ones (a NaN) where x is NaN: three masks or-ed, no select chain;
+//  - float32 terms are dy·x of x and dy with gt's lanes cleared first, widened (exact) and
+//    multiplied in binary64: 0·0 = +0 where x > 0, as the reference's literal 0, even when dy
+//    is ±Inf or NaN there; float64 terms clear the product's bits instead. ----
+
 // @ts-ignore: decorator
-@inline function pair<F>(p: usize): v128 {
-  if (sizeof<F>() == 4) return f64x2.promote_low_f32x4(v128.load64_zero(p));
-  else return v128.load(p);
+@inline function gtZero<F>(v: v128): v128 {
+  if (sizeof<F>() == 4) return f32x4.gt(v, f32x4.splat(0));
+  else return f64x2.gt(v, f64x2.splat(0));
+}
+
+// @ts-ignore: decorator
+@inline function dxVector<F>(v: v128, g: v128, al: v128, gt: v128): v128 {
+  if (sizeof<F>() == 4) return v128.or(v128.or(v128.andnot(f32x4.mul(g, al), gt), v128.and(g, gt)), f32x4.ne(v, v));
+  else return v128.or(v128.or(v128.andnot(f64x2.mul(g, al), gt), v128.and(g, gt)), f64x2.ne(v, v));
+}
+
+/** a + the terms of float32 lanes 0, 1 (m: lanes whose term is 0). */
+// @ts-ignore: decorator
+@inline function addLo32(a: v128, v: v128, g: v128, m: v128): v128 {
+  return f64x2.add(a, f64x2.mul(f64x2.promote_low_f32x4(v128.andnot(g, m)), f64x2.promote_low_f32x4(v128.andnot(v, m))));
+}
+
+/** a + the terms of float32 lanes 2, 3. */
+// @ts-ignore: decorator
+@inline function addHi32(a: v128, v: v128, g: v128, m: v128): v128 {
+  const h = v128.andnot(g, m), z = v128.andnot(v, m);
+  return f64x2.add(a, f64x2.mul(f64x2.promote_low_f32x4(i32x4.shuffle(h, h, 2, 3, 2, 3)), f64x2.promote_low_f32x4(i32x4.shuffle(z, z, 2, 3, 2, 3))));
+}
+
+/** a + the terms of two float64 lanes. */
+// @ts-ignore: decorator
+@inline function add64(a: v128, v: v128, g: v128, m: v128): v128 {
+  return f64x2.add(a, v128.andnot(f64x2.mul(g, v), m));
+}
+
+/** Lanes (l, l + 1) mod 16 of the 16 binary64 lanes at s, l = rb / 8. */
+// @ts-ignore: decorator
+@inline function lanePair(s: usize, rb: usize): v128 {
+  return v128.load64_lane(s + ((rb + 8) & 127), v128.load64_zero(s + (rb & 127)), 1);
+}
+
+// @ts-ignore: decorator
+@inline function storeLanePair(s: usize, rb: usize, a: v128): void {
+  v128.store64_lane(s + (rb & 127), a, 0);
+  v128.store64_lane(s + ((rb + 8) & 127), a, 1);
+}
+
+/** Where the last partial group is read when reading past its end could leave the memory. */
+const TAIL: usize = memory.data(256, 16);
+
+/** Bytes of a piece of sharedSegment: its terms, then its dx while the piece is in L1. */
+// @ts-ignore: decorator
+@inline const PIECE: usize = 4096;
+
+/**
+ * Half h of the 16 lanes at s (lanes (r + 8h + i) mod 16, i < 8, rb = 8r + 64h): adds the terms
+ * of elements 16q + 8h + i (i < 8) of `bytes` bytes of x and dy, four sums in locals. A last
+ * partial group is read whole (past the end, or from a copy when that could leave the memory)
+ * and its lanes from the end on count as x > 0 (term +0). Half the sums a loop: all eight and
+ * the loop's vectors would not fit V8's 16 vector registers.
+ */
+// @ts-ignore: decorator
+@inline function termsHalf<F>(x: usize, dy: usize, s: usize, rb: usize, bytes: usize, h: i32): void {
+  const size = sizeof<F>();
+  const G: usize = 16 * size;
+  const at: usize = <usize>h * 8 * size;
+  let a0 = lanePair(s, rb), a1 = lanePair(s, rb + 16), a2 = lanePair(s, rb + 32), a3 = lanePair(s, rb + 48);
+  const full = bytes & ~(G - 1);
+  let o: usize = 0;
+  for (; o < full; o += G) {
+    const px = x + o + at, pg = dy + o + at;
+    if (size == 4) {
+      let v = v128.load(px), g = v128.load(pg), m = gtZero<F>(v);
+      a0 = addLo32(a0, v, g, m); a1 = addHi32(a1, v, g, m);
+      v = v128.load(px, 16); g = v128.load(pg, 16); m = gtZero<F>(v);
+      a2 = addLo32(a2, v, g, m); a3 = addHi32(a3, v, g, m);
+    } else {
+      a0 = add64(a0, v128.load(px), v128.load(pg), gtZero<F>(v128.load(px)));
+      a1 = add64(a1, v128.load(px, 16), v128.load(pg, 16), gtZero<F>(v128.load(px, 16)));
+      a2 = add64(a2, v128.load(px, 32), v128.load(pg, 32), gtZero<F>(v128.load(px, 32)));
+      a3 = add64(a3, v128.load(px, 48), v128.load(pg, 48), gtZero<F>(v128.load(px, 48)));
+    }
+  }
+  if (o < bytes) {
+    const rest = bytes - o;
+    let px = x + o, pg = dy + o;
+    const end = <usize>memory.size() << 16;
+    if (px + G > end || pg + G > end) {
+      memory.copy(TAIL, px, rest);
+      memory.copy(TAIL + 128, pg, rest);
+      px = TAIL;
+      pg = TAIL + 128;
+    }
+    px += at;
+    pg += at;
+    const left = <i32>(rest / size) - h * 8;
+    if (size == 4) {
+      const k = i32x4.splat(left);
+      let v = v128.load(px), g = v128.load(pg), m = v128.or(gtZero<F>(v), i32x4.ge_s(i32x4(0, 1, 2, 3), k));
+      a0 = addLo32(a0, v, g, m); a1 = addHi32(a1, v, g, m);
+      v = v128.load(px, 16); g = v128.load(pg, 16); m = v128.or(gtZero<F>(v), i32x4.ge_s(i32x4(4, 5, 6, 7), k));
+      a2 = addLo32(a2, v, g, m); a3 = addHi32(a3, v, g, m);
+    } else {
+      const k = i64x2.splat(<i64>left);
+      a0 = add64(a0, v128.load(px), v128.load(pg), v128.or(gtZero<F>(v128.load(px)), i64x2.ge_s(i64x2(0, 1), k)));
+      a1 = add64(a1, v128.load(px, 16), v128.load(pg, 16), v128.or(gtZero<F>(v128.load(px, 16)), i64x2.ge_s(i64x2(2, 3), k)));
+      a2 = add64(a2, v128.load(px, 32), v128.load(pg, 32), v128.or(gtZero<F>(v128.load(px, 32)), i64x2.ge_s(i64x2(4, 5), k)));
+      a3 = add64(a3, v128.load(px, 48), v128.load(pg, 48), v128.or(gtZero<F>(v128.load(px, 48)), i64x2.ge_s(i64x2(6, 7), k)));
+    }
+  }
+  storeLanePair(s, rb, a0); storeLanePair(s, rb + 16, a1); storeLanePair(s, rb + 32, a2); storeLanePair(s, rb + 48, a3);
+}
+
+/** dx of `bytes` bytes of elements sharing alpha al (alpha0): vectors, then one at a time. */
+// @ts-ignore: decorator
+@inline function dxShared<F>(x: usize, dy: usize, out: usize, al: v128, alpha0: f64, bytes: usize): void {
+  const size = sizeof<F>();
+  let o: usize = 0;
+  for (; o + 32 <= bytes; o += 32) {
+    const v0 = v128.load(x + o), g0 = v128.load(dy + o);
+    v128.store(out + o, dxVector<F>(v0, g0, al, gtZero<F>(v0)));
+    const v1 = v128.load(x + o, 16), g1 = v128.load(dy + o, 16);
+    v128.store(out + o, dxVector<F>(v1, g1, al, gtZero<F>(v1)), 16);
+  }
+  for (; o < bytes; o += size) {
+    const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
+    store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : alpha0)));
+  }
 }
 
 /**
- * Backward over a run whose elements share one alpha element (aStride 0, e.g. per-channel NCHW):
- * the run's terms dy·x (0 where x > 0) go to that slot's lanes 16 at a time once its count is at
- * lane 0 (term number c to lane c mod 16, exactly as one at a time), with dx written in the same
- * step. Each step loads its x and dy before storing dx (dx may be x or dy).
+ * n terms into the slot at s whose count is at lane r (no block ends inside: the caller splits),
+ * and their dx. Element j of the segment goes to lane (r + j) mod 16, exactly as one at a time,
+ * in straight loops of 16 elements a step with the sums in locals (termsHalf). Each piece's dx
+ * is written after its terms are read (dx may be x or dy).
  */
 // @ts-ignore: decorator
-@inline function backwardShared<F>(x: usize, alpha: usize, dy: usize, out: usize, state: usize, a0: i64, len: i64,
+@inline function sharedSegment<F>(x: usize, dy: usize, out: usize, al: v128, alpha0: f64, s: usize, r: usize, n: usize,
+  writeDx: bool): void {
+  const bytes = n * sizeof<F>();
+  const rb = r << 3;
+  for (let o: usize = 0; o < bytes;) {
+    const len = min(bytes - o, PIECE);
+    termsHalf<F>(x + o, dy + o, s, rb, len, 0);
+    termsHalf<F>(x + o, dy + o, s, rb + 64, len, 1);
+    if (writeDx) dxShared<F>(x + o, dy + o, out + o, al, alpha0, len);
+    o += len;
+  }
+}
+
+function segmentWithDx<F>(x: usize, dy: usize, out: usize, al: v128, alpha0: f64, s: usize, r: usize, n: usize): void {
+  sharedSegment<F>(x, dy, out, al, alpha0, s, r, n, true);
+}
+function segmentSumOnly<F>(x: usize, dy: usize, out: usize, al: v128, alpha0: f64, s: usize, r: usize, n: usize): void {
+  sharedSegment<F>(x, dy, out, al, alpha0, s, r, n, false);
+}
+
+/**
+ * Backward over a run whose elements share one alpha element (aStride 0: per-channel NCHW planes,
+ * a scalar alpha): segments that end where the slot's count reaches a block end, each with the
+ * lanes in locals (sharedSegment), then the block closed as CanonicalSum.add does.
+ */
+function backwardShared<F>(x: usize, alpha: usize, dy: usize, out: usize, state: usize, a0: i64, len: i64,
   slotLo: i64, slotHi: i64, writeDx: bool): void {
   const size = sizeof<F>();
   const alpha0 = <f64>load<F>(alpha + <usize>a0 * size);
+  const al = splatF<F>(alpha + <usize>a0 * size);
   if (a0 < slotLo || a0 >= slotHi) {
-    if (writeDx) {
-      for (let j: i64 = 0; j < len; j++) {
-        const o = <usize>j * size;
-        const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
-        store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : alpha0)));
-      }
-    }
+    if (writeDx) dxShared<F>(x, dy, out, al, alpha0, <usize>len * size);
     return;
   }
   const s = state + <usize>(a0 - slotLo) * SLOT;
-  let j: i64 = 0;
-  // One element: its term into the slot, its dx.
-  for (; j < len && (load<i64>(s, 128) & 15) != 0; j++) {
+  for (let j: i64 = 0; j < len;) {
+    const c = load<i64>(s, 128);
+    const n = min(len - j, BLOCK - c % BLOCK);
     const o = <usize>j * size;
-    const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
-    addTerm(s, v > 0 ? 0 : g * v);
-    if (writeDx) store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : alpha0)));
-  }
-  // A term is dy·x with its bits cleared where x > 0 (+0, as the reference's literal 0).
-  const zero = f64x2.splat(0);
-  const al = splatF<F>(alpha + <usize>a0 * size);
-  for (; j + 16 <= len; j += 16) {
-    const base = <usize>j * size;
-    for (let k: usize = 0; k < 16 * size; k += 16) {
-      const o = base + k;
-      const v = v128.load(x + o), g = v128.load(dy + o);
-      if (size == 4) {
-        const l = s + (k << 1);
-        const v0 = f64x2.promote_low_f32x4(v), g0 = f64x2.promote_low_f32x4(g);
-        const v1 = f64x2.promote_low_f32x4(i8x16.shuffle(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15));
-        const g1 = f64x2.promote_low_f32x4(i8x16.shuffle(g, g, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15));
-        v128.store(l, f64x2.add(v128.load(l), v128.andnot(f64x2.mul(g0, v0), f64x2.gt(v0, zero))));
-        v128.store(l, f64x2.add(v128.load(l, 16), v128.andnot(f64x2.mul(g1, v1), f64x2.gt(v1, zero))), 16);
-        if (writeDx) v128.store(out + o, f32x4.mul(g, vectorValue<F>(DERIVATIVE, v, al)));
-      } else {
-        const l = s + k;
-        v128.store(l, f64x2.add(v128.load(l), v128.andnot(f64x2.mul(g, v), f64x2.gt(v, zero))));
-        if (writeDx) v128.store(out + o, f64x2.mul(g, vectorValue<F>(DERIVATIVE, v, al)));
-      }
-    }
-    const c = load<i64>(s, 128) + 16;
-    store<i64>(s, c, 128);
-    if (c % BLOCK == 0) closeBlock(s);
-  }
-  for (; j < len; j++) {
-    const o = <usize>j * size;
-    const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
-    addTerm(s, v > 0 ? 0 : g * v);
-    if (writeDx) store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : alpha0)));
+    if (writeDx) segmentWithDx<F>(x + o, dy + o, out + o, al, alpha0, s, <usize>(c & 15), <usize>n);
+    else segmentSumOnly<F>(x + o, dy + o, out + o, al, alpha0, s, <usize>(c & 15), <usize>n);
+    store<i64>(s, c + n, 128);
+    if ((c + n) % BLOCK == 0) closeBlock(s);
+    j += n;
   }
 }
 
@@ -357,25 +474,16 @@ function periodicForward<F>(mode: i32, x: usize, alpha: usize, out: usize, start
   let o: usize = 0;
   let l = acc;
   if (ASC_FEATURE_SIMD) {
-    const zero = f64x2.splat(0);
     // Every load of a step comes before its stores (dx may be x or dy).
     for (; o + 16 <= bytes; o += 16, l += 16 * 8 / size) {
       const v = v128.load(x + o), g = v128.load(dy + o);
+      const m = gtZero<F>(v);
+      if (writeDx) v128.store(out + o, dxVector<F>(v, g, v128.load(al + o), m));
       if (size == 4) {
-        const v0 = f64x2.promote_low_f32x4(v), g0 = f64x2.promote_low_f32x4(g);
-        const v1 = f64x2.promote_low_f32x4(i8x16.shuffle(v, v, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15));
-        const g1 = f64x2.promote_low_f32x4(i8x16.shuffle(g, g, 8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15));
-        const t0 = v128.andnot(f64x2.mul(g0, v0), f64x2.gt(v0, zero));
-        const t1 = v128.andnot(f64x2.mul(g1, v1), f64x2.gt(v1, zero));
-        const d = writeDx ? f32x4.mul(g, vectorValue<F>(DERIVATIVE, v, v128.load(al + o))) : zero;
-        v128.store(l, f64x2.add(v128.load(l), t0));
-        v128.store(l, f64x2.add(v128.load(l, 16), t1), 16);
-        if (writeDx) v128.store(out + o, d);
+        v128.store(l, addLo32(v128.load(l), v, g, m));
+        v128.store(l, addHi32(v128.load(l, 16), v, g, m), 16);
       } else {
-        const t = v128.andnot(f64x2.mul(g, v), f64x2.gt(v, zero));
-        const d = writeDx ? f64x2.mul(g, vectorValue<F>(DERIVATIVE, v, v128.load(al + o))) : zero;
-        v128.store(l, f64x2.add(v128.load(l), t));
-        if (writeDx) v128.store(out + o, d);
+        v128.store(l, add64(v128.load(l), v, g, m));
       }
     }
   }
