@@ -122,16 +122,15 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
   return f64x2.add(a, v128.andnot(f64x2.mul(g, v), m));
 }
 
-/** Lanes (l, l + 1) mod 16 of the 16 binary64 lanes at s, l = rb / 8. */
+/** Lanes (l, l + 1) mod 16 of the 16 binary64 lanes at s, l = rb / 8 even: an aligned pair. */
 // @ts-ignore: decorator
 @inline function lanePair(s: usize, rb: usize): v128 {
-  return v128.load64_lane(s + ((rb + 8) & 127), v128.load64_zero(s + (rb & 127)), 1);
+  return v128.load(s + (rb & 127));
 }
 
 // @ts-ignore: decorator
 @inline function storeLanePair(s: usize, rb: usize, a: v128): void {
-  v128.store64_lane(s + (rb & 127), a, 0);
-  v128.store64_lane(s + ((rb + 8) & 127), a, 1);
+  v128.store(s + (rb & 127), a);
 }
 
 /** Where the last partial group is read when reading past its end could leave the memory. */
@@ -149,7 +148,8 @@ const TAIL: usize = memory.data(256, 16);
  * the loop's vectors would not fit V8's 16 vector registers.
  */
 // @ts-ignore: decorator
-@inline function termsHalf<F>(x: usize, dy: usize, s: usize, rb: usize, bytes: usize, h: i32): void {
+@inline function termsHalf<F>(x: usize, dy: usize, out: usize, al: v128, s: usize, rb: usize, bytes: usize, h: i32,
+  writeDx: bool): void {
   const size = sizeof<F>();
   const G: usize = 16 * size;
   const at: usize = <usize>h * 8 * size;
@@ -157,17 +157,27 @@ const TAIL: usize = memory.data(256, 16);
   const full = bytes & ~(G - 1);
   let o: usize = 0;
   for (; o < full; o += G) {
-    const px = x + o + at, pg = dy + o + at;
+    const px = x + o + at, pg = dy + o + at, po = out + o + at;
     if (size == 4) {
       let v = v128.load(px), g = v128.load(pg), m = gtZero<F>(v);
+      if (writeDx) v128.store(po, dxVector<F>(v, g, al, m));
       a0 = addLo32(a0, v, g, m); a1 = addHi32(a1, v, g, m);
       v = v128.load(px, 16); g = v128.load(pg, 16); m = gtZero<F>(v);
+      if (writeDx) v128.store(po, dxVector<F>(v, g, al, m), 16);
       a2 = addLo32(a2, v, g, m); a3 = addHi32(a3, v, g, m);
     } else {
-      a0 = add64(a0, v128.load(px), v128.load(pg), gtZero<F>(v128.load(px)));
-      a1 = add64(a1, v128.load(px, 16), v128.load(pg, 16), gtZero<F>(v128.load(px, 16)));
-      a2 = add64(a2, v128.load(px, 32), v128.load(pg, 32), gtZero<F>(v128.load(px, 32)));
-      a3 = add64(a3, v128.load(px, 48), v128.load(pg, 48), gtZero<F>(v128.load(px, 48)));
+      let v = v128.load(px), g = v128.load(pg), m = gtZero<F>(v);
+      if (writeDx) v128.store(po, dxVector<F>(v, g, al, m));
+      a0 = add64(a0, v, g, m);
+      v = v128.load(px, 16); g = v128.load(pg, 16); m = gtZero<F>(v);
+      if (writeDx) v128.store(po, dxVector<F>(v, g, al, m), 16);
+      a1 = add64(a1, v, g, m);
+      v = v128.load(px, 32); g = v128.load(pg, 32); m = gtZero<F>(v);
+      if (writeDx) v128.store(po, dxVector<F>(v, g, al, m), 32);
+      a2 = add64(a2, v, g, m);
+      v = v128.load(px, 48); g = v128.load(pg, 48); m = gtZero<F>(v);
+      if (writeDx) v128.store(po, dxVector<F>(v, g, al, m), 48);
+      a3 = add64(a3, v, g, m);
     }
   }
   if (o < bytes) {
@@ -218,7 +228,7 @@ const TAIL: usize = memory.data(256, 16);
 }
 
 /**
- * n terms into the slot at s whose count is at lane r (no block ends inside: the caller splits),
+ * n terms into the slot at s whose count is at lane r, even (no block ends inside: the caller splits),
  * and their dx. Element j of the segment goes to lane (r + j) mod 16, exactly as one at a time,
  * in straight loops of 16 elements a step with the sums in locals (termsHalf). Each piece's dx
  * is written after its terms are read (dx may be x or dy).
@@ -226,14 +236,15 @@ const TAIL: usize = memory.data(256, 16);
 // @ts-ignore: decorator
 @inline function sharedSegment<F>(x: usize, dy: usize, out: usize, al: v128, alpha0: f64, s: usize, r: usize, n: usize,
   writeDx: bool): void {
-  const bytes = n * sizeof<F>();
-  const rb = r << 3;
-  for (let o: usize = 0; o < bytes;) {
-    const len = min(bytes - o, PIECE);
-    termsHalf<F>(x + o, dy + o, s, rb, len, 0);
-    termsHalf<F>(x + o, dy + o, s, rb + 64, len, 1);
-    if (writeDx) dxShared<F>(x + o, dy + o, out + o, al, alpha0, len);
-    o += len;
+  const size = sizeof<F>();
+  const bytes = n * size;
+  termsHalf<F>(x, dy, out, al, s, r << 3, bytes, 0, writeDx);
+  termsHalf<F>(x, dy, out, al, s, (r << 3) + 64, bytes, 1, writeDx);
+  if (writeDx) {
+    for (let o = bytes & ~(16 * size - 1); o < bytes; o += size) {
+      const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
+      store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : alpha0)));
+    }
   }
 }
 
@@ -261,8 +272,16 @@ function backwardShared<F>(x: usize, alpha: usize, dy: usize, out: usize, state:
   const s = state + <usize>(a0 - slotLo) * SLOT;
   for (let j: i64 = 0; j < len;) {
     const c = load<i64>(s, 128);
-    const n = min(len - j, BLOCK - c % BLOCK);
     const o = <usize>j * size;
+    if (c & 1) {
+      // One element to an even count, so that the segment's lane pairs are aligned v128s.
+      const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
+      addTerm(s, v > 0 ? 0 : g * v);
+      if (writeDx) store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : alpha0)));
+      j++;
+      continue;
+    }
+    const n = min(len - j, BLOCK - c % BLOCK);
     if (writeDx) segmentWithDx<F>(x + o, dy + o, out + o, al, alpha0, s, <usize>(c & 15), <usize>n);
     else segmentSumOnly<F>(x + o, dy + o, out + o, al, alpha0, s, <usize>(c & 15), <usize>n);
     store<i64>(s, c + n, 128);
