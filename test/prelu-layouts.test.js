@@ -8,7 +8,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { lib, TYPES, firstDifference, mixedInput } = require('./helpers');
+const { lib, TYPES, firstDifference, mixedInput, rng } = require('./helpers');
 const registry = require('../dist/cjs/registry.js');
 const reference = require('../dist/cjs/reference/prelu.js');
 
@@ -17,6 +17,16 @@ const js = lib.backends.js;
 function assertSame(got, want, what) {
   const i = firstDifference(got, want);
   if (i !== -1) assert.fail(`${what}: index ${i}: got ${got[i]}, js ${want[i]}`);
+}
+
+/**
+ * Finite values of both signs over 2^-12..2^12, a few zeros: dalpha's sums stay finite and depend
+ * on the order of every addition (mixedInput's NaN and Infinity make most sums NaN or Infinity,
+ * whatever the order).
+ */
+function finiteInput(T, n, seed) {
+  const r = rng(seed);
+  return T.from({ length: n }, (_, i) => (i % 11 === 3 ? 0 : (r() - 0.5) * 2 ** Math.floor(r() * 24 - 12)));
 }
 
 /** Views of length n whose first element sits `shift` elements into a larger buffer. */
@@ -45,6 +55,10 @@ const LAYOUTS = [
   ['alpha on axis 0, long rows', 3, { shape: [3, 4111], axis: 0 }],
   ['full alpha (sharedAxes [])', 6 * 7, { shape: [4, 6, 7], sharedAxes: [] }],
   ['scalar, > 4096 elements', 'scalar', {}],
+  // More than one wasm chunk (65536 elements) when the arrays live outside wasm memory: the second
+  // chunk starts inside a period, with slot counts that are not a multiple of 16.
+  ['channels-last c=5, two chunks', 5, { shape: [13200, 5], axis: 1 }],
+  ['channels-first hw=49, two chunks', 8, { shape: [170, 8, 7, 7] }],
 ];
 
 function lengthOf(o) {
@@ -79,6 +93,16 @@ function checkLayouts(api, label, make = (T, n) => new T(n), release = () => {})
       assertSame(api.prelu(xs, alpha, o), js.prelu(x, alpha, o), `${what} unaligned`);
       const us = api.backward.prelu(xs, alpha, shifted(T, dy, 1), o);
       assertSame(us.dx, want.dx, `${what} unaligned dx`);
+      // dalpha on finite terms, where a term in the wrong lane or order changes its bits.
+      const fx = finiteInput(T, n, 47), fdy = finiteInput(T, n, 48);
+      wx.set(fx);
+      wdy.set(fdy);
+      const fwant = js.backward.prelu(fx, alpha, fdy, o);
+      const fgot = api.backward.prelu(wx, alpha, wdy, { ...o, out });
+      const das = (d) => (typeof d === 'number' ? [d] : d);
+      assert.ok(das(fwant.dalpha).every(Number.isFinite), `${what} finite dalpha`);
+      assertSame(fgot.dx, fwant.dx, `${what} dx (finite)`);
+      assertSame(das(fgot.dalpha), das(fwant.dalpha), `${what} dalpha (finite)`);
       release();
     }
   }
@@ -151,6 +175,44 @@ describe('prelu layouts on the wasm backend', function () {
       const live = [];
       checkLayouts(api, `wasm ${build} memory`, (T, n) => { const v = arrays.alloc(T, n); live.push(v); return v; },
         () => { for (const v of live.reverse()) arrays.free(v); live.length = 0; });
+    });
+
+    it(`${build} build, x or dy ending at the memory's end (the last partial group is not read past it)`, function () {
+      if (!fs.existsSync(file)) this.skip();
+      const e = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(file)), {}).exports;
+      const scratch = e.memory.buffer.byteLength;
+      e.memory.grow(4);
+      const end = e.memory.buffer.byteLength;
+      // [merged dims, alpha strides, alpha length]: a scalar alpha, channels-first planes of 49.
+      const maps = [[[4096 + 37], [0], 1], [[3, 5, 49], [0, 1, 0], 5], [[2, 19, 8], [0, 1, 0], 19]];
+      for (const T of TYPES) {
+        const t = T === Float32Array ? 'f32' : 'f64';
+        const size = T.BYTES_PER_ELEMENT;
+        for (const [dims, strides, slots] of maps) {
+          const n = dims.reduce((p, d) => p * d, 1);
+          const x = finiteInput(T, n, 45), dy = finiteInput(T, n, 46);
+          const alpha = T.from({ length: slots }, (_, i) => i / 3 - 0.2);
+          const dx = new T(n), dalpha = new T(slots);
+          reference.preluBackward(x, alpha, dy, dx, dalpha, { shape: dims, strides });
+          for (const last of ['x', 'dy']) {
+            // x or dy in the last n elements of the memory, everything else in the scratch pages.
+            const map = scratch, coords = map + 1024, state = coords + 1024, ap = state + 64 * 144, dap = ap + 1024;
+            const other = dap + 1024, outp = other + n * size, endp = end - n * size;
+            const xp = last === 'x' ? endp : other, dyp = last === 'x' ? other : endp;
+            const i32 = new Int32Array(e.memory.buffer, map, 2 * dims.length);
+            dims.forEach((d, k) => { i32[k] = d; i32[dims.length + k] = strides[k]; });
+            new T(e.memory.buffer, xp, n).set(x);
+            new T(e.memory.buffer, dyp, n).set(dy);
+            new T(e.memory.buffer, ap, slots).set(alpha);
+            e.prelu_init(state, slots);
+            e[`prelu_backward_${t}`](xp, ap, dyp, outp, 0, n, map, dims.length, coords, state, 0, slots, 1);
+            e[`prelu_finish_${t}`](state, slots, dap);
+            const what = `${build} ${T.name} dims ${dims} ${last} at the end`;
+            assertSame(new T(e.memory.buffer, outp, n), dx, `${what} dx`);
+            assertSame(new T(e.memory.buffer, dap, slots), dalpha, `${what} dalpha`);
+          }
+        }
+      }
     });
   }
 });
