@@ -133,6 +133,10 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
   v128.store(s + (rb & 127), a);
 }
 
+/** Lane indices 0..7 as i32 and as i64, for the masks of a last partial group. */
+const IOTA32: usize = memory.data<i32>([0, 1, 2, 3, 4, 5, 6, 7], 16);
+const IOTA64: usize = memory.data<i64>([0, 1, 2, 3, 4, 5, 6, 7], 16);
+
 /** Where the last partial group is read when reading past its end could leave the memory. */
 const TAIL: usize = memory.data(256, 16);
 
@@ -180,31 +184,35 @@ const TAIL: usize = memory.data(256, 16);
       a3 = add64(a3, v, g, m);
     }
   }
-  if (o < bytes) {
-    const rest = bytes - o;
+  const left = <i32>((bytes - o) / size) - h * 8;
+  if (left > 0) {
     let px = x + o, pg = dy + o;
     const end = <usize>memory.size() << 16;
     if (px + G > end || pg + G > end) {
-      memory.copy(TAIL, px, rest);
-      memory.copy(TAIL + 128, pg, rest);
+      memory.copy(TAIL, px, bytes - o);
+      memory.copy(TAIL + 128, pg, bytes - o);
       px = TAIL;
       pg = TAIL + 128;
     }
     px += at;
     pg += at;
-    const left = <i32>(rest / size) - h * 8;
+    // Lanes at index >= left: all ones (their terms +0), index > left - 1 on one instruction.
     if (size == 4) {
-      const k = i32x4.splat(left);
-      let v = v128.load(px), g = v128.load(pg), m = v128.or(gtZero<F>(v), i32x4.ge_s(i32x4(0, 1, 2, 3), k));
+      const k = i32x4.splat(left - 1);
+      let v = v128.load(px), g = v128.load(pg), m = v128.or(gtZero<F>(v), i32x4.gt_s(v128.load(IOTA32), k));
       a0 = addLo32(a0, v, g, m); a1 = addHi32(a1, v, g, m);
-      v = v128.load(px, 16); g = v128.load(pg, 16); m = v128.or(gtZero<F>(v), i32x4.ge_s(i32x4(4, 5, 6, 7), k));
+      v = v128.load(px, 16); g = v128.load(pg, 16); m = v128.or(gtZero<F>(v), i32x4.gt_s(v128.load(IOTA32, 16), k));
       a2 = addLo32(a2, v, g, m); a3 = addHi32(a3, v, g, m);
     } else {
-      const k = i64x2.splat(<i64>left);
-      a0 = add64(a0, v128.load(px), v128.load(pg), v128.or(gtZero<F>(v128.load(px)), i64x2.ge_s(i64x2(0, 1), k)));
-      a1 = add64(a1, v128.load(px, 16), v128.load(pg, 16), v128.or(gtZero<F>(v128.load(px, 16)), i64x2.ge_s(i64x2(2, 3), k)));
-      a2 = add64(a2, v128.load(px, 32), v128.load(pg, 32), v128.or(gtZero<F>(v128.load(px, 32)), i64x2.ge_s(i64x2(4, 5), k)));
-      a3 = add64(a3, v128.load(px, 48), v128.load(pg, 48), v128.or(gtZero<F>(v128.load(px, 48)), i64x2.ge_s(i64x2(6, 7), k)));
+      const k = i64x2.splat(<i64>(left - 1));
+      let v = v128.load(px), g = v128.load(pg), m = v128.or(gtZero<F>(v), i64x2.gt_s(v128.load(IOTA64), k));
+      a0 = add64(a0, v, g, m);
+      v = v128.load(px, 16); g = v128.load(pg, 16); m = v128.or(gtZero<F>(v), i64x2.gt_s(v128.load(IOTA64, 16), k));
+      a1 = add64(a1, v, g, m);
+      v = v128.load(px, 32); g = v128.load(pg, 32); m = v128.or(gtZero<F>(v), i64x2.gt_s(v128.load(IOTA64, 32), k));
+      a2 = add64(a2, v, g, m);
+      v = v128.load(px, 48); g = v128.load(pg, 48); m = v128.or(gtZero<F>(v), i64x2.gt_s(v128.load(IOTA64, 48), k));
+      a3 = add64(a3, v, g, m);
     }
   }
   storeLanePair(s, rb, a0); storeLanePair(s, rb + 16, a1); storeLanePair(s, rb + 32, a2); storeLanePair(s, rb + 48, a3);
