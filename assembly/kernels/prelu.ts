@@ -501,7 +501,27 @@ function periodicForward<F>(mode: i32, x: usize, alpha: usize, out: usize, start
   let o: usize = 0;
   let l = acc;
   if (ASC_FEATURE_SIMD) {
-    // Every load of a step comes before its stores (dx may be x or dy).
+    // Every load of a step comes before its stores (dx may be x or dy). Two steps an iteration.
+    for (; o + 32 <= bytes; o += 32, l += 32 * 8 / size) {
+      let v = v128.load(x + o), g = v128.load(dy + o);
+      let m = gtZero<F>(v);
+      if (writeDx) v128.store(out + o, dxVector<F>(v, g, v128.load(al + o), m));
+      if (size == 4) {
+        v128.store(l, addLo32(v128.load(l), v, g, m));
+        v128.store(l, addHi32(v128.load(l, 16), v, g, m), 16);
+      } else {
+        v128.store(l, add64(v128.load(l), v, g, m));
+      }
+      v = v128.load(x + o, 16); g = v128.load(dy + o, 16);
+      m = gtZero<F>(v);
+      if (writeDx) v128.store(out + o, dxVector<F>(v, g, v128.load(al + o, 16), m), 16);
+      if (size == 4) {
+        v128.store(l, addLo32(v128.load(l, 32), v, g, m), 32);
+        v128.store(l, addHi32(v128.load(l, 48), v, g, m), 48);
+      } else {
+        v128.store(l, add64(v128.load(l, 16), v, g, m), 16);
+      }
+    }
     for (; o + 16 <= bytes; o += 16, l += 16 * 8 / size) {
       const v = v128.load(x + o), g = v128.load(dy + o);
       const m = gtZero<F>(v);
@@ -520,68 +540,6 @@ function periodicForward<F>(mode: i32, x: usize, alpha: usize, out: usize, start
     if (writeDx) store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : <f64>load<F>(al + o))));
   }
 }
-
-/** Bytes of the rows ringRows keeps in L1 at a time (x, dy and dx: three times this). */
-// @ts-ignore: decorator
-@inline const ROWS_BYTES: usize = 8192;
-/** Rows (16 periods) of at most this many bytes go column by column (ringRows). */
-// @ts-ignore: decorator
-@inline const COLUMN_ROW_BYTES: i64 = 2048;
-
-/**
- * `rows` whole rows of 16 periods (16P elements, row t's element i to ACC[i]: the rows start at
- * lane 0, inside one block) against the alpha pattern in EBUF (16 periods). Column by column
- * instead of row by row: eight ring positions' sums and alphas stay in locals while the loop goes
- * down the rows (a lane's terms still arrive in row order, the canonical order), a few rows at a
- * time so that the eight neighbouring columns find the rows in L1.
- */
-// @ts-ignore: decorator
-@inline function ringRows<F>(x: usize, dy: usize, out: usize, rows: usize, P: usize, writeDx: bool): void {
-  const size = sizeof<F>();
-  const rowBytes = 16 * P * size;
-  const R = max<usize>(1, ROWS_BYTES / rowBytes);
-  for (let t0: usize = 0; t0 < rows; t0 += R) {
-    const end = min(rows, t0 + R) * rowBytes;
-    for (let h: usize = 0; h < 2 * P; h++) {
-      const col = h * 8 * size;
-      const l = ACC + (h << 6);
-      let a0 = v128.load(l), a1 = v128.load(l, 16), a2 = v128.load(l, 32), a3 = v128.load(l, 48);
-      if (size == 4) {
-        const al0 = v128.load(EBUF + col), al1 = v128.load(EBUF + col, 16);
-        for (let o = t0 * rowBytes + col; o < end; o += rowBytes) {
-          const px = x + o, pg = dy + o, po = out + o;
-          let v = v128.load(px), g = v128.load(pg), m = gtZero<F>(v);
-          if (writeDx) v128.store(po, dxVector<F>(v, g, al0, m));
-          a0 = addLo32(a0, v, g, m); a1 = addHi32(a1, v, g, m);
-          v = v128.load(px, 16); g = v128.load(pg, 16); m = gtZero<F>(v);
-          if (writeDx) v128.store(po, dxVector<F>(v, g, al1, m), 16);
-          a2 = addLo32(a2, v, g, m); a3 = addHi32(a3, v, g, m);
-        }
-      } else {
-        const al0 = v128.load(EBUF + col), al1 = v128.load(EBUF + col, 16);
-        const al2 = v128.load(EBUF + col, 32), al3 = v128.load(EBUF + col, 48);
-        for (let o = t0 * rowBytes + col; o < end; o += rowBytes) {
-          const px = x + o, pg = dy + o, po = out + o;
-          let v = v128.load(px), g = v128.load(pg), m = gtZero<F>(v);
-          if (writeDx) v128.store(po, dxVector<F>(v, g, al0, m));
-          a0 = add64(a0, v, g, m);
-          v = v128.load(px, 16); g = v128.load(pg, 16); m = gtZero<F>(v);
-          if (writeDx) v128.store(po, dxVector<F>(v, g, al1, m), 16);
-          a1 = add64(a1, v, g, m);
-          v = v128.load(px, 32); g = v128.load(pg, 32); m = gtZero<F>(v);
-          if (writeDx) v128.store(po, dxVector<F>(v, g, al2, m), 32);
-          a2 = add64(a2, v, g, m);
-          v = v128.load(px, 48); g = v128.load(pg, 48); m = gtZero<F>(v);
-          if (writeDx) v128.store(po, dxVector<F>(v, g, al3, m), 48);
-          a3 = add64(a3, v, g, m);
-        }
-      }
-      v128.store(l, a0); v128.store(l, a1, 16); v128.store(l, a2, 32); v128.store(l, a3, 48);
-    }
-  }
-}
-function ringRowsWithDx<F>(x: usize, dy: usize, out: usize, rows: usize, P: usize): void { ringRows<F>(x, dy, out, rows, P, true); }
-function ringRowsSumOnly<F>(x: usize, dy: usize, out: usize, rows: usize, P: usize): void { ringRows<F>(x, dy, out, rows, P, false); }
 
 /** Closes the block of the P slots whose lanes are in ACC (reference: CanonicalSum.closeBlock). */
 function closeRing(s0: usize, sStep: usize, p: usize, first: bool): void {
@@ -625,21 +583,8 @@ function periodsBackward<F>(x: usize, alpha: usize, dy: usize, out: usize, state
     const s = s0 + j * sStep;
     for (let l: usize = 0; l < 16; l++) store<f64>(ACC + ((l * p + j) << 3), load<f64>(s + (l << 3)));
   }
-  const columns = ASC_FEATURE_SIMD && m == 16 && 16 * P * size <= COLUMN_ROW_BYTES;
   for (let r: i64 = 0; r < D;) {
     const c = c0 + r;
-    if (columns && (c & 15) == 0) {
-      // Whole rows of 16 periods, up to the block's end.
-      const rows = (min(D - r, BLOCK - c % BLOCK)) >> 4;
-      if (rows > 0) {
-        const o = <usize>(r * P) * size;
-        if (writeDx) ringRowsWithDx<F>(x + o, dy + o, out + o, <usize>rows, p);
-        else ringRowsSumOnly<F>(x + o, dy + o, out + o, <usize>rows, p);
-        r += rows << 4;
-        if ((c0 + r) % BLOCK == 0) closeRing(s0, sStep, p, c0 + r <= BLOCK);
-        continue;
-      }
-    }
     const r2 = min(D, r + (m - c % m));
     const o = <usize>(r * P) * size;
     spanB<F>(x + o, al + <usize>((c % m) * P) * size, dy + o, out + o, ACC + (<usize>((c & 15) * P) << 3), (r2 - r) * P, writeDx);
