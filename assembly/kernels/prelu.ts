@@ -541,6 +541,16 @@ function periodicForward<F>(mode: i32, x: usize, alpha: usize, out: usize, start
   }
 }
 
+/** `rows` rows of 16 periods, each from ACC's start against EBUF's 16 periods. */
+function ringRows<F>(x: usize, dy: usize, out: usize, rows: i64, P: i64, writeDx: bool): void {
+  const n = 16 * P;
+  const rowBytes = <usize>n * sizeof<F>();
+  for (let t: i64 = 0; t < rows; t++) {
+    const o = <usize>t * rowBytes;
+    spanB<F>(x + o, EBUF, dy + o, out + o, ACC, n, writeDx);
+  }
+}
+
 /** Closes the block of the P slots whose lanes are in ACC (reference: CanonicalSum.closeBlock). */
 function closeRing(s0: usize, sStep: usize, p: usize, first: bool): void {
   for (let half: usize = 8; half >= 1; half >>= 1) {
@@ -585,6 +595,15 @@ function periodsBackward<F>(x: usize, alpha: usize, dy: usize, out: usize, state
   }
   for (let r: i64 = 0; r < D;) {
     const c = c0 + r;
+    if (m == 16 && (c & 15) == 0 && r + 16 <= D) {
+      // Whole rows of 16 periods (the ring and EBUF both start over each row), to the block's end.
+      const rows = min(D - r, BLOCK - c % BLOCK) >> 4;
+      const o = <usize>(r * P) * size;
+      ringRows<F>(x + o, dy + o, out + o, rows, P, writeDx);
+      r += rows << 4;
+      if ((c0 + r) % BLOCK == 0) closeRing(s0, sStep, p, c0 + r <= BLOCK);
+      continue;
+    }
     const r2 = min(D, r + (m - c % m));
     const o = <usize>(r * P) * size;
     spanB<F>(x + o, al + <usize>((c % m) * P) * size, dy + o, out + o, ACC + (<usize>((c & 15) * P) << 3), (r2 - r) * P, writeDx);
