@@ -133,23 +133,12 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
   v128.store(s + (rb & 127), a);
 }
 
-/** Lane indices 0..7 as i32 and as i64, for the masks of a last partial group. */
-const IOTA32: usize = memory.data<i32>([0, 1, 2, 3, 4, 5, 6, 7], 16);
-const IOTA64: usize = memory.data<i64>([0, 1, 2, 3, 4, 5, 6, 7], 16);
-
-/** Where the last partial group is read when reading past its end could leave the memory. */
-const TAIL: usize = memory.data(256, 16);
-
-/** Bytes of a piece of sharedSegment: its terms, then its dx while the piece is in L1. */
-// @ts-ignore: decorator
-@inline const PIECE: usize = 4096;
-
 /**
  * Half h of the 16 lanes at s (lanes (r + 8h + i) mod 16, i < 8, rb = 8r + 64h): adds the terms
- * of elements 16q + 8h + i (i < 8) of `bytes` bytes of x and dy, four sums in locals. A last
- * partial group is read whole (past the end, or from a copy when that could leave the memory)
- * and its lanes from the end on count as x > 0 (term +0). Half the sums a loop: all eight and
- * the loop's vectors would not fit V8's 16 vector registers.
+ * of elements 16q + 8h + i (i < 8) of the whole groups of 16 in `bytes` bytes of x and dy, with
+ * four sums in locals, and writes those elements' dx (each vector's loads before its store: dx
+ * may be x or dy). Half the sums a loop: all eight and the loop's vectors would not fit V8's 16
+ * vector registers (it spilled).
  */
 // @ts-ignore: decorator
 @inline function termsHalf<F>(x: usize, dy: usize, out: usize, al: v128, s: usize, rb: usize, bytes: usize, h: i32,
@@ -184,37 +173,6 @@ const TAIL: usize = memory.data(256, 16);
       a3 = add64(a3, v, g, m);
     }
   }
-  const left = <i32>((bytes - o) / size) - h * 8;
-  if (left > 0) {
-    let px = x + o, pg = dy + o;
-    const end = <usize>memory.size() << 16;
-    if (px + G > end || pg + G > end) {
-      memory.copy(TAIL, px, bytes - o);
-      memory.copy(TAIL + 128, pg, bytes - o);
-      px = TAIL;
-      pg = TAIL + 128;
-    }
-    px += at;
-    pg += at;
-    // Lanes at index >= left: all ones (their terms +0), index > left - 1 on one instruction.
-    if (size == 4) {
-      const k = i32x4.splat(left - 1);
-      let v = v128.load(px), g = v128.load(pg), m = v128.or(gtZero<F>(v), i32x4.gt_s(v128.load(IOTA32), k));
-      a0 = addLo32(a0, v, g, m); a1 = addHi32(a1, v, g, m);
-      v = v128.load(px, 16); g = v128.load(pg, 16); m = v128.or(gtZero<F>(v), i32x4.gt_s(v128.load(IOTA32, 16), k));
-      a2 = addLo32(a2, v, g, m); a3 = addHi32(a3, v, g, m);
-    } else {
-      const k = i64x2.splat(<i64>(left - 1));
-      let v = v128.load(px), g = v128.load(pg), m = v128.or(gtZero<F>(v), i64x2.gt_s(v128.load(IOTA64), k));
-      a0 = add64(a0, v, g, m);
-      v = v128.load(px, 16); g = v128.load(pg, 16); m = v128.or(gtZero<F>(v), i64x2.gt_s(v128.load(IOTA64, 16), k));
-      a1 = add64(a1, v, g, m);
-      v = v128.load(px, 32); g = v128.load(pg, 32); m = v128.or(gtZero<F>(v), i64x2.gt_s(v128.load(IOTA64, 32), k));
-      a2 = add64(a2, v, g, m);
-      v = v128.load(px, 48); g = v128.load(pg, 48); m = v128.or(gtZero<F>(v), i64x2.gt_s(v128.load(IOTA64, 48), k));
-      a3 = add64(a3, v, g, m);
-    }
-  }
   storeLanePair(s, rb, a0); storeLanePair(s, rb + 16, a1); storeLanePair(s, rb + 32, a2); storeLanePair(s, rb + 48, a3);
 }
 
@@ -236,10 +194,11 @@ const TAIL: usize = memory.data(256, 16);
 }
 
 /**
- * n terms into the slot at s whose count is at lane r, even (no block ends inside: the caller splits),
- * and their dx. Element j of the segment goes to lane (r + j) mod 16, exactly as one at a time,
- * in straight loops of 16 elements a step with the sums in locals (termsHalf). Each piece's dx
- * is written after its terms are read (dx may be x or dy).
+ * n terms into the slot at s whose count is at lane r, even (no block ends inside: the caller
+ * splits), and their dx. Element j of the segment goes to lane (r + j) mod 16, exactly as one at
+ * a time: whole groups of 16 in straight vector loops with the sums in locals (termsHalf), then
+ * the last partial group one element at a time (it shares that loop with dx anyway, and reads
+ * nothing past the segment's end).
  */
 // @ts-ignore: decorator
 @inline function sharedSegment<F>(x: usize, dy: usize, out: usize, al: v128, alpha0: f64, s: usize, r: usize, n: usize,
@@ -248,11 +207,12 @@ const TAIL: usize = memory.data(256, 16);
   const bytes = n * size;
   termsHalf<F>(x, dy, out, al, s, r << 3, bytes, 0, writeDx);
   termsHalf<F>(x, dy, out, al, s, (r << 3) + 64, bytes, 1, writeDx);
-  if (writeDx) {
-    for (let o = bytes & ~(16 * size - 1); o < bytes; o += size) {
-      const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
-      store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : alpha0)));
-    }
+  // The last partial group one element at a time: term j to lane (r + j) mod 16, then its dx.
+  for (let o = bytes & ~(16 * size - 1), l = r + (o / size); o < bytes; o += size, l++) {
+    const v = <f64>load<F>(x + o), g = <f64>load<F>(dy + o);
+    const p = s + ((l & 15) << 3);
+    store<f64>(p, load<f64>(p) + (v > 0 ? 0 : g * v));
+    if (writeDx) store<F>(out + o, <F>(g * (v > 0 ? 1 : v != v ? v : alpha0)));
   }
 }
 
