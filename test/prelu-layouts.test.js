@@ -32,6 +32,8 @@ const LAYOUTS = [
   ['channels-last c=3, > 4096 rows', 3, { shape: [4099, 3], axis: 1 }],
   ['channels-last c=17', 17, { shape: [301, 17], axis: 1 }],
   ['channels-last c=64', 64, { shape: [37, 64], axis: 1 }],
+  ['channels-last c=64, tiles of 64 rows read alpha itself', 64, { shape: [203, 64], axis: 1 }],
+  ['channels-last c=96, tiles wrap alpha every 96', 96, { shape: [150, 96], axis: 1 }],
   ['channels-last c=1500', 1500, { shape: [5, 1500], axis: 1 }],
   ['Keras nhwc sharedAxes [1, 2]', 32, { shape: [3, 5, 7, 32], sharedAxes: [1, 2] }],
   ['Keras nhwc sharedAxes [1] (pattern w·c)', 7 * 6, { shape: [3, 5, 7, 6], sharedAxes: [1] }],
