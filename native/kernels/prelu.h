@@ -302,7 +302,24 @@ struct prelu {
         // Whole aligned chunks up to the run's end or the block's.
         size_t chunks = (len - j) / SUM_LANES, toBlock = (SUM_BLOCK - c % SUM_BLOCK) / SUM_LANES;
         if (chunks > toBlock) chunks = toBlock;
-        for (size_t k = 0; k < chunks; k++) {
+        size_t k = 0;
+        if constexpr (sizeof(T) == sizeof(float)) {
+          // dx on float lanes, S elements at a time (whole chunks and whole float vectors).
+          constexpr size_t S = SUM_LANES > LANESF ? SUM_LANES : LANESF;
+          const VF alf = splatf(alpha[a]);
+          for (; (k + S / SUM_LANES) <= chunks; k += S / SUM_LANES) {
+            for (size_t f = 0; f < S; f += LANESF) {
+              const size_t i = j + k * SUM_LANES + f;
+              VF vf = loadf(x + i), gf = loadf(dy + i);
+              for (int p = 0; p < FPARTS; p++) {
+                const int q = static_cast<int>((f / LANES + p) % SUM_VECTORS);
+                acc[q] = addNonPositiveProduct(acc[q], load(x + i + p * LANES), load(dy + i + p * LANES));
+              }
+              storef(out + i, gf * preluSlopeF(vf, alf));
+            }
+          }
+        }
+        for (; k < chunks; k++) {
           for (int q = 0; q < SUM_VECTORS; q++) {
             size_t i = j + k * SUM_LANES + q * LANES;
             V v = load(x + i), g = load(dy + i);
@@ -491,7 +508,7 @@ struct prelu {
         V v = load(x + i + q * LANES), g = load(dy + i + q * LANES);
         store(acc + i + q * LANES, addNonPositiveProduct(load(acc + i + q * LANES), v, g));
       }
-      storef(out + i, gf * sel(gt(vf, splatf(0)), splatf(1), sel(isnan(vf), vf, af)));
+      storef(out + i, gf * preluSlopeF(vf, af));
     }
     for (; i < n; i++) {
       double v = static_cast<double>(x[i]), g = static_cast<double>(dy[i]);
