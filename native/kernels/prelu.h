@@ -20,6 +20,14 @@
 // blocks per task, block sums added in order at the end (channels-last, scalar alpha), or whole
 // alpha elements per task (runs of constant alpha: channels-first).
 // dx and out may be x or dy: each vector is loaded before it is stored.
+#ifndef SA_HAS_MASKS
+/** acc + (v > 0 ? +0 : g·v): one dalpha term into a lane sum (vec/avx512.h does it under a mask). */
+SA_INLINE V addNonPositiveProduct(V acc, V v, V g) { return acc + sel(gt(v, C(0)), C(0), g * v); }
+/** v > 0 ? 1 : v is NaN ? v : a, prelu'(v) with slope a. */
+SA_INLINE V preluSlope(V v, V a) { return sel(gt(v, C(0)), C(1), sel(isnan(v), v, a)); }
+SA_INLINE VF preluSlopeF(VF v, VF a) { return sel(gt(v, splatf(0)), splatf(1), sel(isnan(v), v, a)); }
+#endif
+
 struct prelu {
   /** Periodic patterns up to this many elements are expanded into the buffer. */
   static constexpr size_t PCAP = 1024;
@@ -294,18 +302,42 @@ struct prelu {
         // Whole aligned chunks up to the run's end or the block's.
         size_t chunks = (len - j) / SUM_LANES, toBlock = (SUM_BLOCK - c % SUM_BLOCK) / SUM_LANES;
         if (chunks > toBlock) chunks = toBlock;
-        for (size_t k = 0; k < chunks; k++) {
+        size_t k = 0;
+        if constexpr (sizeof(T) == sizeof(float)) {
+          // dx on float lanes, S elements at a time (whole chunks and whole float vectors).
+          constexpr size_t S = SUM_LANES > LANESF ? SUM_LANES : LANESF;
+          const VF alf = splatf(alpha[a]);
+          for (; (k + S / SUM_LANES) <= chunks; k += S / SUM_LANES) {
+            for (size_t f = 0; f < S; f += LANESF) {
+              const size_t i = j + k * SUM_LANES + f;
+              VF vf = loadf(x + i), gf = loadf(dy + i);
+              for (int p = 0; p < FPARTS; p++) {
+                const int q = static_cast<int>((f / LANES + p) % SUM_VECTORS);
+                acc[q] = addNonPositiveProduct(acc[q], load(x + i + p * LANES), load(dy + i + p * LANES));
+              }
+              storef(out + i, gf * preluSlopeF(vf, alf));
+            }
+          }
+        }
+        for (; k < chunks; k++) {
           for (int q = 0; q < SUM_VECTORS; q++) {
             size_t i = j + k * SUM_LANES + q * LANES;
             V v = load(x + i), g = load(dy + i);
-            M pos = gt(v, C(0));
-            acc[q] = acc[q] + sel(pos, C(0), g * v);
-            store(out + i, g * sel(pos, C(1), sel(isnan(v), v, alv)));
+            acc[q] = addNonPositiveProduct(acc[q], v, g);
+            store(out + i, g * preluSlope(v, alv));
           }
         }
         done = chunks * SUM_LANES;
       } else {
         done = SUM_LANES - ph < len - j ? SUM_LANES - ph : len - j;
+#ifdef SA_HAS_MASKS
+        // Lanes [ph, ph + done) of the chunk that starts ph elements before j; the others are +0.
+        static_assert(SUM_VECTORS == 1, "one vector holds the 16 lanes");
+        const unsigned m = ((1u << done) - 1) << ph;
+        V v = loadMasked(x + j - ph, m), g = loadMasked(dy + j - ph, m);
+        acc[0] = addNonPositiveProduct(acc[0], v, g);
+        storeMasked(out + j - ph, g * preluSlope(v, alv), m);
+#else
         T bx[SUM_LANES], bg[SUM_LANES], bo[SUM_LANES];
         for (int k = 0; k < SUM_LANES; k++) bx[k] = bg[k] = 0;
         // Element loops, not memcpy: at most 15 elements, where a library call costs more.
@@ -315,11 +347,11 @@ struct prelu {
         }
         for (int q = 0; q < SUM_VECTORS; q++) {
           V v = load(bx + q * LANES), g = load(bg + q * LANES);
-          M pos = gt(v, C(0));
-          acc[q] = acc[q] + sel(pos, C(0), g * v);
-          store(bo + q * LANES, g * sel(pos, C(1), sel(isnan(v), v, alv)));
+          acc[q] = addNonPositiveProduct(acc[q], v, g);
+          store(bo + q * LANES, g * preluSlope(v, alv));
         }
         for (size_t k = 0; k < done; k++) out[j + k] = bo[ph + k];
+#endif
       }
       j += done;
       c += done;
@@ -347,7 +379,7 @@ struct prelu {
       M pos = gt(v, C(0));
       double terms[LANES];
       storeLanes(terms, sel(pos, C(0), g * v));
-      storeGroup(out + j, g * sel(pos, C(1), sel(isnan(v), v, al)), cnt);
+      storeGroup(out + j, g * preluSlope(v, al), cnt);
       for (size_t k = 0; k < cnt; k++) slotAdd(sums + (a0 + (j + k) * as) * 18, terms[k]);
     }
   }
@@ -361,9 +393,8 @@ struct prelu {
     size_t i = 0;
     for (; i + LANES <= n; i += LANES) {
       V v = load(x + i), g = load(dy + i), a = load(al + i);
-      M pos = gt(v, C(0));
-      store(acc + i, load(acc + i) + sel(pos, C(0), g * v));
-      store(out + i, g * sel(pos, C(1), sel(isnan(v), v, a)));
+      store(acc + i, addNonPositiveProduct(load(acc + i), v, g));
+      store(out + i, g * preluSlope(v, a));
     }
     for (; i < n; i++) {
       double v = static_cast<double>(x[i]), g = static_cast<double>(dy[i]);
@@ -387,6 +418,48 @@ struct prelu {
   }
 
   /**
+   * Whole 16-period groups from lane row 0 of a small pattern, 16P = GV·LANES, with the 16P lane
+   * sums in GV registers: the data is walked in order and acc is read and written once (a span
+   * reads and writes acc once per term). al holds the 16 periods' alpha values.
+   */
+  template <int GV, class T>
+  SA_MEMBER static void groupsInRegisters(const T* x, const T* al, const T* dy, T* out, size_t groups, double* acc) {
+    V s[GV];
+    for (int q = 0; q < GV; q++) s[q] = load(acc + q * LANES);
+    for (size_t i = 0; i < groups * GV * LANES; i += GV * LANES) {
+      for (int q = 0; q < GV; q++) {
+        V v = load(x + i + q * LANES), g = load(dy + i + q * LANES);
+        s[q] = addNonPositiveProduct(s[q], v, g);
+        store(out + i + q * LANES, g * preluSlope(v, load(al + q * LANES)));
+      }
+    }
+    for (int q = 0; q < GV; q++) store(acc + q * LANES, s[q]);
+  }
+  /** Float32 data: the same with dx on float lanes (dy·prelu'(x) rounds once either way). */
+  template <int GV>
+  SA_MEMBER static void groupsInRegisters(const float* x, const float* al, const float* dy, float* out, size_t groups, double* acc) {
+    static_assert(GV % FPARTS == 0, "whole float vectors");
+    V s[GV];
+    for (int q = 0; q < GV; q++) s[q] = load(acc + q * LANES);
+    for (size_t i = 0; i < groups * GV * LANES; i += GV * LANES) {
+      for (int q = 0; q < GV; q += FPARTS) {
+        const size_t j = i + q * LANES;
+        VF v = loadf(x + j), g = loadf(dy + j);
+        for (int p = 0; p < FPARTS; p++) s[q + p] = addNonPositiveProduct(s[q + p], load(x + j + p * LANES), load(dy + j + p * LANES));
+        storef(out + j, g * preluSlopeF(v, loadf(al + q * LANES)));
+      }
+    }
+    for (int q = 0; q < GV; q++) store(acc + q * LANES, s[q]);
+  }
+  /** groupsInRegisters where GV suits the data (periods checks it before calling). */
+  template <int GV, class T>
+  SA_MEMBER static void groupsOf(const T* x, const T* al, const T* dy, T* out, size_t groups, double* acc) {
+    if constexpr (sizeof(T) == sizeof(double) || GV % FPARTS == 0) groupsInRegisters<GV>(x, al, dy, out, groups, acc);
+  }
+  /** Vectors of lane sums kept in registers at most (AVX-512 has 32 vector registers, the others 16). */
+  static constexpr size_t MAX_GV = LANES == 16 ? 8 : 4;
+
+  /**
    * Periods [r0, r1) of a unit (element r·P + j has alpha position j) against lane-major sums acc
    * whose slots have count c0 + r0 at the start: spans of whole periods that neither wrap the 16
    * lanes nor cross a 4096-term block. Blocks are not closed here (r1 - r0 stops at one).
@@ -394,8 +467,21 @@ struct prelu {
   template <class T>
   SA_MEMBER static void periods(const T* x, const T* al, size_t m, const T* dy, T* out, size_t P, size_t c0, size_t r0, size_t r1,
     double* acc) {
+    const size_t GV = 16 * P / LANES;
+    // GV a power of two up to MAX_GV (the instantiations below), whole float vectors for Float32.
+    const bool inRegisters = m == 16 && 16 * P % LANES == 0 && GV <= MAX_GV && (GV & (GV - 1)) == 0 &&
+      GV % (sizeof(T) == sizeof(float) ? FPARTS : 1) == 0;
     for (size_t r = r0; r < r1;) {
       const size_t c = c0 + r;
+      if (inRegisters && c % 16 == 0 && r1 - r >= 16) {
+        const size_t groups = (r1 - r) / 16;
+        if (GV == 8) groupsOf<8>(x + r * P, al, dy + r * P, out + r * P, groups, acc);
+        else if (GV == 4) groupsOf<4>(x + r * P, al, dy + r * P, out + r * P, groups, acc);
+        else if (GV == 2) groupsOf<2>(x + r * P, al, dy + r * P, out + r * P, groups, acc);
+        else groupsOf<1>(x + r * P, al, dy + r * P, out + r * P, groups, acc);
+        r += groups * 16;
+        continue;
+      }
       size_t r2 = r + (m - c % m);
       if (r2 > r1) r2 = r1;
       backwardSpan(x + r * P, al + (c % m) * P, dy + r * P, out + r * P, acc + (c % 16) * P, (r2 - r) * P);
@@ -420,9 +506,9 @@ struct prelu {
       VF vf = loadf(x + i), gf = loadf(dy + i), af = loadf(al + i);
       for (int q = 0; q < LANESF / LANES; q++) {
         V v = load(x + i + q * LANES), g = load(dy + i + q * LANES);
-        store(acc + i + q * LANES, load(acc + i + q * LANES) + sel(gt(v, C(0)), C(0), g * v));
+        store(acc + i + q * LANES, addNonPositiveProduct(load(acc + i + q * LANES), v, g));
       }
-      storef(out + i, gf * sel(gt(vf, splatf(0)), splatf(1), sel(isnan(vf), vf, af)));
+      storef(out + i, gf * preluSlopeF(vf, af));
     }
     for (; i < n; i++) {
       double v = static_cast<double>(x[i]), g = static_cast<double>(dy[i]);

@@ -127,4 +127,46 @@ SA_INLINE VF narrowF(const V* p) { return VF{narrow1(p[0]), narrow1(p[1])}; }
 /** One VF from FPARTS runs of LANES floats, run P at p[P] into part P. */
 SA_INLINE VF loadParts(const float* const* p) { return VF{_mm512_loadu_ps(p[0]), _mm512_loadu_ps(p[1])}; }
 
+// prelu backward (kernels/prelu.h): the dalpha term added under a mask, prelu's slope by the
+// class of x in one vfixupimm, and loads and stores of some lanes only. Masked-off elements are
+// neither read nor written (no fault either), so a 16-lane chunk may start before its run.
+#define SA_HAS_MASKS 1
+SA_INLINE __m512d addNonPositiveProduct1(__m512d acc, __m512d v, __m512d g) {
+  // Not greater than 0 (NaN included): the lanes that take g·v; the others keep acc.
+  return _mm512_mask_add_pd(acc, _mm512_cmp_pd_mask(v, _mm512_setzero_pd(), _CMP_NGT_UQ), acc, _mm512_mul_pd(g, v));
+}
+/** acc + (v > 0 ? +0 : g·v), where acc is a lane sum (started at +0, so never -0: adding +0 to it changes no bit). */
+SA_INLINE V addNonPositiveProduct(V acc, V v, V g) {
+  return V{addNonPositiveProduct1(acc.a, v.a, g.a), addNonPositiveProduct1(acc.b, v.b, g.b)};
+}
+// vfixupimm's answer per class of v, 4 bits each from class 0: QNaN → v, SNaN → v made quiet,
+// ±0 → a, +1 → 1, -Inf → a, +Inf → 1, negative → a, positive → 1 (denormals are values: no DAZ).
+constexpr int kPreluSlopeTable = 0xA0A0A021;
+/** v > 0 ? 1 : v is NaN ? v : a, prelu'(v) with slope a (the reference's selects). */
+SA_INLINE V preluSlope(V v, V a) {
+  const __m512i t = _mm512_set1_epi64(kPreluSlopeTable);
+  return V{_mm512_fixupimm_pd(a.a, v.a, t, 0), _mm512_fixupimm_pd(a.b, v.b, t, 0)};
+}
+SA_INLINE VF preluSlopeF(VF v, VF a) {
+  const __m512i t = _mm512_set1_epi32(kPreluSlopeTable);
+  return VF{_mm512_fixupimm_ps(a.a, v.a, t, 0), _mm512_fixupimm_ps(a.b, v.b, t, 0)};
+}
+/** Lane l of the 16 from p[l] where bit l of m is set, else +0. */
+SA_INLINE V loadMasked(const double* p, unsigned m) {
+  return V{_mm512_maskz_loadu_pd(static_cast<__mmask8>(m), p), _mm512_maskz_loadu_pd(static_cast<__mmask8>(m >> 8), p + 8)};
+}
+SA_INLINE V loadMasked(const float* p, unsigned m) {
+  return V{_mm512_cvtps_pd(_mm256_maskz_loadu_ps(static_cast<__mmask8>(m), p)),
+           _mm512_cvtps_pd(_mm256_maskz_loadu_ps(static_cast<__mmask8>(m >> 8), p + 8))};
+}
+/** p[l] = lane l where bit l of m is set; the other elements are not touched. */
+SA_INLINE void storeMasked(double* p, V v, unsigned m) {
+  _mm512_mask_storeu_pd(p, static_cast<__mmask8>(m), v.a);
+  _mm512_mask_storeu_pd(p + 8, static_cast<__mmask8>(m >> 8), v.b);
+}
+SA_INLINE void storeMasked(float* p, V v, unsigned m) {
+  _mm256_mask_storeu_ps(p, static_cast<__mmask8>(m), _mm512_cvtpd_ps(v.a));
+  _mm256_mask_storeu_ps(p + 8, static_cast<__mmask8>(m >> 8), _mm512_cvtpd_ps(v.b));
+}
+
 #endif
