@@ -34,7 +34,7 @@ function instance(dir) {
     const i32 = new Int32Array(mem.buffer, map, 2 * dims.length);
     dims.forEach((d, k) => { i32[k] = d; i32[dims.length + k] = strides[k]; });
     e.prelu_init(state, slots);
-    e[`prelu_backward_${T}`](x, alpha, dy, out, 0, N, map, dims.length, coords, state, 0, slots, writeDx);
+    e[`prelu_backward_${T}`](x, alpha, dy, out, 0, dims.reduce((p, d) => p * d, 1), map, dims.length, coords, state, 0, slots, writeDx);
   };
   return { run };
 }
@@ -48,13 +48,16 @@ const CASES = {
 };
 const insts = [...(COMPARE ? [['before', instance(COMPARE)]] : []), ['after', instance(path.join(__dirname, '..'))]];
 const names = [], fns = [];
+const counts = [];
 for (const [name, [dims, strides, slots]] of Object.entries(CASES)) {
+  if (!dims.every((d) => Number.isInteger(d) && d > 0)) continue;
   for (const wdx of [1, 0]) {
     for (const [tag, inst] of insts) {
       names.push(`${name} ${wdx ? 'dx+da' : 'da'} ${tag}`);
       fns.push(inst.run(dims, strides, slots, wdx));
+      counts.push(dims.reduce((p, d) => p * d, 1));
     }
   }
 }
-const r = interleavedRates(N, fns, { samples: Number(option('--samples', '5')), sampleNs: 20e6 });
-names.forEach((nm, i) => console.log(`${nm.padEnd(28)} ${r[i].toFixed(2)}`));
+const r = interleavedRates(counts, fns, { samples: Number(option('--samples', '5')), sampleNs: 20e6 });
+names.forEach((nm, i) => console.log(`${nm.padEnd(28)} ${r[i].toFixed(2)}   (${(counts[i] / r[i]).toFixed(0)} ns a call)`));
