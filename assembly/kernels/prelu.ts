@@ -461,20 +461,23 @@ function periodicForward<F>(mode: i32, x: usize, alpha: usize, out: usize, start
   let o: usize = 0;
   let l = acc;
   if (ASC_FEATURE_SIMD) {
-    // Every load of a step comes before its stores (dx may be x or dy). Two steps an iteration.
-    for (; o + 32 <= bytes; o += 32, l += 32 * 8 / size) {
-      let v = v128.load(x + o), g = v128.load(dy + o);
+    // Every load of a step comes before its stores (dx may be x or dy). Two steps an iteration,
+    // each array through its own pointer (immediate offsets, no address arithmetic per access).
+    const end = x + (bytes & ~31);
+    let px = x, pg = dy, pa = al, po = out;
+    for (; px < end; px += 32, pg += 32, pa += 32, po += 32, l += 32 * 8 / size) {
+      let v = v128.load(px), g = v128.load(pg);
       let m = gtZero<F>(v);
-      if (writeDx) v128.store(out + o, dxVector<F>(v, g, v128.load(al + o), m));
+      if (writeDx) v128.store(po, dxVector<F>(v, g, v128.load(pa), m));
       if (size == 4) {
         v128.store(l, addLo32(v128.load(l), v, g, m));
         v128.store(l, addHi32(v128.load(l, 16), v, g, m), 16);
       } else {
         v128.store(l, add64(v128.load(l), v, g, m));
       }
-      v = v128.load(x + o, 16); g = v128.load(dy + o, 16);
+      v = v128.load(px, 16); g = v128.load(pg, 16);
       m = gtZero<F>(v);
-      if (writeDx) v128.store(out + o, dxVector<F>(v, g, v128.load(al + o, 16), m), 16);
+      if (writeDx) v128.store(po, dxVector<F>(v, g, v128.load(pa, 16), m), 16);
       if (size == 4) {
         v128.store(l, addLo32(v128.load(l, 32), v, g, m), 32);
         v128.store(l, addHi32(v128.load(l, 48), v, g, m), 48);
@@ -482,6 +485,7 @@ function periodicForward<F>(mode: i32, x: usize, alpha: usize, out: usize, start
         v128.store(l, add64(v128.load(l, 16), v, g, m), 16);
       }
     }
+    o = bytes & ~31;
     for (; o + 16 <= bytes; o += 16, l += 16 * 8 / size) {
       const v = v128.load(x + o), g = v128.load(dy + o);
       const m = gtZero<F>(v);
