@@ -216,19 +216,13 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
   }
 }
 
-function segmentWithDx<F>(x: usize, dy: usize, out: usize, al: v128, alpha0: f64, s: usize, r: usize, n: usize): void {
-  sharedSegment<F>(x, dy, out, al, alpha0, s, r, n, true);
-}
-function segmentSumOnly<F>(x: usize, dy: usize, out: usize, al: v128, alpha0: f64, s: usize, r: usize, n: usize): void {
-  sharedSegment<F>(x, dy, out, al, alpha0, s, r, n, false);
-}
-
 /**
  * Backward over a run whose elements share one alpha element (aStride 0: per-channel NCHW planes,
  * a scalar alpha): segments that end where the slot's count reaches a block end, each with the
  * lanes in locals (sharedSegment), then the block closed as CanonicalSum.add does.
  */
-function backwardShared<F>(x: usize, alpha: usize, dy: usize, out: usize, state: usize, a0: i64, len: i64,
+// @ts-ignore: decorator
+@inline function backwardShared<F>(x: usize, alpha: usize, dy: usize, out: usize, state: usize, a0: i64, len: i64,
   slotLo: i64, slotHi: i64, writeDx: bool): void {
   const size = sizeof<F>();
   const alpha0 = <f64>load<F>(alpha + <usize>a0 * size);
@@ -250,12 +244,18 @@ function backwardShared<F>(x: usize, alpha: usize, dy: usize, out: usize, state:
       continue;
     }
     const n = min(len - j, BLOCK - c % BLOCK);
-    if (writeDx) segmentWithDx<F>(x + o, dy + o, out + o, al, alpha0, s, <usize>(c & 15), <usize>n);
-    else segmentSumOnly<F>(x + o, dy + o, out + o, al, alpha0, s, <usize>(c & 15), <usize>n);
+    sharedSegment<F>(x + o, dy + o, out + o, al, alpha0, s, <usize>(c & 15), <usize>n, writeDx);
     store<i64>(s, c + n, 128);
     if ((c + n) % BLOCK == 0) closeBlock(s);
     j += n;
   }
+}
+
+function sharedWithDx<F>(x: usize, alpha: usize, dy: usize, out: usize, state: usize, a0: i64, len: i64, slotLo: i64, slotHi: i64): void {
+  backwardShared<F>(x, alpha, dy, out, state, a0, len, slotLo, slotHi, true);
+}
+function sharedSumOnly<F>(x: usize, alpha: usize, dy: usize, out: usize, state: usize, a0: i64, len: i64, slotLo: i64, slotHi: i64): void {
+  backwardShared<F>(x, alpha, dy, out, state, a0, len, slotLo, slotHi, false);
 }
 
 /** `len` elements of one run: alpha index a0 + j·aStride. */
@@ -265,8 +265,8 @@ function backwardShared<F>(x: usize, alpha: usize, dy: usize, out: usize, state:
   const size = sizeof<F>();
   let j: i64 = 0;
   if (ASC_FEATURE_SIMD && mode == BACKWARD && aStride == 0) {
-    if (writeDx) backwardShared<F>(x, alpha, dy, out, state, a0, len, slotLo, slotHi, true);
-    else backwardShared<F>(x, alpha, dy, out, state, a0, len, slotLo, slotHi, false);
+    if (writeDx) sharedWithDx<F>(x, alpha, dy, out, state, a0, len, slotLo, slotHi);
+    else sharedSumOnly<F>(x, alpha, dy, out, state, a0, len, slotLo, slotHi);
     return;
   }
   if (mode != BACKWARD && (aStride == 0 || aStride == 1)) {
