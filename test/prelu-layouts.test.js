@@ -63,6 +63,9 @@ const LAYOUTS = [
   // chunk starts inside a period, with slot counts that are not a multiple of 16.
   ['channels-last c=5, two chunks', 5, { shape: [13200, 5], axis: 1 }],
   ['channels-first hw=49, two chunks', 8, { shape: [170, 8, 7, 7] }],
+  // More alpha elements than wasm's dalpha scratch (4096): dalpha in two passes, dx in the last.
+  ['channels-first c=5000, hw=4 (dalpha in passes)', 5000, { shape: [2, 5000, 2, 2] }],
+  ['Keras sharedAxes [2], alpha [100,1,50] (dalpha in passes)', 5000, { shape: [2, 100, 3, 50], sharedAxes: [2] }],
 ];
 
 function lengthOf(o) {
