@@ -251,11 +251,20 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
   }
 }
 
-function sharedWithDx<F>(x: usize, alpha: usize, dy: usize, out: usize, state: usize, a0: i64, len: i64, slotLo: i64, slotHi: i64): void {
-  backwardShared<F>(x, alpha, dy, out, state, a0, len, slotLo, slotHi, true);
+/** k runs of len elements, run i with alpha index a0 + i·aStep (consecutive planes: one call, not k). */
+function sharedWithDx<F>(x: usize, alpha: usize, dy: usize, out: usize, state: usize, a0: i64, aStep: i64, len: i64, k: i64,
+  slotLo: i64, slotHi: i64): void {
+  const bytes = <usize>len * sizeof<F>();
+  for (let i: i64 = 0, o: usize = 0; i < k; i++, o += bytes) {
+    backwardShared<F>(x + o, alpha, dy + o, out + o, state, a0 + i * aStep, len, slotLo, slotHi, true);
+  }
 }
-function sharedSumOnly<F>(x: usize, alpha: usize, dy: usize, out: usize, state: usize, a0: i64, len: i64, slotLo: i64, slotHi: i64): void {
-  backwardShared<F>(x, alpha, dy, out, state, a0, len, slotLo, slotHi, false);
+function sharedSumOnly<F>(x: usize, alpha: usize, dy: usize, out: usize, state: usize, a0: i64, aStep: i64, len: i64, k: i64,
+  slotLo: i64, slotHi: i64): void {
+  const bytes = <usize>len * sizeof<F>();
+  for (let i: i64 = 0, o: usize = 0; i < k; i++, o += bytes) {
+    backwardShared<F>(x + o, alpha, dy + o, out + o, state, a0 + i * aStep, len, slotLo, slotHi, false);
+  }
 }
 
 /** `len` elements of one run: alpha index a0 + j·aStride. */
@@ -265,8 +274,8 @@ function sharedSumOnly<F>(x: usize, alpha: usize, dy: usize, out: usize, state: 
   const size = sizeof<F>();
   let j: i64 = 0;
   if (ASC_FEATURE_SIMD && mode == BACKWARD && aStride == 0) {
-    if (writeDx) sharedWithDx<F>(x, alpha, dy, out, state, a0, len, slotLo, slotHi);
-    else sharedSumOnly<F>(x, alpha, dy, out, state, a0, len, slotLo, slotHi);
+    if (writeDx) sharedWithDx<F>(x, alpha, dy, out, state, a0, 0, len, 1, slotLo, slotHi);
+    else sharedSumOnly<F>(x, alpha, dy, out, state, a0, 0, len, 1, slotLo, slotHi);
     return;
   }
   if (mode != BACKWARD && (aStride == 0 || aStride == 1)) {
@@ -684,19 +693,27 @@ function runWalk<F>(mode: i32, x: usize, alpha: usize, dy: usize, out: usize, st
   while (left > 0) {
     const len = min(runLen - j, left);
     const o = done * size;
+    if (ASC_FEATURE_SIMD && mode == BACKWARD && runStride == 0 && j == 0 && rank >= 2 && left >= 2 * runLen) {
+      // Whole runs along dim rank - 2 (channels-first planes) in one call: k runs, then the
+      // odometer as if the first k - 1 had gone one at a time.
+      const d = rank - 2;
+      const cp = coords + (<usize>d << 3);
+      const sd = <i64>load<i32>(strides + (<usize>d << 2));
+      const k = min(<i64>load<i32>(dims + (<usize>d << 2)) - load<i64>(cp), left / runLen);
+      if (k > 1) {
+        if (writeDx) sharedWithDx<F>(x + o, alpha, dy + o, out + o, state, a, sd, runLen, k, slotLo, slotHi);
+        else sharedSumOnly<F>(x + o, alpha, dy + o, out + o, state, a, sd, runLen, k, slotLo, slotHi);
+        done += <usize>(k * runLen);
+        left -= k * runLen;
+        store<i64>(cp, load<i64>(cp) + k - 1);
+        a = odoStep(map, rank, rank - 1, coords, a + (k - 1) * sd);
+        continue;
+      }
+    }
     run<F>(mode, x + o, alpha, dy + o, out + o, state, a + j * runStride, runStride, len, slotLo, slotHi, writeDx);
     done += <usize>len;
     left -= len;
     j = 0;
-    for (let d = rank - 2; d >= 0; d--) {
-      const cp = coords + (<usize>d << 3);
-      const stride = <i64>load<i32>(strides + (<usize>d << 2));
-      const c = load<i64>(cp) + 1;
-      a += stride;
-      const dim = <i64>load<i32>(dims + (<usize>d << 2));
-      if (c < dim) { store<i64>(cp, c); break; }
-      a -= stride * dim;
-      store<i64>(cp, 0);
-    }
+    a = odoStep(map, rank, rank - 1, coords, a);
   }
 }
