@@ -1,8 +1,9 @@
 'use strict';
-// prelu backward's wasm kernel alone (no facade), Float32, arrays in wasm memory: elements/ns of
+// prelu backward's wasm kernel alone (no facade), Float32 or Float64, arrays in wasm memory: elements/ns of
 // dx + dalpha and of dalpha alone (writeDx 0), for a few alpha maps, this checkout against
 // another's build (--compare <dir>), samples in turns. A scratch tool for tuning
 // assembly/kernels/prelu.ts: node scripts/prelu-wasm-parts.js [--compare /work/main] [--n 65536]
+//   [--type f32|f64] [--samples 5]
 const fs = require('fs');
 const path = require('path');
 const { interleavedRates } = require('./lib/rates');
