@@ -11,7 +11,9 @@
 //    Backward with a single-dim pattern (one alpha element per pattern position, channels-last)
 //    keeps the 16 lanes of every slot lane-major (acc[l·P + j]): term k of slot j is element
 //    k·P + j of the unit, so with the slot counts aligned it goes to acc[(k mod 16)·P + j] and the
-//    whole unit is a vector loop over x against acc with period 16·P, in canonical order.
+//    whole unit is a vector loop over x against acc with period 16·P, in canonical order. Small
+//    patterns (16·P doubles in at most MAX_GV vectors: 8 channels on AVX-512) keep acc in
+//    registers over whole groups of 16 periods instead (groupsInRegisters).
 //    Longer patterns of short runs (channels-first with 7x7 planes) use the caller's scratch.
 //  - runs: constant (stride 0) or contiguous (stride 1) alpha along long runs: one vector loop
 //    per run with a splat or loaded alpha (backward: backwardOneSlot, 16-lane chunks).
@@ -286,8 +288,9 @@ struct prelu {
    * Backward on a run whose elements all have alpha index a (stride 0, the per-channel and scalar
    * cases): dx as usual, and the dalpha terms go straight into the slot's 16 lanes, term number c
    * to lane c mod 16. A run that starts or ends off lane 0 (short planes: h·w = 49) goes through
-   * a 16-lane chunk padded with +0 terms: a lane starts at +0 and so never holds -0, and adding
-   * +0 to it changes no bit. A block closes after every 4096 terms, as slotAdd does.
+   * a 16-lane chunk padded with +0 terms (masked loads and stores where the ISA has them, else
+   * copies through a stack buffer): a lane starts at +0 and so never holds -0, and adding +0 to
+   * it changes no bit. A block closes after every 4096 terms, as slotAdd does.
    */
   template <class T>
   SA_MEMBER static void backwardOneSlot(const T* x, const T* alpha, const T* dy, T* out, size_t len, size_t a, double* s) {
