@@ -251,7 +251,11 @@ export function preluFinish64(state: usize, slots: i32, dalpha: usize): void { f
   }
 }
 
-/** k runs of len elements, run i with alpha index a0 + i·aStep (consecutive planes: one call, not k). */
+/**
+ * k runs of len elements, run i with alpha index a0 + i·aStep (consecutive planes: one call, not k).
+ * Two functions, with and without dx, so that each gets backwardShared's loops with writeDx a
+ * constant (no test of it per vector).
+ */
 function sharedWithDx<F>(x: usize, alpha: usize, dy: usize, out: usize, state: usize, a0: i64, aStep: i64, len: i64, k: i64,
   slotLo: i64, slotHi: i64): void {
   const bytes = <usize>len * sizeof<F>();
