@@ -8,7 +8,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { lib, TYPES, firstDifference, mixedInput, rng } = require('./helpers');
+const { lib, TYPES, firstDifference, finiteInput, mixedInput } = require('./helpers');
 const registry = require('../dist/cjs/registry.js');
 const reference = require('../dist/cjs/reference/prelu.js');
 
@@ -17,16 +17,6 @@ const js = lib.backends.js;
 function assertSame(got, want, what) {
   const i = firstDifference(got, want);
   if (i !== -1) assert.fail(`${what}: index ${i}: got ${got[i]}, js ${want[i]}`);
-}
-
-/**
- * Finite values of both signs over 2^-12..2^12, a few zeros: dalpha's sums stay finite and depend
- * on the order of every addition (mixedInput's NaN and Infinity make most sums NaN or Infinity,
- * whatever the order).
- */
-function finiteInput(T, n, seed) {
-  const r = rng(seed);
-  return T.from({ length: n }, (_, i) => (i % 11 === 3 ? 0 : (r() - 0.5) * 2 ** Math.floor(r() * 24 - 12)));
 }
 
 /** Views of length n whose first element sits `shift` elements into a larger buffer. */

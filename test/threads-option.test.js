@@ -3,7 +3,7 @@
 // every backend, and on native the same bits as the js reference whatever its value. The addon's
 // split threshold is set to 0 here, so each call really is split into `threads` pieces.
 const assert = require('assert');
-const { lib, mixedInput, firstDifference } = require('./helpers');
+const { lib, mixedInput, finiteInput, firstDifference } = require('./helpers');
 const registry = require('../dist/cjs/registry.js');
 const nativeModule = require('../dist/cjs/backends/native.js');
 
@@ -127,15 +127,16 @@ const hasNative = lib.availableBackends().includes('native');
     });
 
     it(`${T.name}: prelu forward, derivative and backward (dx and dalpha) for several alpha layouts`, () => {
-      const px = x.subarray(0, 3 * 7 * 3333);
-      const pdy = dy.subarray(0, px.length);
+      const len = 3 * 7 * 3333;
+      // mixedInput's special values, and finite data on which every dalpha sum depends on its order.
+      const data = [[x.subarray(0, len), dy.subarray(0, len), ''], [finiteInput(T, len, 13), finiteInput(T, len, 14), ' (finite data)']];
       const cases = [[0.2, { shape: [3, 7, 3333] }], [T.from({ length: 7 }, (_, i) => i / 8), { shape: [3, 7, 3333] }],
         [T.from({ length: 3333 }, (_, i) => (i % 13) / 13), { shape: [3, 7, 3333], axis: 2 }],
         [T.from({ length: 7 * 3333 }, (_, i) => (i % 11) / 11), { shape: [3, 7, 3333], sharedAxes: [] }]];
-      for (const [alpha, o] of cases) {
+      for (const [px, pdy, which] of data) for (const [alpha, o] of cases) {
         const want = { f: js.prelu(px, alpha, o), d: js.derivative.prelu(px, alpha, o), b: js.backward.prelu(px, alpha, pdy, o) };
         for (const threads of [1, 2, 3]) {
-          const what = `${JSON.stringify(o)}, ${threads} threads`;
+          const what = `${JSON.stringify(o)}, ${threads} threads${which}`;
           assertSame(native.prelu(px, alpha, { ...o, threads }), want.f, `prelu ${what}`);
           assertSame(native.derivative.prelu(px, alpha, { ...o, threads }), want.d, `derivative.prelu ${what}`);
           const got = native.backward.prelu(px, alpha, pdy, { ...o, threads });

@@ -7,7 +7,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { lib, ELEMENTWISE, LENGTHS, TYPES, OTHER_PARAMS, SPECIALS, defaults, firstDifference, mixedInput, float32Sweep, rng } = require('./helpers');
+const { lib, ELEMENTWISE, LENGTHS, TYPES, OTHER_PARAMS, SPECIALS, defaults, firstDifference, mixedInput, finiteInput, float32Sweep, rng } = require('./helpers');
 const { makeApi } = require('../dist/cjs/api.js');
 const core = require('../dist/cjs/backends/wasm-core.js');
 const { arraysOf, CHUNK, ROW_CAP, SLOT_CAP } = require('../dist/cjs/backends/wasm-memory.js');
@@ -275,7 +275,19 @@ for (const build of ['simd', 'scalar']) {
           assertSame(g2.dx, want.dx, `${what} dx in wasm memory`);
           assertSame(api.backward.prelu(x, alpha, dy, { ...opts, out: wout }).dx, want.dx, `${what} only dx in wasm memory`);
           if (wda) assertSame(wda, want.dalpha, `${what} dalpha in wasm memory`);
-          for (const v of [wx, wdy, wout, ...(wda ? [wda, wa] : [])]) arrays.free(v);
+          // Finite data, outside and inside wasm memory: on mixedInput most dalpha sums are NaN or
+          // Infinity whatever the order of their terms.
+          const fx = finiteInput(T, len, len + 1), fdy = finiteInput(T, len, len + 2);
+          const fw = js.backward.prelu(fx, alpha, fdy, opts);
+          const fwx = inWasm(arrays, fx), fwdy = inWasm(arrays, fdy), fwout = arrays.alloc(T, len);
+          const fwda = typeof alpha === 'number' ? undefined : arrays.alloc(T, alpha.length);
+          for (const [fg, where] of [[api.backward.prelu(fx, alpha, fdy, opts), ''],
+            [api.backward.prelu(fwx, wa, fwdy, { ...opts, out: fwout, dalphaOut: fwda }), ' in wasm memory']]) {
+            assertSame(fg.dx, fw.dx, `${what} dx, finite data${where}`);
+            if (typeof alpha === 'number') assert.ok(Object.is(fg.dalpha, fw.dalpha), `${what} dalpha, finite data${where}: ${fg.dalpha} vs ${fw.dalpha}`);
+            else assertSame(fg.dalpha, fw.dalpha, `${what} dalpha, finite data${where}`);
+          }
+          for (const v of [wx, wdy, wout, fwx, fwdy, fwout, ...(wda ? [wda, wa, fwda] : [])]) arrays.free(v);
         }
         assert.ok(SLOT_CAP < 5000, 'the [2, 5000] and Keras cases take several dalpha passes');
       }
