@@ -48,7 +48,7 @@ export const ROUTING_MAX = 1024;
 export const ROUTING: RoutingTable = /* routing:data:start */ {
   "provenance": {
     "command": "npm run bench -- --full --browser --publish",
-    "date": "2026-11-23T11:42:10.896Z",
+    "date": "2026-11-23T18:38:51.443Z",
     "cpu": "AMD EPYC, 2 cores",
     "runtime": "Node v20.20.2",
     "platform": "linux 6.18.44-fc-v669 x64",
@@ -58,12 +58,12 @@ export const ROUTING: RoutingTable = /* routing:data:start */ {
     "sizes": [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
   },
   "thresholds": {
-    "nativeOverJs": { "linear": 12, "smooth": 2, "rowwise": 6 },
+    "nativeOverJs": { "linear": 12, "smooth": 1, "rowwise": 4 },
     "wasmOverJs": { "linear": 24, "smooth": 3, "rowwise": 3 }
   },
   "measured": {
-    "nativeOverJs": { "linear": 10, "smooth": 2, "rowwise": 6 },
-    "wasmOverJs": { "linear": 21.5, "smooth": 3, "rowwise": 3 }
+    "nativeOverJs": { "linear": 12, "smooth": 1, "rowwise": 4.5 },
+    "wasmOverJs": { "linear": 24, "smooth": 3, "rowwise": 3 }
   }
 } /* routing:data:end */;
 
