@@ -132,14 +132,23 @@ struct HasUnit32 { static constexpr bool value = false; };
 template <class K>
 struct HasUnit32<K, decltype(void(&K::f32unit))> { static constexpr bool value = true; };
 
-/** Float32 data on float lanes: forward f, derivative df, backward dy·df (one float product). */
-template <class F, class DF>
+/** Whether K has f32w / df32w: f32 / df32 on VF2 (vec/pair.h), two vectors per step. */
+template <class K, class = void>
+struct HasWide32 { static constexpr bool value = false; };
+template <class K>
+struct HasWide32<K, decltype(void(&K::f32w))> { static constexpr bool value = true; };
+
+/**
+ * Float32 data on float lanes of lane kind L (LanesF, or LanesF2 for VF2): forward f, derivative
+ * df, backward dy·df (one float product).
+ */
+template <class L, class F, class DF>
 SA_INLINE void mapF32(int dir, const sa::EwArgs& a, F f, DF df) {
   const float* x = static_cast<const float*>(a.x);
   float* out = static_cast<float*>(a.out);
-  if (dir == sa::FORWARD) mapf1(x, out, a.n, f, a.stream);
-  else if (dir == sa::DERIVATIVE) mapf1(x, out, a.n, df, a.stream);
-  else mapf2(x, static_cast<const float*>(a.dy), out, a.n, [&](VF v, VF g) { return g * df(v); }, a.stream);
+  if (dir == sa::FORWARD) mapLanes<L>(out, a.n, a.stream, f, x);
+  else if (dir == sa::DERIVATIVE) mapLanes<L>(out, a.n, a.stream, df, x);
+  else mapLanes<L>(out, a.n, a.stream, [&](auto v, auto g) { return g * df(v); }, x, static_cast<const float*>(a.dy));
 }
 
 /**
@@ -160,13 +169,19 @@ static void elementwiseStores(int dir, int f64, const sa::EwArgs& a) {
     else map2(x, static_cast<const double*>(a.dy), out, a.n, [&](V v, V g) { return g * K::df64(v, p); }, a.stream);
   } else if constexpr (HasF32<K>::value) {
     const PF pf{splatf(static_cast<float>(a.p0)), splatf(static_cast<float>(a.p1))};
+#ifdef SA_HAS_VF2
+    if constexpr (HasWide32<K>::value) {
+      mapF32<LanesF2>(dir, a, [&](VF2 v) { return K::f32w(v, pf); }, [&](VF2 v) { return K::df32w(v, pf); });
+      return;
+    }
+#endif
     if constexpr (HasUnit32<K>::value) {
       if (a.p0 == 1) {
-        mapF32(dir, a, [&](VF v) { return K::f32unit(v, pf); }, [&](VF v) { return K::df32unit(v, pf); });
+        mapF32<LanesF>(dir, a, [&](VF v) { return K::f32unit(v, pf); }, [&](VF v) { return K::df32unit(v, pf); });
         return;
       }
     }
-    mapF32(dir, a, [&](VF v) { return K::f32(v, pf); }, [&](VF v) { return K::df32(v, pf); });
+    mapF32<LanesF>(dir, a, [&](VF v) { return K::f32(v, pf); }, [&](VF v) { return K::df32(v, pf); });
   } else if constexpr (K::linear) {
     // Piecewise-linear kernels: float arithmetic gives the same bits (one product of two floats,
     // rounded once; fround of an exact derivative is a no-op), on twice as many lanes.
