@@ -4,14 +4,14 @@
 // of the spec without a kernel header or struct here fails the build.
 #include "math.h"
 #include "math32.h"
-#ifdef SA_HAS_VF2
-// math32.h again on VF2 (vec/pair.h): wide::sigmoid32 and so on, the same operations on two
-// vectors at once. The pair's operations are found in the enclosing namespace by overloading;
+#ifdef SA_HAS_VFW
+// math32.h again on VFW (vec/pair.h): wide::sigmoid32 and so on, the same operations on four
+// vectors at once. The pairs' operations are found in the enclosing namespace by overloading;
 // splatf is the one that differs by its return type only, so it is declared here.
 namespace wide {
-using VF = VF2;
-using MF = MF2;
-SA_INLINE VF splatf(float f) { return splatf2(f); }
+using VF = VFW;
+using MF = MFW;
+SA_INLINE VF splatf(float f) { return splatfw(f); }
 #undef SA_MATH32_H
 #define SA_MATH32_WIDE 1
 #include "math32.h"

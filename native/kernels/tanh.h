@@ -25,8 +25,8 @@ struct tanh {
   /** Float32 data: tanh32 of src/reference/tanh.ts, -mh/(2 + mh) with a first-order correction. */
   SA_MEMBER static VF f32(VF x, const PF&) { return tanh32(x); }
   SA_MEMBER static VF df32(VF x, const PF&) { return tanhDeriv32(x); }
-#ifdef SA_HAS_VF2
-  /** The same on two vectors at once (vec/pair.h): four independent chains on AVX-512. */
+#ifdef SA_HAS_VFW
+  /** The same on four vectors at once (VFW, vec/pair.h): eight independent chains on AVX-512. */
   SA_MEMBER static wide::VF f32w(wide::VF x, const PF&) { return wide::tanh32(x); }
   SA_MEMBER static wide::VF df32w(wide::VF x, const PF&) { return wide::tanhDeriv32(x); }
 #endif
