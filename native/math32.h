@@ -7,8 +7,8 @@
 //
 // Needs from vec/*.h: VF, MF, splatf, + - * /, lt gt ge eq, mand mor, sel, andBits, xorBits, pow2f;
 // for expDiff32 also FPARTS, widenF and (math.h) V, pow2i (rowwise.h's Float32 groups: narrowF,
-// loadParts). Where the ISA has VFW (vec/pair.h), body.h compiles this file a second time in
-// namespace wide with VF = VFW and MF = MFW (SA_MATH32_WIDE: expDiff32 left out).
+// loadParts). Where the ISA has VF2 and VF4 (vec/pair.h), body.h compiles this file again in
+// namespaces wide2 and wide4 with VF and MF those pairs (SA_MATH32_WIDE: expDiff32 left out).
 #ifndef SA_MATH32_H
 #define SA_MATH32_H
 
@@ -119,7 +119,7 @@ SA_INLINE Exp32 expCore32(VF t) {
   return Exp32{y, yl, k};
 }
 
-#ifndef SA_MATH32_WIDE  // binary64 parts: not for VFW (see body.h)
+#ifndef SA_MATH32_WIDE  // binary64 parts: not for the pairs (see body.h)
 /**
  * expDiff32 (reference math32.ts): e^(v - m) in binary64 for float32 v <= m, a Float32 softmax
  * row's elements and shift, on all LANESF float lanes: softmax's exponential is the bulk of its

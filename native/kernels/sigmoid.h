@@ -35,10 +35,15 @@ struct sigmoid {
   /** Float32 data (math32.h): sigmoidPair32(x, 0) and bell32(-|x|, 2^-32), binary32 throughout. */
   SA_MEMBER static VF f32(VF x, const PF&) { return sigmoid32(x); }
   SA_MEMBER static VF df32(VF x, const PF&) { return sigmoidDeriv32(x); }
-#ifdef SA_HAS_VFW
-  /** The same on four vectors at once (VFW, vec/pair.h): eight independent chains on AVX-512. */
-  SA_MEMBER static wide::VF f32w(wide::VF x, const PF&) { return wide::sigmoid32(x); }
-  SA_MEMBER static wide::VF df32w(wide::VF x, const PF&) { return wide::sigmoidDeriv32(x); }
+#ifdef SA_HAS_VF_PAIRS
+  /**
+   * The same on four vectors at once (VF4, vec/pair.h: eight independent chains on AVX-512), the
+   * derivative on two (VF4 would spill about a register per operation there).
+   */
+  using Wide = VF4;
+  using WideD = VF2;
+  SA_MEMBER static Wide f32w(Wide x, const PF&) { return wide4::sigmoid32(x); }
+  SA_MEMBER static WideD df32w(WideD x, const PF&) { return wide2::sigmoidDeriv32(x); }
 #endif
 };
 #endif

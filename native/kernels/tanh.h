@@ -25,9 +25,14 @@ struct tanh {
   /** Float32 data: tanh32 of src/reference/tanh.ts, -mh/(2 + mh) with a first-order correction. */
   SA_MEMBER static VF f32(VF x, const PF&) { return tanh32(x); }
   SA_MEMBER static VF df32(VF x, const PF&) { return tanhDeriv32(x); }
-#ifdef SA_HAS_VFW
-  /** The same on four vectors at once (VFW, vec/pair.h): eight independent chains on AVX-512. */
-  SA_MEMBER static wide::VF f32w(wide::VF x, const PF&) { return wide::tanh32(x); }
-  SA_MEMBER static wide::VF df32w(wide::VF x, const PF&) { return wide::tanhDeriv32(x); }
+#ifdef SA_HAS_VF_PAIRS
+  /**
+   * The same on four vectors at once (VF4, vec/pair.h: eight independent chains on AVX-512), the
+   * derivative on two (VF4 would spill about a register per operation there).
+   */
+  using Wide = VF4;
+  using WideD = VF2;
+  SA_MEMBER static Wide f32w(Wide x, const PF&) { return wide4::tanh32(x); }
+  SA_MEMBER static WideD df32w(WideD x, const PF&) { return wide2::tanhDeriv32(x); }
 #endif
 };

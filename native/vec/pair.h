@@ -1,6 +1,7 @@
 // Several float vectors as one, for the float32-arithmetic kernels whose chains are long (sigmoid,
 // tanh and their derivatives: 45 to 80 operations per vector, most of them dependent on the one
-// before). VPair<T> is two T; VFW = VPair<VPair<VF>> is four VF, eight zmm registers on AVX-512.
+// before). VPair<T> is two T; VF2 = VPair<VF> is two VF, four zmm registers on AVX-512, and
+// VF4 = VPair<VF2> four VF, eight zmm registers.
 // Each operation on a pair is the same operation on each half, written one after the other, so
 // the compiler emits the halves' instructions interleaved: eight independent chains in flight
 // instead of two. On Zen 5 (four 512-bit FP pipes, 2-cycle additions, 3-cycle products) two
@@ -10,9 +11,9 @@
 // chains spill a few registers, still the fastest). Lane for lane every operation is the one VF
 // gives, so the bits are those of VF.
 //
-// Included at the end of an ISA's vector header that sets SA_HAS_VFW (AVX-512 only: with 16
-// registers AVX2 and SSE2 would mostly spill). body.h compiles math32.h a second time in
-// namespace wide, where VF and MF are VFW and MFW (wide::sigmoid32 and so on).
+// Included at the end of an ISA's vector header that sets SA_HAS_VF_PAIRS (AVX-512 only: with 16
+// registers AVX2 and SSE2 would mostly spill). body.h compiles math32.h again in namespaces wide2
+// and wide4, where VF and MF are VF2 / MF2 and VF4 / MF4 (wide4::sigmoid32 and so on).
 #ifndef SA_VEC_PAIR_H
 #define SA_VEC_PAIR_H
 
@@ -45,33 +46,48 @@ template <class T> SA_INLINE VPair<T> atLeast(VPair<T> t, VPair<T> lo) { return 
 template <class T> SA_INLINE VPair<T> scalef(VPair<T> v, VPair<T> n) { return {scalef(v.lo, n.lo), scalef(v.hi, n.hi)}; }
 #endif
 
-/** Four VF (LANESFW float lanes). */
-using VFW = VPair<VPair<VF>>;
-using MFW = MPair<MPair<MF>>;
-constexpr size_t LANESFW = 4 * LANESF;
-SA_INLINE VFW splatfw(float f) {
+/** Two and four VF: 2·LANESF and 4·LANESF float lanes. */
+using VF2 = VPair<VF>;
+using MF2 = MPair<MF>;
+using VF4 = VPair<VF2>;
+using MF4 = MPair<MF2>;
+SA_INLINE VF2 splatf2(float f) {
   VF s = splatf(f);
-  return VFW{{s, s}, {s, s}};
+  return VF2{s, s};
+}
+SA_INLINE VF4 splatf4(float f) {
+  VF2 s = splatf2(f);
+  return VF4{s, s};
 }
 
-/** The lane kind of mapLanes (loop.h) for VFW: LANESFW floats, loaded and stored as four VF. */
-struct LanesFW {
-  static constexpr size_t W = LANESFW;
-  SA_MEMBER static VFW ld(const float* p) {
-    return VFW{{loadf(p), loadf(p + LANESF)}, {loadf(p + 2 * LANESF), loadf(p + 3 * LANESF)}};
+// Loads and stores of a pair: each half as a VF, in order.
+SA_INLINE void loadInto(VF& v, const float* p) { v = loadf(p); }
+SA_INLINE void storeFrom(float* p, VF v) { storef(p, v); }
+SA_INLINE void streamFrom(float* p, VF v) { streamf(p, v); }
+template <class T> SA_INLINE void loadInto(VPair<T>& v, const float* p) {
+  loadInto(v.lo, p);
+  loadInto(v.hi, p + sizeof(T) / sizeof(VF) * LANESF);
+}
+template <class T> SA_INLINE void storeFrom(float* p, VPair<T> v) {
+  storeFrom(p, v.lo);
+  storeFrom(p + sizeof(T) / sizeof(VF) * LANESF, v.hi);
+}
+template <class T> SA_INLINE void streamFrom(float* p, VPair<T> v) {
+  streamFrom(p, v.lo);
+  streamFrom(p + sizeof(T) / sizeof(VF) * LANESF, v.hi);
+}
+
+/** The lane kind of mapLanes (loop.h) for T = VF2 or VF4: W floats, loaded and stored as VF. */
+template <class T>
+struct LanesPair {
+  static constexpr size_t W = sizeof(T) / sizeof(VF) * LANESF;
+  SA_MEMBER static T ld(const float* p) {
+    T v;
+    loadInto(v, p);
+    return v;
   }
-  SA_MEMBER static void st(float* p, VFW v) {
-    storef(p, v.lo.lo);
-    storef(p + LANESF, v.lo.hi);
-    storef(p + 2 * LANESF, v.hi.lo);
-    storef(p + 3 * LANESF, v.hi.hi);
-  }
-  SA_MEMBER static void nt(float* p, VFW v) {
-    streamf(p, v.lo.lo);
-    streamf(p + LANESF, v.lo.hi);
-    streamf(p + 2 * LANESF, v.hi.lo);
-    streamf(p + 3 * LANESF, v.hi.hi);
-  }
+  SA_MEMBER static void st(float* p, T v) { storeFrom(p, v); }
+  SA_MEMBER static void nt(float* p, T v) { streamFrom(p, v); }
 };
 
 #endif
