@@ -138,6 +138,12 @@ struct HasWide32 { static constexpr bool value = false; };
 template <class K>
 struct HasWide32<K, decltype(void(&K::f32w))> { static constexpr bool value = true; };
 
+/** Whether K has f32unitw / df32unitw: f32unit / df32unit on K::Wide. */
+template <class K, class = void>
+struct HasWideUnit32 { static constexpr bool value = false; };
+template <class K>
+struct HasWideUnit32<K, decltype(void(&K::f32unitw))> { static constexpr bool value = true; };
+
 /**
  * Float32 data on float lanes, of lane kind L for f and LD for df (LanesF, or LanesPair for pairs
  * of vectors): forward f, derivative df, backward dy·df (one float product).
@@ -178,6 +184,16 @@ static void elementwiseStores(int dir, int f64, const sa::EwArgs& a) {
       mapF32<LanesPair<W>, LanesPair<WD>>(dir, a, [&](W v) SA_LAMBDA { return K::f32w(v, pf); },
                                           [&](WD v) SA_LAMBDA { return K::df32w(v, pf); });
       return;
+    }
+#endif
+#ifdef SA_HAS_VF_PAIRS
+    if constexpr (HasWideUnit32<K>::value) {
+      if (a.p0 == 1) {
+        using W = typename K::Wide;
+        mapF32<LanesPair<W>>(dir, a, [&](W v) SA_LAMBDA { return K::f32unitw(v, pf); },
+                             [&](W v) SA_LAMBDA { return K::df32unitw(v, pf); });
+        return;
+      }
     }
 #endif
     if constexpr (HasUnit32<K>::value) {

@@ -291,6 +291,37 @@ SA_INLINE VF bell32(VF t) {
   return b0 + (((rho + nl) - (b0 * Dl)) * (R * R));
 }
 
+/**
+ * The rest of softplus32 (src/reference/softplus.ts) from e^-|t| = (y + yl)·2^k, pos = t > 0 and
+ * an = -|t|: (pos ? x : 0) + log1p(e)/beta, or below e^-21 the division at scale 2^32. DIV = false
+ * for beta = 1, where v/1 = v bit for bit (NaN and signed zeros included), so it is skipped.
+ */
+template <bool DIV>
+SA_INLINE VF softplusTail32(VF x, MF pos, VF an, const Exp32& e, VF beta) {
+  VF sc = pow2f(e.k + Cf(32));
+  VF ys = e.y * sc, yls = e.yl * sc;
+  VF L = log1pCore32(ys * F32(m32::TWO_M32), yls * F32(m32::TWO_M32));
+  MF tiny = lt(an, F32(0xc1a80000));  // SOFTPLUS_TINY = -21: e^-21 < 2^-30
+  VF v = sel(tiny, ys + yls, L);
+  if (DIV) v = v / beta;
+  return sel(pos, x, Cf(0)) + (v * sel(tiny, F32(m32::TWO_M32), Cf(1)));
+}
+
+/**
+ * softplus32 for beta = 1 (the default), threshold thr: the same bits as with beta = 1 given (the
+ * loop picks this per call): t = x exactly, and Dekker's low part is +0 for finite x
+ * (((xh - x) + xt) + 0·xh) + 0·xt) and NaN for infinite x, where the clamp an < -109 zeroes it
+ * anyway. So the threshold test is x > thr, expCore32 needs no low part (see expCore32(t)),
+ * an = -|x| (x = +0 gives -0 instead of +0, which e^an does not see: see sigmoid32), and the
+ * division by 1 goes.
+ */
+SA_INLINE VF softplusUnit32(VF x, VF thr) {
+  VF an = negabs32(x);
+  return sel(gt(x, thr), x, softplusTail32<false>(x, gt(x, Cf(0)), an, expCore32(an), Cf(1)));
+}
+/** softplus' for beta = 1: sigmoidPair32(x, +0 or NaN) = sigmoid32(x) (the NaN low part only where it is clamped). */
+SA_INLINE VF softplusDerivUnit32(VF x, VF thr) { return sel(gt(x, thr), Cf(1), sigmoid32(x)); }
+
 /** sigmoid'(x) = bell32<0>(-|x|) and tanh'(x) = bell32<2>(-2|x|). */
 SA_INLINE VF sigmoidDeriv32(VF x) { return bell32<0>(negabs32(x)); }
 SA_INLINE VF tanhDeriv32(VF x) { return bell32<2>(Cf(-2) * fabs32(x)); }

@@ -59,6 +59,8 @@ SA_INLINE VF4 splatf4(float f) {
   VF2 s = splatf2(f);
   return VF4{s, s};
 }
+/** v on every part of a VF4 (a kernel's parameter). */
+SA_INLINE VF4 widen4(VF v) { return VF4{{v, v}, {v, v}}; }
 
 // Loads and stores of a pair: each half as a VF, in order.
 SA_INLINE void loadInto(VF& v, const float* p) { v = loadf(p); }
