@@ -1,15 +1,20 @@
 // Several float vectors as one, for the float32-arithmetic kernels whose chains are long (sigmoid,
-// tanh and their derivatives: 45 to 80 operations per vector, most of them dependent on the one
-// before). VPair<T> is two T; VF2 = VPair<VF> is two VF, four zmm registers on AVX-512, and
-// VF4 = VPair<VF2> four VF, eight zmm registers.
-// Each operation on a pair is the same operation on each half, written one after the other, so
-// the compiler emits the halves' instructions interleaved: eight independent chains in flight
-// instead of two. On Zen 5 (four 512-bit FP pipes, 2-cycle additions, 3-cycle products) two
-// chains keep the pipes half idle: the scheduler fills with operations waiting on their
-// predecessors. Measured at 64K, one thread (a standalone loop, same bits): sigmoid 2.8, 3.1 and
-// 3.9 elements/ns with 2, 4 and 8 chains; tanh 2.6, 3.0, 3.6; sigmoid' 1.5, 2.2, 2.4 (eight
-// chains spill a few registers, still the fastest). Lane for lane every operation is the one VF
-// gives, so the bits are those of VF.
+// tanh, softplus and their derivatives: 45 to 80 operations per vector, most of them dependent on
+// the one before). VPair<T> is two T; VF2 = VPair<VF> is two VF, four zmm registers on AVX-512,
+// and VF4 = VPair<VF2> four VF, eight zmm registers. Each operation on a pair is the same
+// operation on each half, written one after the other, so the compiler emits the halves'
+// instructions interleaved: with VF4, eight independent chains in flight instead of VF's two.
+// Lane for lane every operation is the one VF gives, so the bits are those of VF.
+//
+// Why: on Zen 5 (four 512-bit FP pipes: two adders, two multipliers; 2-cycle additions, 3-cycle
+// products) sigmoid's 45 operations per vector need about 15 cycles of adder time, but two chains
+// took 23: the scheduler fills with operations waiting on their predecessors. Standalone loop at
+// 64K, same bits: sigmoid 2.8, 3.1 and 3.9 elements/ns with 2, 4 and 8 chains; tanh 2.6, 3.0,
+// 3.6. The derivatives (bell32, about 75 operations) keep more values live: on VF4 they spill
+// about one zmm register per ten operations, and tanh' at 16M, where the spills share the store
+// queue with the streaming stores, ran at 1.0 to 1.6 elements/ns instead of 1.8 to 1.9 on VF2; so
+// the kernels take VF4 for forward and VF2 for derivatives (sigmoid, tanh), VF4 for softplus with
+// beta = 1, whose derivative is a sigmoid (kernels/*.h: Wide, WideD).
 //
 // Included at the end of an ISA's vector header that sets SA_HAS_VF_PAIRS (AVX-512 only: with 16
 // registers AVX2 and SSE2 would mostly spill). body.h compiles math32.h again in namespaces wide2
