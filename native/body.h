@@ -4,6 +4,28 @@
 // of the spec without a kernel header or struct here fails the build.
 #include "math.h"
 #include "math32.h"
+#ifdef SA_HAS_VF_PAIRS
+// math32.h again on VF2 and on VF4 (vec/pair.h): wide2::sigmoid32, wide4::tanh32 and so on, the
+// same operations on two or four vectors at once. The pairs' operations are found in the
+// enclosing namespace by overloading; splatf differs by its return type only, so it is declared
+// in each.
+#define SA_MATH32_WIDE 1
+namespace wide2 {
+using VF = VF2;
+using MF = MF2;
+SA_INLINE VF splatf(float f) { return splatf2(f); }
+#undef SA_MATH32_H
+#include "math32.h"
+}  // namespace wide2
+namespace wide4 {
+using VF = VF4;
+using MF = MF4;
+SA_INLINE VF splatf(float f) { return splatf4(f); }
+#undef SA_MATH32_H
+#include "math32.h"
+}  // namespace wide4
+#undef SA_MATH32_WIDE
+#endif
 #include "loop.h"
 #include "sum.h"
 #include "rowwise.h"

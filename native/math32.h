@@ -7,7 +7,8 @@
 //
 // Needs from vec/*.h: VF, MF, splatf, + - * /, lt gt ge eq, mand mor, sel, andBits, xorBits, pow2f;
 // for expDiff32 also FPARTS, widenF and (math.h) V, pow2i (rowwise.h's Float32 groups: narrowF,
-// loadParts).
+// loadParts). Where the ISA has VF2 and VF4 (vec/pair.h), body.h compiles this file again in
+// namespaces wide2 and wide4 with VF and MF those pairs (SA_MATH32_WIDE: expDiff32 left out).
 #ifndef SA_MATH32_H
 #define SA_MATH32_H
 
@@ -118,6 +119,7 @@ SA_INLINE Exp32 expCore32(VF t) {
   return Exp32{y, yl, k};
 }
 
+#ifndef SA_MATH32_WIDE  // binary64 parts: not for the pairs (see body.h)
 /**
  * expDiff32 (reference math32.ts): e^(v - m) in binary64 for float32 v <= m, a Float32 softmax
  * row's elements and shift, on all LANESF float lanes: softmax's exponential is the bulk of its
@@ -154,6 +156,7 @@ SA_INLINE ExpDiff32 expDiff32(VF v, VF m, VF nm) {
   expDiffParts<0>(r, sel(under, Cf(0), x.y), sel(under, Cf(0), x.yl), x.k);
   return r;
 }
+#endif
 
 /**
  * e^t = eh + el at its true scale: eh = (y·2^(k+32))·2^-32 and el likewise, as the reference
@@ -236,6 +239,17 @@ SA_INLINE VF sigmoidPair32(VF th, VF tl) {
  */
 SA_INLINE VF sigmoid32(VF x) { return sigmoidTail32(ge(x, Cf(0)), scaleDown32(expCore32(negabs32(x)))); }
 
+/** tanh32 (src/reference/tanh.ts): -mh/(2 + mh) with a first-order correction, m = expm1(-2|x|). */
+SA_INLINE VF tanh32(VF x) {
+  VF a = fabs32(x);
+  Pair32 m = expm1Core32(Cf(-2) * a);
+  VF D = Cf(2) + m.h;
+  VF Dl = ((Cf(2) - D) + m.h) - m.l;
+  VF t0 = neg32(m.h) / D;
+  VF t = t0 + ((m.l - t0 * Dl) * recipLine(D));
+  return flipSignBy32(t, x);
+}
+
 /**
  * bell32 (src/reference/sigmoid.ts): 2^S e/(1 + e)^2 with e = e^t, t <= 0, scale = 2^(S-32)
  * (S = 0: sigmoid', S = 2: tanh'). nh = (y·2^(k+32))·2^(S-32) is y·2^(k+S) rounded once, as in
@@ -276,5 +290,40 @@ SA_INLINE VF bell32(VF t) {
   VF R = recipLine(d);
   return b0 + (((rho + nl) - (b0 * Dl)) * (R * R));
 }
+
+/**
+ * The rest of softplus32 (src/reference/softplus.ts) from e^-|t| = (y + yl)·2^k, pos = t > 0 and
+ * an = -|t|: (pos ? x : 0) + log1p(e)/beta, or below e^-21 the division at scale 2^32. DIV = false
+ * for beta = 1, where v/1 = v bit for bit (NaN and signed zeros included), so it is skipped.
+ */
+template <bool DIV>
+SA_INLINE VF softplusTail32(VF x, MF pos, VF an, const Exp32& e, VF beta) {
+  VF sc = pow2f(e.k + Cf(32));
+  VF ys = e.y * sc, yls = e.yl * sc;
+  VF L = log1pCore32(ys * F32(m32::TWO_M32), yls * F32(m32::TWO_M32));
+  MF tiny = lt(an, F32(0xc1a80000));  // SOFTPLUS_TINY = -21: e^-21 < 2^-30
+  VF v = sel(tiny, ys + yls, L);
+  if (DIV) v = v / beta;
+  return sel(pos, x, Cf(0)) + (v * sel(tiny, F32(m32::TWO_M32), Cf(1)));
+}
+
+/**
+ * softplus32 for beta = 1 (the default), threshold thr: the same bits as with beta = 1 given (the
+ * loop picks this per call): t = x exactly, and Dekker's low part is +0 for finite x
+ * (((xh - x) + xt) + 0·xh) + 0·xt) and NaN for infinite x, where the clamp an < -109 zeroes it
+ * anyway. So the threshold test is x > thr, expCore32 needs no low part (see expCore32(t)),
+ * an = -|x| (x = +0 gives -0 instead of +0, which e^an does not see: see sigmoid32), and the
+ * division by 1 goes.
+ */
+SA_INLINE VF softplusUnit32(VF x, VF thr) {
+  VF an = negabs32(x);
+  return sel(gt(x, thr), x, softplusTail32<false>(x, gt(x, Cf(0)), an, expCore32(an), Cf(1)));
+}
+/** softplus' for beta = 1: sigmoidPair32(x, +0 or NaN) = sigmoid32(x) (the NaN low part only where it is clamped). */
+SA_INLINE VF softplusDerivUnit32(VF x, VF thr) { return sel(gt(x, thr), Cf(1), sigmoid32(x)); }
+
+/** sigmoid'(x) = bell32<0>(-|x|) and tanh'(x) = bell32<2>(-2|x|). */
+SA_INLINE VF sigmoidDeriv32(VF x) { return bell32<0>(negabs32(x)); }
+SA_INLINE VF tanhDeriv32(VF x) { return bell32<2>(Cf(-2) * fabs32(x)); }
 
 #endif

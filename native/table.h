@@ -11,9 +11,13 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define SA_INLINE static inline __attribute__((always_inline))
 #define SA_MEMBER inline __attribute__((always_inline))
+// After a lambda's parameter list: its call inlined too (the loops call the kernel's lambda from
+// several places, and the compiler may keep a large one out of line).
+#define SA_LAMBDA __attribute__((always_inline))
 #else
 #define SA_INLINE static __forceinline
 #define SA_MEMBER __forceinline
+#define SA_LAMBDA
 #endif
 
 namespace sa {

@@ -34,6 +34,16 @@ struct sigmoid {
   SA_MEMBER static V df64(V x, const P&) { return bell(negabs(x), 0); }
   /** Float32 data (math32.h): sigmoidPair32(x, 0) and bell32(-|x|, 2^-32), binary32 throughout. */
   SA_MEMBER static VF f32(VF x, const PF&) { return sigmoid32(x); }
-  SA_MEMBER static VF df32(VF x, const PF&) { return bell32<0>(negabs32(x)); }
+  SA_MEMBER static VF df32(VF x, const PF&) { return sigmoidDeriv32(x); }
+#ifdef SA_HAS_VF_PAIRS
+  /**
+   * The same on four vectors at once (VF4, vec/pair.h: eight independent chains on AVX-512), the
+   * derivative on two (VF4 would spill about a register per operation there).
+   */
+  using Wide = VF4;
+  using WideD = VF2;
+  SA_MEMBER static Wide f32w(Wide x, const PF&) { return wide4::sigmoid32(x); }
+  SA_MEMBER static WideD df32w(WideD x, const PF&) { return wide2::sigmoidDeriv32(x); }
+#endif
 };
 #endif

@@ -18,21 +18,6 @@ struct softplus {
   }
   /** Float32 data: threshold test on the exact beta·x = th + tl (th > thr, or th == thr, tl > 0). */
   SA_MEMBER static MF above32(Pair32 t, const PF& p) { return mor(gt(t.h, p.p1), mand(eq(t.h, p.p1), gt(t.l, Cf(0)))); }
-  /**
-   * The rest of softplus32 from e^-|t| = (y + yl)·2^k, pos = t > 0 and an = -|t|:
-   * (pos ? x : 0) + log1p(e)/beta, or below e^-21 the division at scale 2^32. DIV = false for
-   * beta = 1, where v/1 = v bit for bit (NaN and signed zeros included), so it is skipped.
-   */
-  template <bool DIV>
-  SA_MEMBER static VF tail32(VF x, MF pos, VF an, const Exp32& e, const PF& p) {
-    VF sc = pow2f(e.k + Cf(32));
-    VF ys = e.y * sc, yls = e.yl * sc;
-    VF L = log1pCore32(ys * F32(m32::TWO_M32), yls * F32(m32::TWO_M32));
-    MF tiny = lt(an, F32(0xc1a80000));  // SOFTPLUS_TINY = -21: e^-21 < 2^-30
-    VF v = sel(tiny, ys + yls, L);
-    if (DIV) v = v / p.p0;
-    return sel(pos, x, Cf(0)) + (v * sel(tiny, F32(m32::TWO_M32), Cf(1)));
-  }
   /** softplus32 of src/reference/softplus.ts: (t > 0 ? x : 0) + log1p(e^-|t|)/beta. */
   SA_MEMBER static VF f32(VF x, const PF& p) {
     Pair32 t = timesExact32(p.p0, x);
@@ -40,7 +25,7 @@ struct softplus {
     VF an = sel(pos, neg32(t.h), t.h);
     VF anl0 = sel(pos, neg32(t.l), t.l);
     VF anl = sel(lt(an, F32(m32::EXP_T_LO)), Cf(0), anl0);
-    return sel(above32(t, p), x, tail32<true>(x, pos, an, expCore32(an, anl), p));
+    return sel(above32(t, p), x, softplusTail32<true>(x, pos, an, expCore32(an, anl), p.p0));
   }
   SA_MEMBER static VF df32(VF x, const PF& p) {
     Pair32 t = timesExact32(p.p0, x);
@@ -53,10 +38,12 @@ struct softplus {
    * expCore32 needs no low part (see expCore32(t)), an = -|x| (x = +0 gives -0 instead of +0,
    * which e^an does not see: see sigmoid32), and the division by 1 goes.
    */
-  SA_MEMBER static VF f32unit(VF x, const PF& p) {
-    VF an = negabs32(x);
-    return sel(gt(x, p.p1), x, tail32<false>(x, gt(x, Cf(0)), an, expCore32(an), p));
-  }
-  /** sigmoidPair32(x, +0 or NaN) = sigmoid32(x) (the NaN low part only where it is clamped). */
-  SA_MEMBER static VF df32unit(VF x, const PF& p) { return sel(gt(x, p.p1), Cf(1), sigmoid32(x)); }
+  SA_MEMBER static VF f32unit(VF x, const PF& p) { return softplusUnit32(x, p.p1); }
+  SA_MEMBER static VF df32unit(VF x, const PF& p) { return softplusDerivUnit32(x, p.p1); }
+#ifdef SA_HAS_VF_PAIRS
+  /** f32unit / df32unit on four vectors at once (VF4, vec/pair.h), as sigmoid's f32w. */
+  using Wide = VF4;
+  SA_MEMBER static Wide f32unitw(Wide x, const PF& p) { return wide4::softplusUnit32(x, widen4(p.p1)); }
+  SA_MEMBER static Wide df32unitw(Wide x, const PF& p) { return wide4::softplusDerivUnit32(x, widen4(p.p1)); }
+#endif
 };

@@ -23,14 +23,16 @@ struct tanh {
   }
   SA_MEMBER static V df64(V x, const P&) { return sigmoid::bell(C(-2) * vabs(x), 2); }
   /** Float32 data: tanh32 of src/reference/tanh.ts, -mh/(2 + mh) with a first-order correction. */
-  SA_MEMBER static VF f32(VF x, const PF&) {
-    VF a = fabs32(x);
-    Pair32 m = expm1Core32(Cf(-2) * a);
-    VF D = Cf(2) + m.h;
-    VF Dl = ((Cf(2) - D) + m.h) - m.l;
-    VF t0 = neg32(m.h) / D;
-    VF t = t0 + ((m.l - t0 * Dl) * recipLine(D));
-    return flipSignBy32(t, x);
-  }
-  SA_MEMBER static VF df32(VF x, const PF&) { return bell32<2>(Cf(-2) * fabs32(x)); }
+  SA_MEMBER static VF f32(VF x, const PF&) { return tanh32(x); }
+  SA_MEMBER static VF df32(VF x, const PF&) { return tanhDeriv32(x); }
+#ifdef SA_HAS_VF_PAIRS
+  /**
+   * The same on four vectors at once (VF4, vec/pair.h: eight independent chains on AVX-512), the
+   * derivative on two (VF4 would spill about a register per operation there).
+   */
+  using Wide = VF4;
+  using WideD = VF2;
+  SA_MEMBER static Wide f32w(Wide x, const PF&) { return wide4::tanh32(x); }
+  SA_MEMBER static WideD df32w(WideD x, const PF&) { return wide2::tanhDeriv32(x); }
+#endif
 };

@@ -169,4 +169,8 @@ SA_INLINE void storeMasked(float* p, V v, unsigned m) {
   _mm256_mask_storeu_ps(p + 8, static_cast<__mmask8>(m >> 8), _mm512_cvtpd_ps(v.b));
 }
 
+// Two or four VF as one for the long float32 chains (sigmoid, tanh): see pair.h.
+#define SA_HAS_VF_PAIRS 1
+#include "pair.h"
+
 #endif

@@ -1,0 +1,100 @@
+// Several float vectors as one, for the float32-arithmetic kernels whose chains are long (sigmoid,
+// tanh, softplus and their derivatives: 45 to 80 operations per vector, most of them dependent on
+// the one before). VPair<T> is two T; VF2 = VPair<VF> is two VF, four zmm registers on AVX-512,
+// and VF4 = VPair<VF2> four VF, eight zmm registers. Each operation on a pair is the same
+// operation on each half, written one after the other, so the compiler emits the halves'
+// instructions interleaved: with VF4, eight independent chains in flight instead of VF's two.
+// Lane for lane every operation is the one VF gives, so the bits are those of VF.
+//
+// Why: on Zen 5 (four 512-bit FP pipes: two adders, two multipliers; 2-cycle additions, 3-cycle
+// products) sigmoid's 45 operations per vector need about 15 cycles of adder time, but two chains
+// took 23: the scheduler fills with operations waiting on their predecessors. Standalone loop at
+// 64K, same bits: sigmoid 2.8, 3.1 and 3.9 elements/ns with 2, 4 and 8 chains; tanh 2.6, 3.0,
+// 3.6. The derivatives (bell32, about 75 operations) keep more values live: on VF4 they spill
+// about one zmm register per ten operations, and tanh' at 16M, where the spills share the store
+// queue with the streaming stores, ran at 1.0 to 1.6 elements/ns instead of 1.8 to 1.9 on VF2; so
+// the kernels take VF4 for forward and VF2 for derivatives (sigmoid, tanh), VF4 for softplus with
+// beta = 1, whose derivative is a sigmoid (kernels/*.h: Wide, WideD).
+//
+// Included at the end of an ISA's vector header that sets SA_HAS_VF_PAIRS (AVX-512 only: with 16
+// registers AVX2 and SSE2 would mostly spill). body.h compiles math32.h again in namespaces wide2
+// and wide4, where VF and MF are VF2 / MF2 and VF4 / MF4 (wide4::sigmoid32 and so on).
+#ifndef SA_VEC_PAIR_H
+#define SA_VEC_PAIR_H
+
+template <class T> struct VPair { T lo, hi; };
+template <class T> struct MPair { T lo, hi; };
+
+template <class T> SA_INLINE VPair<T> operator+(VPair<T> x, VPair<T> y) { return {x.lo + y.lo, x.hi + y.hi}; }
+template <class T> SA_INLINE VPair<T> operator-(VPair<T> x, VPair<T> y) { return {x.lo - y.lo, x.hi - y.hi}; }
+template <class T> SA_INLINE VPair<T> operator*(VPair<T> x, VPair<T> y) { return {x.lo * y.lo, x.hi * y.hi}; }
+template <class T> SA_INLINE VPair<T> operator/(VPair<T> x, VPair<T> y) { return {x.lo / y.lo, x.hi / y.hi}; }
+#define SA_PAIR_CMP(name) \
+  template <class T> SA_INLINE auto name(VPair<T> x, VPair<T> y) { \
+    return MPair<decltype(name(x.lo, y.lo))>{name(x.lo, y.lo), name(x.hi, y.hi)}; \
+  }
+SA_PAIR_CMP(lt)
+SA_PAIR_CMP(gt)
+SA_PAIR_CMP(ge)
+SA_PAIR_CMP(eq)
+#undef SA_PAIR_CMP
+template <class T> SA_INLINE MPair<T> mand(MPair<T> x, MPair<T> y) { return {mand(x.lo, y.lo), mand(x.hi, y.hi)}; }
+template <class T> SA_INLINE MPair<T> mor(MPair<T> x, MPair<T> y) { return {mor(x.lo, y.lo), mor(x.hi, y.hi)}; }
+template <class M, class T> SA_INLINE VPair<T> sel(MPair<M> m, VPair<T> t, VPair<T> f) {
+  return {sel(m.lo, t.lo, f.lo), sel(m.hi, t.hi, f.hi)};
+}
+template <class T> SA_INLINE VPair<T> andBits(VPair<T> x, uint32_t u) { return {andBits(x.lo, u), andBits(x.hi, u)}; }
+template <class T> SA_INLINE VPair<T> xorBits(VPair<T> x, VPair<T> y) { return {xorBits(x.lo, y.lo), xorBits(x.hi, y.hi)}; }
+template <class T> SA_INLINE VPair<T> pow2f(VPair<T> n) { return {pow2f(n.lo), pow2f(n.hi)}; }
+template <class T> SA_INLINE VPair<T> atLeast(VPair<T> t, VPair<T> lo) { return {atLeast(t.lo, lo.lo), atLeast(t.hi, lo.hi)}; }
+#ifdef SA_HAS_SCALEF
+template <class T> SA_INLINE VPair<T> scalef(VPair<T> v, VPair<T> n) { return {scalef(v.lo, n.lo), scalef(v.hi, n.hi)}; }
+#endif
+
+/** Two and four VF: 2·LANESF and 4·LANESF float lanes. */
+using VF2 = VPair<VF>;
+using MF2 = MPair<MF>;
+using VF4 = VPair<VF2>;
+using MF4 = MPair<MF2>;
+SA_INLINE VF2 splatf2(float f) {
+  VF s = splatf(f);
+  return VF2{s, s};
+}
+SA_INLINE VF4 splatf4(float f) {
+  VF2 s = splatf2(f);
+  return VF4{s, s};
+}
+/** v on every part of a VF4 (a kernel's parameter). */
+SA_INLINE VF4 widen4(VF v) { return VF4{{v, v}, {v, v}}; }
+
+// Loads and stores of a pair: each half as a VF, in order.
+SA_INLINE void loadInto(VF& v, const float* p) { v = loadf(p); }
+SA_INLINE void storeFrom(float* p, VF v) { storef(p, v); }
+SA_INLINE void streamFrom(float* p, VF v) { streamf(p, v); }
+template <class T> SA_INLINE void loadInto(VPair<T>& v, const float* p) {
+  loadInto(v.lo, p);
+  loadInto(v.hi, p + sizeof(T) / sizeof(VF) * LANESF);
+}
+template <class T> SA_INLINE void storeFrom(float* p, VPair<T> v) {
+  storeFrom(p, v.lo);
+  storeFrom(p + sizeof(T) / sizeof(VF) * LANESF, v.hi);
+}
+template <class T> SA_INLINE void streamFrom(float* p, VPair<T> v) {
+  streamFrom(p, v.lo);
+  streamFrom(p + sizeof(T) / sizeof(VF) * LANESF, v.hi);
+}
+
+/** The lane kind of mapLanes (loop.h) for T = VF2 or VF4: W floats, loaded and stored as VF. */
+template <class T>
+struct LanesPair {
+  static constexpr size_t W = sizeof(T) / sizeof(VF) * LANESF;
+  SA_MEMBER static T ld(const float* p) {
+    T v;
+    loadInto(v, p);
+    return v;
+  }
+  SA_MEMBER static void st(float* p, T v) { storeFrom(p, v); }
+  SA_MEMBER static void nt(float* p, T v) { streamFrom(p, v); }
+};
+
+#endif
