@@ -85,8 +85,9 @@ struct Pair32 { VF h, l; };
  * Without a low part (HasTl = false) the subtraction of tl = ±0 is left out: it changes no bit.
  */
 template <bool HasTl = true>
-SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql) {
-  k = ((tc * F32(m32::INV_LN2)) + F32(m32::MAGIC)) - F32(m32::MAGIC);
+SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql, VF& kk) {
+  kk = (tc * F32(m32::INV_LN2)) + F32(m32::MAGIC);  // its bits: 0x4b400000 + k
+  k = kk - F32(m32::MAGIC);
   VF hi = tc - k * F32(m32::LN2_HI);
   VF lo = k * F32(m32::LN2_LO);
   if constexpr (HasTl) lo = lo - tl;
@@ -95,6 +96,11 @@ SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql) {
   VF w = lo - (r * r) * p;
   q = hi - w;
   ql = (hi - q) - w;
+}
+template <bool HasTl = true>
+SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql) {
+  VF kk;
+  expReduce32<HasTl>(tc, tl, k, q, ql, kk);
 }
 
 /** expCore32(t, tl) for t <= 0 or NaN. */
@@ -119,6 +125,25 @@ SA_INLINE Exp32 expCore32(VF t) {
   return Exp32{y, yl, k};
 }
 
+/**
+ * expDiff32's float32 part (see below): e^(v - m) = (y + yl)·2^k, y and yl already +0 where
+ * t = v - m < -109. Compiled on the pairs too (rowwise.h's expRange: eight chains on AVX-512).
+ */
+struct ExpDiffF32 { VF y, yl, k, kk; };
+SA_INLINE ExpDiffF32 expDiffCore32(VF v, VF m, VF nm) {
+  VF t = v - m;
+  VF b = t - v;
+  VF tl = (v - (t - b)) + (nm - b);
+  // expCore32(t, tl), keeping kk (k's bits) for the binary64 scaling.
+  VF tc = atLeast(t, F32(m32::EXP_T_LO));
+  VF k, q, ql, kk;
+  expReduce32(tc, tl, k, q, ql, kk);
+  VF y = Cf(1) + q;
+  VF yl = ((Cf(1) - y) + q) + ql;
+  MF under = lt(t, F32(m32::EXP_T_LO));
+  return ExpDiffF32{sel(under, Cf(0), y), sel(under, Cf(0), yl), k, kk};
+}
+
 #ifndef SA_MATH32_WIDE  // binary64 parts: not for the pairs (see body.h)
 /**
  * expDiff32 (reference math32.ts): e^(v - m) in binary64 for float32 v <= m, a Float32 softmax
@@ -140,22 +165,38 @@ SA_INLINE V scaleExact(V s, V k) {
 #endif
 }
 template <int P>
-SA_INLINE void expDiffParts(ExpDiff32& r, VF y, VF yl, VF k) {
+SA_INLINE void expDiffParts(ExpDiff32& r, VF y, VF yl, VF k, VF kk) {
   if constexpr (P < FPARTS) {
+#ifdef SA_HAS_POW2_MAGIC
+    (void)k;
+    r.part[P] = (widenF<P>(y) + widenF<P>(yl)) * pow2FromMagic<P>(kk);
+#else
+    (void)kk;
     r.part[P] = scaleExact(widenF<P>(y) + widenF<P>(yl), widenF<P>(k));
-    expDiffParts<P + 1>(r, y, yl, k);
+#endif
+    expDiffParts<P + 1>(r, y, yl, k, kk);
   }
 }
 SA_INLINE ExpDiff32 expDiff32(VF v, VF m, VF nm) {
-  VF t = v - m;
-  VF b = t - v;
-  VF tl = (v - (t - b)) + (nm - b);
-  Exp32 x = expCore32(t, tl);
-  MF under = lt(t, F32(m32::EXP_T_LO));
+  ExpDiffF32 x = expDiffCore32(v, m, nm);
   ExpDiff32 r;
-  expDiffParts<0>(r, sel(under, Cf(0), x.y), sel(under, Cf(0), x.yl), x.k);
+  expDiffParts<0>(r, x.y, x.yl, x.k, x.kk);
   return r;
 }
+/** The binary64 parts of expDiffCore32's result (one VF of them) stored at p, in order. */
+SA_INLINE void storeExpDiff(double* p, VF y, VF yl, VF k, VF kk) {
+  ExpDiff32 r;
+  expDiffParts<0>(r, y, yl, k, kk);
+  for (int i = 0; i < FPARTS; i++) store(p + i * LANES, r.part[i]);
+}
+#ifdef SA_HAS_VF_PAIRS
+/** The same for the pairs (vec/pair.h) of wide2::expDiffCore32 / wide4::expDiffCore32, VF by VF. */
+template <class T>
+SA_INLINE void storeExpDiff(double* p, VPair<T> y, VPair<T> yl, VPair<T> k, VPair<T> kk) {
+  storeExpDiff(p, y.lo, yl.lo, k.lo, kk.lo);
+  storeExpDiff(p + sizeof(T) / sizeof(VF) * LANESF, y.hi, yl.hi, k.hi, kk.hi);
+}
+#endif
 #endif
 
 /**

@@ -84,6 +84,30 @@ struct LanesExpDiff {
   SA_MEMBER static void nt(double* p, const ExpDiff32& e) { st(p, e); }
 };
 
+#ifdef SA_HAS_VF_PAIRS
+#ifndef SA_EXP_WIDE
+#define SA_EXP_WIDE VF4
+#define SA_EXP_NS wide4
+#endif
+/** The same on a pair of vectors (VF2, VF4): expDiffCore32 of the pairs, stored VF by VF. */
+template <class T>
+struct LanesExpDiffW {
+  static constexpr size_t W = sizeof(T) / sizeof(VF) * LANESF;
+  SA_MEMBER static T ld(const float* p) { return LanesPair<T>::ld(p); }
+  template <class E>
+  SA_MEMBER static void st(double* p, const E& e) { storeExpDiff(p, e.y, e.yl, e.k, e.kk); }
+  template <class E>
+  SA_MEMBER static void nt(double* p, const E& e) { st(p, e); }
+};
+/** v on every part of a pair. */
+SA_INLINE void spread(VF& w, VF v) { w = v; }
+template <class T>
+SA_INLINE void spread(VPair<T>& w, VF v) {
+  spread(w.lo, v);
+  spread(w.hi, v);
+}
+#endif
+
 /**
  * e[j] = e^(x[j] - shift) for j < n (reference rowExpTerms). Float32 rows: expDiff32 on float
  * lanes, the tail through zero-padded buffers (mapLanes), so it reads nothing past x + n. Float64
@@ -91,6 +115,20 @@ struct LanesExpDiff {
  */
 static void expRange(const float* x, double shift, double* e, size_t n) {
   const VF m = splatf(static_cast<float>(shift)), nm = neg32(m);  // shift is a float32 value or 0
+#ifdef SA_HAS_VF_PAIRS
+  {
+    using W = SA_EXP_WIDE;
+    using L = LanesExpDiffW<W>;
+    W mw, nmw;
+    spread(mw, m);
+    spread(nmw, nm);
+    const size_t n0 = n / L::W * L::W;
+    if (n0) mapLanes<L>(e, n0, false, [&](W v) SA_LAMBDA { return SA_EXP_NS::expDiffCore32(v, mw, nmw); }, x);
+    x += n0;
+    e += n0;
+    n -= n0;
+  }
+#endif
   mapLanes<LanesExpDiff>(e, n, false, [&](VF v) { return expDiff32(v, m, nm); }, x);
 }
 static void expRange(const double* x, double shift, double* e, size_t n) {
