@@ -363,6 +363,36 @@ SA_INLINE VF softplusUnit32(VF x, VF thr) {
 /** softplus' for beta = 1: sigmoidPair32(x, +0 or NaN) = sigmoid32(x) (the NaN low part only where it is clamped). */
 SA_INLINE VF softplusDerivUnit32(VF x, VF thr) { return sel(gt(x, thr), Cf(1), sigmoid32(x)); }
 
+/** elu (kernels/elu.h) on Float32 data: x > 0 ? x : alpha·mh - alpha·mln. */
+SA_INLINE VF elu32(VF x, VF alpha) {
+  Pair32 m = expm1Core32(x);
+  return sel(gt(x, Cf(0)), x, alpha * m.h - alpha * m.l);
+}
+/** elu': alpha·e^x = (alpha·y + alpha·yl)·2^k, 2^k last. */
+SA_INLINE VF eluDeriv32(VF x, VF alpha) {
+  Exp32 e = expCore32(x);
+  return sel(gt(x, Cf(0)), Cf(1), scale2(alpha * e.y + alpha * e.yl, e.k));
+}
+
+namespace m32 {
+// selu's scale and scale·alpha as float32 pairs (kernels/selu.h).
+const uint32_t SELU_SD = 0x3f867d5e, SELU_SDL = 0x33b5488a, SELU_SAH = 0x3fe10966, SELU_SAL = 0x32c81e06,
+               SELU_SH = 0x3f867d5f;
+}  // namespace m32
+/** selu on Float32 data: scale·x = SD·x + SDL·x; scale·alpha·(mh - mln) = SAH·mh - (SAH·mln - SAL·mh). */
+SA_INLINE VF selu32(VF x) {
+  Pair32 m = expm1Core32(x);
+  VF neg = F32(m32::SELU_SAH) * m.h - (F32(m32::SELU_SAH) * m.l - F32(m32::SELU_SAL) * m.h);
+  VF pos = F32(m32::SELU_SD) * x + F32(m32::SELU_SDL) * x;
+  return sel(gt(x, Cf(0)), pos, neg);
+}
+/** selu': scale·alpha·e^x = (SAH·y + (SAH·yl + SAL·y))·2^k, the power of two last (the sum is in [1.2, 2.5]). */
+SA_INLINE VF seluDeriv32(VF x) {
+  Exp32 e = expCore32(x);
+  VF neg = scale2Normal(F32(m32::SELU_SAH) * e.y + (F32(m32::SELU_SAH) * e.yl + F32(m32::SELU_SAL) * e.y), e.k);
+  return sel(gt(x, Cf(0)), F32(m32::SELU_SH), neg);
+}
+
 /** sigmoid'(x) = bell32<0>(-|x|) and tanh'(x) = bell32<2>(-2|x|). */
 SA_INLINE VF sigmoidDeriv32(VF x) { return bell32<0>(negabs32(x)); }
 SA_INLINE VF tanhDeriv32(VF x) { return bell32<2>(Cf(-2) * fabs32(x)); }

@@ -99,13 +99,6 @@ struct LanesExpDiffW {
   template <class E>
   SA_MEMBER static void nt(double* p, const E& e) { st(p, e); }
 };
-/** v on every part of a pair. */
-SA_INLINE void spread(VF& w, VF v) { w = v; }
-template <class T>
-SA_INLINE void spread(VPair<T>& w, VF v) {
-  spread(w.lo, v);
-  spread(w.hi, v);
-}
 #endif
 
 /**
@@ -119,9 +112,7 @@ static void expRange(const float* x, double shift, double* e, size_t n) {
   {
     using W = SA_EXP_WIDE;
     using L = LanesExpDiffW<W>;
-    W mw, nmw;
-    spread(mw, m);
-    spread(nmw, nm);
+    const W mw = spreadTo<W>(m), nmw = spreadTo<W>(nm);
     const size_t n0 = n / L::W * L::W;
     if (n0) mapLanes<L>(e, n0, false, [&](W v) SA_LAMBDA { return SA_EXP_NS::expDiffCore32(v, mw, nmw); }, x);
     x += n0;

@@ -66,6 +66,19 @@ SA_INLINE VF4 splatf4(float f) {
 }
 /** v on every part of a VF4 (a kernel's parameter). */
 SA_INLINE VF4 widen4(VF v) { return VF4{{v, v}, {v, v}}; }
+/** v on every part of a VF2 or VF4. */
+SA_INLINE void spread(VF& w, VF v) { w = v; }
+template <class T>
+SA_INLINE void spread(VPair<T>& w, VF v) {
+  spread(w.lo, v);
+  spread(w.hi, v);
+}
+template <class T>
+SA_INLINE T spreadTo(VF v) {
+  T w;
+  spread(w, v);
+  return w;
+}
 
 // Loads and stores of a pair: each half as a VF, in order.
 SA_INLINE void loadInto(VF& v, const float* p) { v = loadf(p); }
