@@ -9,16 +9,10 @@ struct elu {
   SA_MEMBER static VF f32(VF x, const PF& p) { return elu32(x, p.p0); }
   SA_MEMBER static VF df32(VF x, const PF& p) { return eluDeriv32(x, p.p0); }
 #ifdef SA_HAS_VF_PAIRS
-#ifndef SA_ELU_W
-#define SA_ELU_W VF4
-#define SA_ELU_NS wide4
-#define SA_ELU_WD VF2
-#define SA_ELU_NSD wide2
-#endif
   /** The same on several vectors at once (vec/pair.h), as sigmoid's f32w. */
-  using Wide = SA_ELU_W;
-  using WideD = SA_ELU_WD;
-  SA_MEMBER static Wide f32w(Wide x, const PF& p) { return SA_ELU_NS::elu32(x, spreadTo<Wide>(p.p0)); }
-  SA_MEMBER static WideD df32w(WideD x, const PF& p) { return SA_ELU_NSD::eluDeriv32(x, spreadTo<WideD>(p.p0)); }
+  using Wide = VF4;
+  using WideD = VF4;
+  SA_MEMBER static Wide f32w(Wide x, const PF& p) { return wide4::elu32(x, spreadTo<Wide>(p.p0)); }
+  SA_MEMBER static WideD df32w(WideD x, const PF& p) { return wide4::eluDeriv32(x, spreadTo<WideD>(p.p0)); }
 #endif
 };

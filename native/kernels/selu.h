@@ -11,16 +11,10 @@ struct selu {
   SA_MEMBER static VF f32(VF x, const PF&) { return selu32(x); }
   SA_MEMBER static VF df32(VF x, const PF&) { return seluDeriv32(x); }
 #ifdef SA_HAS_VF_PAIRS
-#ifndef SA_ELU_W
-#define SA_ELU_W VF4
-#define SA_ELU_NS wide4
-#define SA_ELU_WD VF2
-#define SA_ELU_NSD wide2
-#endif
   /** The same on several vectors at once (vec/pair.h), as sigmoid's f32w. */
-  using Wide = SA_ELU_W;
-  using WideD = SA_ELU_WD;
-  SA_MEMBER static Wide f32w(Wide x, const PF&) { return SA_ELU_NS::selu32(x); }
-  SA_MEMBER static WideD df32w(WideD x, const PF&) { return SA_ELU_NSD::seluDeriv32(x); }
+  using Wide = VF4;
+  using WideD = VF2;
+  SA_MEMBER static Wide f32w(Wide x, const PF&) { return wide4::selu32(x); }
+  SA_MEMBER static WideD df32w(WideD x, const PF&) { return wide2::seluDeriv32(x); }
 #endif
 };
