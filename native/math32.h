@@ -360,6 +360,22 @@ SA_INLINE VF softplusUnit32(VF x, VF thr) {
   VF an = negabs32(x);
   return sel(gt(x, thr), x, softplusTail32<false>(x, gt(x, Cf(0)), an, expCore32(an), Cf(1)));
 }
+/** softplus32 for any beta (src/reference/softplus.ts), threshold thr: the exact beta·x = th + tl,
+ * above the threshold where th > thr, or th == thr and tl > 0; else (t > 0 ? x : 0) + log1p(e^-|t|)/beta. */
+SA_INLINE MF softplusAbove32(Pair32 t, VF thr) { return mor(gt(t.h, thr), mand(eq(t.h, thr), gt(t.l, Cf(0)))); }
+SA_INLINE VF softplus32(VF x, VF beta, VF thr) {
+  Pair32 t = timesExact32(beta, x);
+  MF pos = gt(t.h, Cf(0));
+  VF an = sel(pos, neg32(t.h), t.h);
+  VF anl0 = sel(pos, neg32(t.l), t.l);
+  VF anl = sel(lt(an, F32(m32::EXP_T_LO)), Cf(0), anl0);
+  return sel(softplusAbove32(t, thr), x, softplusTail32<true>(x, pos, an, expCore32(an, anl), beta));
+}
+/** softplus' for any beta: sigmoidPair32 of the exact beta·x, 1 above the threshold. */
+SA_INLINE VF softplusDeriv32(VF x, VF beta, VF thr) {
+  Pair32 t = timesExact32(beta, x);
+  return sel(softplusAbove32(t, thr), Cf(1), sigmoidPair32(t.h, t.l));
+}
 /** softplus' for beta = 1: sigmoidPair32(x, +0 or NaN) = sigmoid32(x) (the NaN low part only where it is clamped). */
 SA_INLINE VF softplusDerivUnit32(VF x, VF thr) { return sel(gt(x, thr), Cf(1), sigmoid32(x)); }
 
