@@ -8,7 +8,8 @@
 // Needs from vec/*.h: VF, MF, splatf, + - * /, lt gt ge eq, mand mor, sel, andBits, xorBits, pow2f;
 // for expDiff32 also FPARTS, widenF and (math.h) V, pow2i (rowwise.h's Float32 groups: narrowF,
 // loadParts). Where the ISA has VF2 and VF4 (vec/pair.h), body.h compiles this file again in
-// namespaces wide2 and wide4 with VF and MF those pairs (SA_MATH32_WIDE: expDiff32 left out).
+// namespaces wide2 and wide4 with VF and MF those pairs (SA_MATH32_WIDE: expDiff32's binary64
+// parts left out; its float32 part expDiffCore32 is in).
 #ifndef SA_MATH32_H
 #define SA_MATH32_H
 
