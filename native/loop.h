@@ -138,7 +138,7 @@ struct HasWide32 { static constexpr bool value = false; };
 template <class K>
 struct HasWide32<K, decltype(void(&K::f32w))> { static constexpr bool value = true; };
 
-/** Whether K has f32unitw / df32unitw: f32unit / df32unit on K::Wide. */
+/** Whether K has f32unitw / df32unitw: f32unit / df32unit on K::WideUnit (taken before f32w / df32w). */
 template <class K, class = void>
 struct HasWideUnit32 { static constexpr bool value = false; };
 template <class K>
@@ -176,6 +176,16 @@ static void elementwiseStores(int dir, int f64, const sa::EwArgs& a) {
   } else if constexpr (HasF32<K>::value) {
     const PF pf{splatf(static_cast<float>(a.p0)), splatf(static_cast<float>(a.p1))};
 #ifdef SA_HAS_VF_PAIRS
+    if constexpr (HasWideUnit32<K>::value) {
+      if (a.p0 == 1) {
+        using W = typename K::WideUnit;
+        mapF32<LanesPair<W>>(dir, a, [&](W v) SA_LAMBDA { return K::f32unitw(v, pf); },
+                             [&](W v) SA_LAMBDA { return K::df32unitw(v, pf); });
+        return;
+      }
+    }
+#endif
+#ifdef SA_HAS_VF_PAIRS
     if constexpr (HasWide32<K>::value) {
       // Inlined everywhere: out of line, each call passed eight registers through memory both ways
       // (sigmoid 3.2 elements/ns at 64K instead of 3.6).
@@ -184,16 +194,6 @@ static void elementwiseStores(int dir, int f64, const sa::EwArgs& a) {
       mapF32<LanesPair<W>, LanesPair<WD>>(dir, a, [&](W v) SA_LAMBDA { return K::f32w(v, pf); },
                                           [&](WD v) SA_LAMBDA { return K::df32w(v, pf); });
       return;
-    }
-#endif
-#ifdef SA_HAS_VF_PAIRS
-    if constexpr (HasWideUnit32<K>::value) {
-      if (a.p0 == 1) {
-        using W = typename K::Wide;
-        mapF32<LanesPair<W>>(dir, a, [&](W v) SA_LAMBDA { return K::f32unitw(v, pf); },
-                             [&](W v) SA_LAMBDA { return K::df32unitw(v, pf); });
-        return;
-      }
     }
 #endif
     if constexpr (HasUnit32<K>::value) {

@@ -8,7 +8,8 @@
 // Needs from vec/*.h: VF, MF, splatf, + - * /, lt gt ge eq, mand mor, sel, andBits, xorBits, pow2f;
 // for expDiff32 also FPARTS, widenF and (math.h) V, pow2i (rowwise.h's Float32 groups: narrowF,
 // loadParts). Where the ISA has VF2 and VF4 (vec/pair.h), body.h compiles this file again in
-// namespaces wide2 and wide4 with VF and MF those pairs (SA_MATH32_WIDE: expDiff32 left out).
+// namespaces wide2 and wide4 with VF and MF those pairs (SA_MATH32_WIDE: expDiff32's binary64
+// parts left out; its float32 part expDiffCore32 is in).
 #ifndef SA_MATH32_H
 #define SA_MATH32_H
 
@@ -85,8 +86,9 @@ struct Pair32 { VF h, l; };
  * Without a low part (HasTl = false) the subtraction of tl = ±0 is left out: it changes no bit.
  */
 template <bool HasTl = true>
-SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql) {
-  k = ((tc * F32(m32::INV_LN2)) + F32(m32::MAGIC)) - F32(m32::MAGIC);
+SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql, VF& kk) {
+  kk = (tc * F32(m32::INV_LN2)) + F32(m32::MAGIC);  // its bits: 0x4b400000 + k
+  k = kk - F32(m32::MAGIC);
   VF hi = tc - k * F32(m32::LN2_HI);
   VF lo = k * F32(m32::LN2_LO);
   if constexpr (HasTl) lo = lo - tl;
@@ -95,6 +97,11 @@ SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql) {
   VF w = lo - (r * r) * p;
   q = hi - w;
   ql = (hi - q) - w;
+}
+template <bool HasTl = true>
+SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql) {
+  VF kk;
+  expReduce32<HasTl>(tc, tl, k, q, ql, kk);
 }
 
 /** expCore32(t, tl) for t <= 0 or NaN. */
@@ -119,6 +126,25 @@ SA_INLINE Exp32 expCore32(VF t) {
   return Exp32{y, yl, k};
 }
 
+/**
+ * expDiff32's float32 part (see below): e^(v - m) = (y + yl)·2^k, y and yl already +0 where
+ * t = v - m < -109. Compiled on the pairs too (rowwise.h's expRange: eight chains on AVX-512).
+ */
+struct ExpDiffF32 { VF y, yl, k, kk; };
+SA_INLINE ExpDiffF32 expDiffCore32(VF v, VF m, VF nm) {
+  VF t = v - m;
+  VF b = t - v;
+  VF tl = (v - (t - b)) + (nm - b);
+  // expCore32(t, tl), keeping kk (k's bits) for the binary64 scaling.
+  VF tc = atLeast(t, F32(m32::EXP_T_LO));
+  VF k, q, ql, kk;
+  expReduce32(tc, tl, k, q, ql, kk);
+  VF y = Cf(1) + q;
+  VF yl = ((Cf(1) - y) + q) + ql;
+  MF under = lt(t, F32(m32::EXP_T_LO));
+  return ExpDiffF32{sel(under, Cf(0), y), sel(under, Cf(0), yl), k, kk};
+}
+
 #ifndef SA_MATH32_WIDE  // binary64 parts: not for the pairs (see body.h)
 /**
  * expDiff32 (reference math32.ts): e^(v - m) in binary64 for float32 v <= m, a Float32 softmax
@@ -140,22 +166,38 @@ SA_INLINE V scaleExact(V s, V k) {
 #endif
 }
 template <int P>
-SA_INLINE void expDiffParts(ExpDiff32& r, VF y, VF yl, VF k) {
+SA_INLINE void expDiffParts(ExpDiff32& r, VF y, VF yl, VF k, VF kk) {
   if constexpr (P < FPARTS) {
+#ifdef SA_HAS_POW2_MAGIC
+    (void)k;
+    r.part[P] = (widenF<P>(y) + widenF<P>(yl)) * pow2FromMagic<P>(kk);
+#else
+    (void)kk;
     r.part[P] = scaleExact(widenF<P>(y) + widenF<P>(yl), widenF<P>(k));
-    expDiffParts<P + 1>(r, y, yl, k);
+#endif
+    expDiffParts<P + 1>(r, y, yl, k, kk);
   }
 }
 SA_INLINE ExpDiff32 expDiff32(VF v, VF m, VF nm) {
-  VF t = v - m;
-  VF b = t - v;
-  VF tl = (v - (t - b)) + (nm - b);
-  Exp32 x = expCore32(t, tl);
-  MF under = lt(t, F32(m32::EXP_T_LO));
+  ExpDiffF32 x = expDiffCore32(v, m, nm);
   ExpDiff32 r;
-  expDiffParts<0>(r, sel(under, Cf(0), x.y), sel(under, Cf(0), x.yl), x.k);
+  expDiffParts<0>(r, x.y, x.yl, x.k, x.kk);
   return r;
 }
+/** The binary64 parts of expDiffCore32's result (one VF of them) stored at p, in order. */
+SA_INLINE void storeExpDiff(double* p, VF y, VF yl, VF k, VF kk) {
+  ExpDiff32 r;
+  expDiffParts<0>(r, y, yl, k, kk);
+  for (int i = 0; i < FPARTS; i++) store(p + i * LANES, r.part[i]);
+}
+#ifdef SA_HAS_VF_PAIRS
+/** The same for the pairs (vec/pair.h) of wide2::expDiffCore32 / wide4::expDiffCore32, VF by VF. */
+template <class T>
+SA_INLINE void storeExpDiff(double* p, VPair<T> y, VPair<T> yl, VPair<T> k, VPair<T> kk) {
+  storeExpDiff(p, y.lo, yl.lo, k.lo, kk.lo);
+  storeExpDiff(p + sizeof(T) / sizeof(VF) * LANESF, y.hi, yl.hi, k.hi, kk.hi);
+}
+#endif
 #endif
 
 /**
@@ -319,8 +361,54 @@ SA_INLINE VF softplusUnit32(VF x, VF thr) {
   VF an = negabs32(x);
   return sel(gt(x, thr), x, softplusTail32<false>(x, gt(x, Cf(0)), an, expCore32(an), Cf(1)));
 }
+/** softplus32 for any beta (src/reference/softplus.ts), threshold thr: the exact beta·x = th + tl,
+ * above the threshold where th > thr, or th == thr and tl > 0; else (t > 0 ? x : 0) + log1p(e^-|t|)/beta. */
+SA_INLINE MF softplusAbove32(Pair32 t, VF thr) { return mor(gt(t.h, thr), mand(eq(t.h, thr), gt(t.l, Cf(0)))); }
+SA_INLINE VF softplus32(VF x, VF beta, VF thr) {
+  Pair32 t = timesExact32(beta, x);
+  MF pos = gt(t.h, Cf(0));
+  VF an = sel(pos, neg32(t.h), t.h);
+  VF anl0 = sel(pos, neg32(t.l), t.l);
+  VF anl = sel(lt(an, F32(m32::EXP_T_LO)), Cf(0), anl0);
+  return sel(softplusAbove32(t, thr), x, softplusTail32<true>(x, pos, an, expCore32(an, anl), beta));
+}
+/** softplus' for any beta: sigmoidPair32 of the exact beta·x, 1 above the threshold. */
+SA_INLINE VF softplusDeriv32(VF x, VF beta, VF thr) {
+  Pair32 t = timesExact32(beta, x);
+  return sel(softplusAbove32(t, thr), Cf(1), sigmoidPair32(t.h, t.l));
+}
 /** softplus' for beta = 1: sigmoidPair32(x, +0 or NaN) = sigmoid32(x) (the NaN low part only where it is clamped). */
 SA_INLINE VF softplusDerivUnit32(VF x, VF thr) { return sel(gt(x, thr), Cf(1), sigmoid32(x)); }
+
+/** elu (kernels/elu.h) on Float32 data: x > 0 ? x : alpha·mh - alpha·mln. */
+SA_INLINE VF elu32(VF x, VF alpha) {
+  Pair32 m = expm1Core32(x);
+  return sel(gt(x, Cf(0)), x, alpha * m.h - alpha * m.l);
+}
+/** elu': alpha·e^x = (alpha·y + alpha·yl)·2^k, 2^k last. */
+SA_INLINE VF eluDeriv32(VF x, VF alpha) {
+  Exp32 e = expCore32(x);
+  return sel(gt(x, Cf(0)), Cf(1), scale2(alpha * e.y + alpha * e.yl, e.k));
+}
+
+namespace m32 {
+// selu's scale and scale·alpha as float32 pairs (kernels/selu.h).
+const uint32_t SELU_SD = 0x3f867d5e, SELU_SDL = 0x33b5488a, SELU_SAH = 0x3fe10966, SELU_SAL = 0x32c81e06,
+               SELU_SH = 0x3f867d5f;
+}  // namespace m32
+/** selu on Float32 data: scale·x = SD·x + SDL·x; scale·alpha·(mh - mln) = SAH·mh - (SAH·mln - SAL·mh). */
+SA_INLINE VF selu32(VF x) {
+  Pair32 m = expm1Core32(x);
+  VF neg = F32(m32::SELU_SAH) * m.h - (F32(m32::SELU_SAH) * m.l - F32(m32::SELU_SAL) * m.h);
+  VF pos = F32(m32::SELU_SD) * x + F32(m32::SELU_SDL) * x;
+  return sel(gt(x, Cf(0)), pos, neg);
+}
+/** selu': scale·alpha·e^x = (SAH·y + (SAH·yl + SAL·y))·2^k, the power of two last (the sum is in [1.2, 2.5]). */
+SA_INLINE VF seluDeriv32(VF x) {
+  Exp32 e = expCore32(x);
+  VF neg = scale2Normal(F32(m32::SELU_SAH) * e.y + (F32(m32::SELU_SAH) * e.yl + F32(m32::SELU_SAL) * e.y), e.k);
+  return sel(gt(x, Cf(0)), F32(m32::SELU_SH), neg);
+}
 
 /** sigmoid'(x) = bell32<0>(-|x|) and tanh'(x) = bell32<2>(-2|x|). */
 SA_INLINE VF sigmoidDeriv32(VF x) { return bell32<0>(negabs32(x)); }

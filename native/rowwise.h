@@ -84,6 +84,25 @@ struct LanesExpDiff {
   SA_MEMBER static void nt(double* p, const ExpDiff32& e) { st(p, e); }
 };
 
+#ifdef SA_HAS_VF_PAIRS
+/**
+ * The same on a pair of vectors (VF2, VF4): expDiffCore32 of the pairs, stored VF by VF. On AVX-512
+ * expRange takes VF4 for whole multiples of 4·LANESF (eight chains: the float32 part is 30 dependent
+ * operations, and with one VF per step the scheduler filled with them), the rest on VF. With the
+ * integer 2^k (vec/avx512.h: pow2FromMagic), a 64K row's exponentials went from 2.3 to 3.0
+ * elements/ns (standalone loop, same bits), softmax forward 1.2x.
+ */
+template <class T>
+struct LanesExpDiffW {
+  static constexpr size_t W = sizeof(T) / sizeof(VF) * LANESF;
+  SA_MEMBER static T ld(const float* p) { return LanesPair<T>::ld(p); }
+  template <class E>
+  SA_MEMBER static void st(double* p, const E& e) { storeExpDiff(p, e.y, e.yl, e.k, e.kk); }
+  template <class E>
+  SA_MEMBER static void nt(double* p, const E& e) { st(p, e); }
+};
+#endif
+
 /**
  * e[j] = e^(x[j] - shift) for j < n (reference rowExpTerms). Float32 rows: expDiff32 on float
  * lanes, the tail through zero-padded buffers (mapLanes), so it reads nothing past x + n. Float64
@@ -91,6 +110,18 @@ struct LanesExpDiff {
  */
 static void expRange(const float* x, double shift, double* e, size_t n) {
   const VF m = splatf(static_cast<float>(shift)), nm = neg32(m);  // shift is a float32 value or 0
+#ifdef SA_HAS_VF_PAIRS
+  {
+    using W = VF4;
+    using L = LanesExpDiffW<W>;
+    const W mw = spreadTo<W>(m), nmw = spreadTo<W>(nm);
+    const size_t n0 = n / L::W * L::W;
+    if (n0) mapLanes<L>(e, n0, false, [&](W v) SA_LAMBDA { return wide4::expDiffCore32(v, mw, nmw); }, x);
+    x += n0;
+    e += n0;
+    n -= n0;
+  }
+#endif
   mapLanes<LanesExpDiff>(e, n, false, [&](VF v) { return expDiff32(v, m, nm); }, x);
 }
 static void expRange(const double* x, double shift, double* e, size_t n) {

@@ -5,13 +5,14 @@ struct elu {
   SA_MEMBER static V df(V x, const P& p) { return sel(gt(x, C(0)), C(1), p.p0 * vexp(x)); }
   SA_MEMBER static V f64(V x, const P& p) { return f(x, p); }
   SA_MEMBER static V df64(V x, const P& p) { return df(x, p); }
-  /** Float32 data: alpha·mh - alpha·mln; alpha·e^x = (alpha·y + alpha·yl)·2^k, 2^k last. */
-  SA_MEMBER static VF f32(VF x, const PF& p) {
-    Pair32 m = expm1Core32(x);
-    return sel(gt(x, Cf(0)), x, p.p0 * m.h - p.p0 * m.l);
-  }
-  SA_MEMBER static VF df32(VF x, const PF& p) {
-    Exp32 e = expCore32(x);
-    return sel(gt(x, Cf(0)), Cf(1), scale2(p.p0 * e.y + p.p0 * e.yl, e.k));
-  }
+  /** Float32 data (math32.h): alpha·mh - alpha·mln; alpha·e^x = (alpha·y + alpha·yl)·2^k, 2^k last. */
+  SA_MEMBER static VF f32(VF x, const PF& p) { return elu32(x, p.p0); }
+  SA_MEMBER static VF df32(VF x, const PF& p) { return eluDeriv32(x, p.p0); }
+#ifdef SA_HAS_VF_PAIRS
+  /** The same on several vectors at once (vec/pair.h), as sigmoid's f32w. */
+  using Wide = VF4;
+  using WideD = VF4;
+  SA_MEMBER static Wide f32w(Wide x, const PF& p) { return wide4::elu32(x, spreadTo<Wide>(p.p0)); }
+  SA_MEMBER static WideD df32w(WideD x, const PF& p) { return wide4::eluDeriv32(x, spreadTo<WideD>(p.p0)); }
+#endif
 };

@@ -16,21 +16,9 @@ struct softplus {
     V t = p.p0 * x;
     return sel(gt(t, p.p1), C(1), sigmoid::f64(t, p));
   }
-  /** Float32 data: threshold test on the exact beta·x = th + tl (th > thr, or th == thr, tl > 0). */
-  SA_MEMBER static MF above32(Pair32 t, const PF& p) { return mor(gt(t.h, p.p1), mand(eq(t.h, p.p1), gt(t.l, Cf(0)))); }
-  /** softplus32 of src/reference/softplus.ts: (t > 0 ? x : 0) + log1p(e^-|t|)/beta. */
-  SA_MEMBER static VF f32(VF x, const PF& p) {
-    Pair32 t = timesExact32(p.p0, x);
-    MF pos = gt(t.h, Cf(0));
-    VF an = sel(pos, neg32(t.h), t.h);
-    VF anl0 = sel(pos, neg32(t.l), t.l);
-    VF anl = sel(lt(an, F32(m32::EXP_T_LO)), Cf(0), anl0);
-    return sel(above32(t, p), x, softplusTail32<true>(x, pos, an, expCore32(an, anl), p.p0));
-  }
-  SA_MEMBER static VF df32(VF x, const PF& p) {
-    Pair32 t = timesExact32(p.p0, x);
-    return sel(above32(t, p), Cf(1), sigmoidPair32(t.h, t.l));
-  }
+  /** softplus32 of src/reference/softplus.ts (math32.h): (t > 0 ? x : 0) + log1p(e^-|t|)/beta. */
+  SA_MEMBER static VF f32(VF x, const PF& p) { return softplus32(x, p.p0, p.p1); }
+  SA_MEMBER static VF df32(VF x, const PF& p) { return softplusDeriv32(x, p.p0, p.p1); }
   /**
    * beta = 1 (the default), same bits as f32 / df32 (the loop picks these per call): t = x
    * exactly, and Dekker's low part is +0 for finite x (((xh - x) + xt) + 0·xh) + 0·xt) and NaN
@@ -42,8 +30,13 @@ struct softplus {
   SA_MEMBER static VF df32unit(VF x, const PF& p) { return softplusDerivUnit32(x, p.p1); }
 #ifdef SA_HAS_VF_PAIRS
   /** f32unit / df32unit on four vectors at once (VF4, vec/pair.h), as sigmoid's f32w. */
-  using Wide = VF4;
-  SA_MEMBER static Wide f32unitw(Wide x, const PF& p) { return wide4::softplusUnit32(x, widen4(p.p1)); }
-  SA_MEMBER static Wide df32unitw(Wide x, const PF& p) { return wide4::softplusDerivUnit32(x, widen4(p.p1)); }
+  using WideUnit = VF4;
+  SA_MEMBER static WideUnit f32unitw(WideUnit x, const PF& p) { return wide4::softplusUnit32(x, widen4(p.p1)); }
+  SA_MEMBER static WideUnit df32unitw(WideUnit x, const PF& p) { return wide4::softplusDerivUnit32(x, widen4(p.p1)); }
+  /** f32 / df32 (any beta) on two vectors at once (the loop takes the unit forms first where beta = 1). */
+  using Wide = VF2;
+  using WideD = VF2;
+  SA_MEMBER static Wide f32w(Wide x, const PF& p) { return wide2::softplus32(x, spreadTo<Wide>(p.p0), spreadTo<Wide>(p.p1)); }
+  SA_MEMBER static WideD df32w(WideD x, const PF& p) { return wide2::softplusDeriv32(x, spreadTo<WideD>(p.p0), spreadTo<WideD>(p.p1)); }
 #endif
 };

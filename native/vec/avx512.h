@@ -122,6 +122,21 @@ SA_INLINE V widenF(VF x) {
   return V{_mm512_cvtps_pd(_mm512_castps512_ps256(h)), _mm512_cvtps_pd(_mm512_extractf32x8_ps(h, 1))};
 }
 SA_INLINE __m512 narrow1(V x) { return _mm512_insertf32x8(_mm512_castps256_ps512(_mm512_cvtpd_ps(x.a)), _mm512_cvtpd_ps(x.b), 1); }
+/**
+ * 2^k in binary64, part P (as widenF), from kk = k + 1.5·2^23 in float32, whose bits are
+ * 0x4b400000 + k (k integral, -1022 <= k <= 0; expDiff32): exponent bits built with integer
+ * operations, which leave the adder pipes to the float arithmetic (widening k and vscalefpd took
+ * them). Any other kk (a NaN lane) gives ±0, ±Inf or a power of two, never a NaN: a NaN times it
+ * is that NaN, as vscalefpd gives.
+ */
+#define SA_HAS_POW2_MAGIC 1
+template <int P>
+SA_INLINE V pow2FromMagic(VF kk) {
+  const __m512i b = _mm512_add_epi32(_mm512_castps_si512(P == 0 ? kk.a : kk.b), _mm512_set1_epi32(1023 - 0x4b400000));
+  const __m512i lo = _mm512_cvtepu32_epi64(_mm512_castsi512_si256(b));
+  const __m512i hi = _mm512_cvtepu32_epi64(_mm512_extracti64x4_epi64(b, 1));
+  return V{_mm512_castsi512_pd(_mm512_slli_epi64(lo, 52)), _mm512_castsi512_pd(_mm512_slli_epi64(hi, 52))};
+}
 /** The FPARTS vectors p narrowed into one VF, p[P] in part P (the inverse of widenF). */
 SA_INLINE VF narrowF(const V* p) { return VF{narrow1(p[0]), narrow1(p[1])}; }
 /** One VF from FPARTS runs of LANES floats, run P at p[P] into part P. */

@@ -14,7 +14,10 @@
 // about one zmm register per ten operations, and tanh' at 16M, where the spills share the store
 // queue with the streaming stores, ran at 1.0 to 1.6 elements/ns instead of 1.8 to 1.9 on VF2; so
 // the kernels take VF4 for forward and VF2 for derivatives (sigmoid, tanh), VF4 for softplus with
-// beta = 1, whose derivative is a sigmoid (kernels/*.h: Wide, WideD).
+// beta = 1, whose derivative is a sigmoid (kernels/*.h: Wide, WideD, WideUnit). elu and selu take
+// VF4 forward (+20 to 30%), elu' VF4 and selu' VF2 (on VF4 selu's backward at 16M fell to 1.4-2.0
+// elements/ns from 2.7); softplus with beta != 1 VF2 both ways (+35% forward, +8% derivative; VF4
+// was slower); softmax's exponentials (rowwise.h: expDiffCore32) VF4.
 //
 // Included at the end of an ISA's vector header that sets SA_HAS_VF_PAIRS (AVX-512 only: with 16
 // registers AVX2 and SSE2 would mostly spill). body.h compiles math32.h again in namespaces wide2
@@ -66,6 +69,19 @@ SA_INLINE VF4 splatf4(float f) {
 }
 /** v on every part of a VF4 (a kernel's parameter). */
 SA_INLINE VF4 widen4(VF v) { return VF4{{v, v}, {v, v}}; }
+/** v on every part of a VF2 or VF4. */
+SA_INLINE void spread(VF& w, VF v) { w = v; }
+template <class T>
+SA_INLINE void spread(VPair<T>& w, VF v) {
+  spread(w.lo, v);
+  spread(w.hi, v);
+}
+template <class T>
+SA_INLINE T spreadTo(VF v) {
+  T w;
+  spread(w, v);
+  return w;
+}
 
 // Loads and stores of a pair: each half as a VF, in order.
 SA_INLINE void loadInto(VF& v, const float* p) { v = loadf(p); }
