@@ -138,7 +138,7 @@ struct HasWide32 { static constexpr bool value = false; };
 template <class K>
 struct HasWide32<K, decltype(void(&K::f32w))> { static constexpr bool value = true; };
 
-/** Whether K has f32unitw / df32unitw: f32unit / df32unit on K::WideUnit (taken before f32w / df32w). */
+/** Whether K has f32unitw / df32unitw: f32unit on K::WideUnit, df32unit on K::WideUnitD (taken before f32w / df32w). */
 template <class K, class = void>
 struct HasWideUnit32 { static constexpr bool value = false; };
 template <class K>
@@ -179,8 +179,9 @@ static void elementwiseStores(int dir, int f64, const sa::EwArgs& a) {
     if constexpr (HasWideUnit32<K>::value) {
       if (a.p0 == 1) {
         using W = typename K::WideUnit;
-        mapF32<LanesPair<W>>(dir, a, [&](W v) SA_LAMBDA { return K::f32unitw(v, pf); },
-                             [&](W v) SA_LAMBDA { return K::df32unitw(v, pf); });
+        using WD = typename K::WideUnitD;
+        mapF32<LanesPair<W>, LanesPair<WD>>(dir, a, [&](W v) SA_LAMBDA { return K::f32unitw(v, pf); },
+                                            [&](WD v) SA_LAMBDA { return K::df32unitw(v, pf); });
         return;
       }
     }
