@@ -185,8 +185,6 @@ static void elementwiseStores(int dir, int f64, const sa::EwArgs& a) {
         return;
       }
     }
-#endif
-#ifdef SA_HAS_VF_PAIRS
     if constexpr (HasWide32<K>::value) {
       // Inlined everywhere: out of line, each call passed eight registers through memory both ways
       // (sigmoid 3.2 elements/ns at 64K instead of 3.6).
