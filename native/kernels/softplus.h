@@ -19,13 +19,7 @@ struct softplus {
   /** softplus32 of src/reference/softplus.ts (math32.h): (t > 0 ? x : 0) + log1p(e^-|t|)/beta. */
   SA_MEMBER static VF f32(VF x, const PF& p) { return softplus32(x, p.p0, p.p1); }
   SA_MEMBER static VF df32(VF x, const PF& p) { return softplusDeriv32(x, p.p0, p.p1); }
-  /**
-   * beta = 1 (the default), same bits as f32 / df32 (the loop picks these per call): t = x
-   * exactly, and Dekker's low part is +0 for finite x (((xh - x) + xt) + 0·xh) + 0·xt) and NaN
-   * for infinite x, where the clamp an < -109 zeroes it anyway. So the threshold test is x > thr,
-   * expCore32 needs no low part (see expCore32(t)), an = -|x| (x = +0 gives -0 instead of +0,
-   * which e^an does not see: see sigmoid32), and the division by 1 goes.
-   */
+  /** beta = 1 (the default; the loop picks these per call): f32 / df32's bits, cheaper (math32.h says why). */
   SA_MEMBER static VF f32unit(VF x, const PF& p) { return softplusUnit32(x, p.p1); }
   SA_MEMBER static VF df32unit(VF x, const PF& p) { return softplusDerivUnit32(x, p.p1); }
 #ifdef SA_HAS_VF_PAIRS
