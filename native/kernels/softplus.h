@@ -30,7 +30,7 @@ struct softplus {
    */
   using WideUnit = VF4;
   using WideUnitD = VF2;
-  SA_MEMBER static WideUnit f32unitw(WideUnit x, const PF& p) { return wide4::softplusUnit32(x, widen4(p.p1)); }
+  SA_MEMBER static WideUnit f32unitw(WideUnit x, const PF& p) { return wide4::softplusUnit32(x, spreadTo<WideUnit>(p.p1)); }
   SA_MEMBER static WideUnitD df32unitw(WideUnitD x, const PF& p) { return wide2::softplusDerivUnit32(x, spreadTo<WideUnitD>(p.p1)); }
   /** f32 / df32 (any beta) on two vectors at once (the loop takes the unit forms first where beta = 1). */
   using Wide = VF2;

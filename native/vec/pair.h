@@ -59,17 +59,7 @@ using VF2 = VPair<VF>;
 using MF2 = MPair<MF>;
 using VF4 = VPair<VF2>;
 using MF4 = MPair<MF2>;
-SA_INLINE VF2 splatf2(float f) {
-  VF s = splatf(f);
-  return VF2{s, s};
-}
-SA_INLINE VF4 splatf4(float f) {
-  VF2 s = splatf2(f);
-  return VF4{s, s};
-}
-/** v on every part of a VF4 (a kernel's parameter). */
-SA_INLINE VF4 widen4(VF v) { return VF4{{v, v}, {v, v}}; }
-/** v on every part of a VF2 or VF4. */
+/** v on every part of a VF2 or VF4 (a kernel's parameter, a constant). */
 SA_INLINE void spread(VF& w, VF v) { w = v; }
 template <class T>
 SA_INLINE void spread(VPair<T>& w, VF v) {
@@ -82,6 +72,8 @@ SA_INLINE T spreadTo(VF v) {
   spread(w, v);
   return w;
 }
+SA_INLINE VF2 splatf2(float f) { return spreadTo<VF2>(splatf(f)); }
+SA_INLINE VF4 splatf4(float f) { return spreadTo<VF4>(splatf(f)); }
 
 // Loads and stores of a pair: each half as a VF, in order.
 SA_INLINE void loadInto(VF& v, const float* p) { v = loadf(p); }
