@@ -18,26 +18,59 @@ SA_INLINE double fold16(double* l) {
   return l[0];
 }
 
+/**
+ * The canonical sum fed in pieces, in index order: every piece but the last has a multiple of 16
+ * terms, so that each starts on lane 0 (a row's exponentials summed while they are computed).
+ */
+struct CanonicalSum {
+  V acc[SUM_VECTORS];
+  double total = 0;
+  size_t count = 0;
+
+  CanonicalSum() { zero(); }
+  SA_MEMBER void zero() {
+    for (int q = 0; q < SUM_VECTORS; q++) acc[q] = splat(0);
+  }
+  /** The terms t[0..n), after the count terms already added (float terms are widened exactly). */
+  template <class T>
+  SA_MEMBER void add(const T* t, size_t n) {
+    for (size_t j = 0; j < n;) {
+      const size_t start = j, room = SUM_BLOCK - count % SUM_BLOCK;
+      const size_t end = n - j < room ? n : j + room;
+      for (; j + SUM_LANES <= end; j += SUM_LANES) {
+        for (int q = 0; q < SUM_VECTORS; q++) acc[q] = acc[q] + load(t + j + q * LANES);
+      }
+      if (j < end) {
+        // The last piece's last terms, on lanes 0.. (the piece started on lane 0, room is a
+        // multiple of 16).
+        double l[SUM_LANES];
+        for (int q = 0; q < SUM_VECTORS; q++) storeLanes(l + q * LANES, acc[q]);
+        for (int k = 0; j < end; j++, k++) l[k] += static_cast<double>(t[j]);
+        for (int q = 0; q < SUM_VECTORS; q++) acc[q] = load(l + q * LANES);
+      }
+      count += end - start;
+      if (count % SUM_BLOCK == 0) close();
+    }
+  }
+  SA_MEMBER void close() {
+    double l[SUM_LANES];
+    for (int q = 0; q < SUM_VECTORS; q++) storeLanes(l + q * LANES, acc[q]);
+    const double s = fold16(l);
+    total = count <= SUM_BLOCK ? s : total + s;
+    zero();
+  }
+  SA_MEMBER double result() {
+    if (count == 0 || count % SUM_BLOCK != 0) close();
+    return total;
+  }
+};
+
 /** The canonical sum of t[0..n) (float terms are widened exactly). */
 template <class T>
 SA_INLINE double sumCanonical(const T* t, size_t n) {
-  double total = 0;
-  for (size_t start = 0; start < n || start == 0; start += SUM_BLOCK) {
-    size_t end = n < start + SUM_BLOCK ? n : start + SUM_BLOCK;
-    V acc[SUM_VECTORS];
-    for (int q = 0; q < SUM_VECTORS; q++) acc[q] = splat(0);
-    size_t j = start;
-    for (; j + SUM_LANES <= end; j += SUM_LANES) {
-      for (int q = 0; q < SUM_VECTORS; q++) acc[q] = acc[q] + load(t + j + q * LANES);
-    }
-    double l[SUM_LANES];
-    for (int q = 0; q < SUM_VECTORS; q++) storeLanes(l + q * LANES, acc[q]);
-    for (int k = 0; j < end; j++, k++) l[k] += static_cast<double>(t[j]);
-    double s = fold16(l);
-    total = start == 0 ? s : total + s;
-    if (n == 0) break;
-  }
-  return total;
+  CanonicalSum s;
+  s.add(t, n);
+  return s.result();
 }
 
 /**
