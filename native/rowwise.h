@@ -142,11 +142,14 @@ static void expRangeAny(int f64, const void* x, double shift, double* e, size_t 
 }
 
 /**
- * expRange and the canonical sum of its terms. On AVX-512 each VF4 step's terms are added as soon
- * as they are stored: the sum is a chain of dependent additions (its order is fixed), which as a
- * pass of its own after the exponentials ran on its own; inside their loop it overlaps them.
+ * expRange and the canonical sum of its terms, with touch(j, len) run on each stretch e[j..j+len)
+ * between its computation and its summation (logSoftmax zeroes its top terms there). On AVX-512
+ * each VF4 step's terms are added as soon as they are stored: the sum is a chain of dependent
+ * additions (its order is fixed), which as a pass of its own ran at the chain's latency; inside
+ * the exponentials' loop it overlaps them.
  */
-static double expSumRange(const float* x, double shift, double* e, size_t n) {
+template <class F>
+static double expSumRange(const float* x, double shift, double* e, size_t n, F touch) {
   CanonicalSum sum;
   size_t n0 = 0;
 #ifdef SA_HAS_VF_PAIRS
@@ -157,12 +160,17 @@ static double expSumRange(const float* x, double shift, double* e, size_t n) {
   n0 = n / L::W * L::W;
   for (size_t j = 0; j < n0; j += L::W) {
     L::st(e + j, wide4::expDiffCore32(L::ld(x + j), mw, nmw));
+    touch(j, L::W);
     sum.add(e + j, L::W);
   }
 #endif
   expRange(x + n0, shift, e + n0, n - n0);
+  touch(n0, n - n0);
   sum.add(e + n0, n - n0);
   return sum.result();
+}
+static double expSumRange(const float* x, double shift, double* e, size_t n) {
+  return expSumRange(x, shift, e, n, [](size_t, size_t) {});
 }
 static double expSumRange(const double* x, double shift, double* e, size_t n) {
   expRange(x, shift, e, n);
