@@ -52,6 +52,12 @@ struct CanonicalSum {
       if (count % SUM_BLOCK == 0) close();
     }
   }
+  /** One group of 16 terms in vectors (count a multiple of 16, as for add's pieces). */
+  SA_MEMBER void add16(const V* t) {
+    for (int q = 0; q < SUM_VECTORS; q++) acc[q] = acc[q] + t[q];
+    count += SUM_LANES;
+    if (count % SUM_BLOCK == 0) close();
+  }
   SA_MEMBER void close() {
     double l[SUM_LANES];
     for (int q = 0; q < SUM_VECTORS; q++) storeLanes(l + q * LANES, acc[q]);

@@ -21,9 +21,24 @@ struct softmax {
     double S = rowExp(x, n, rowShift(rowMax(x, n)), s);
     const V Sv = splat(S), R = reciprocal(Sv);
     const bool zero = S == 0;
-    map1(s, s, n, [&](V v) { return zero ? C(0) : share<T>(v, Sv, R); });
-    map2(dy, s, t, n, [&](V g, V sj) { return g * sj; });
-    const V g = splat(sumCanonical(t, n));
+    // s_j, and dy_j·s_j into their canonical sum in the same pass (the sum's chain of additions
+    // overlaps the rest); the last n mod 16 through map1/map2 and t.
+    CanonicalSum dot;
+    size_t j = 0;
+    for (; j + SUM_LANES <= n; j += SUM_LANES) {
+      V terms[SUM_VECTORS];
+      for (int q = 0; q < SUM_VECTORS; q++) {
+        const size_t i = j + q * LANES;
+        const V sj = zero ? C(0) : share<T>(load(s + i), Sv, R);
+        store(s + i, sj);
+        terms[q] = load(dy + i) * sj;
+      }
+      dot.add16(terms);
+    }
+    map1(s + j, s + j, n - j, [&](V v) { return zero ? C(0) : share<T>(v, Sv, R); });
+    map2(dy + j, s + j, t, n - j, [&](V g, V sj) { return g * sj; });
+    dot.add(t, n - j);
+    const V g = splat(dot.result());
     map2(s, dy, out, n, [&](V sj, V d) { return sj * (d - g); });
   }
   template <class T>
