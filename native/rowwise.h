@@ -34,22 +34,30 @@ SA_INLINE double rowMax(const T* x, size_t n) {
 
 /**
  * The same for a Float32 row, on float lanes with two accumulators: the maximum is exact and NaN
- * wins in any order, so the lanes' order changes nothing; the compare-select chain is latency-bound,
- * and on binary64 lanes it cost a sixth of a softmax row once the exponentials ran on float lanes.
+ * wins in any order, so the lanes' order changes nothing; on binary64 lanes it cost a sixth of a
+ * softmax row once the exponentials ran on float lanes. The running maximum is `v > m ? v : m`
+ * (atLeast: maxps) and the NaN lanes are collected apart, so the loop's chain is one operation.
  */
 SA_INLINE double rowMax(const float* x, size_t n) {
   VF m0 = splatf(-__builtin_inff()), m1 = m0;
+  MF n0 = lt(m0, m0), n1 = n0;  // no lane
   size_t j = 0;
   for (; j + 2 * LANESF <= n; j += 2 * LANESF) {
     VF a = loadf(x + j), b = loadf(x + j + LANESF);
-    m0 = sel(mor(gt(a, m0), isnan(a)), a, m0);
-    m1 = sel(mor(gt(b, m1), isnan(b)), b, m1);
+    m0 = atLeast(m0, a);
+    m1 = atLeast(m1, b);
+    n0 = mor(n0, isnan(a));
+    n1 = mor(n1, isnan(b));
   }
   if (j + LANESF <= n) {
     VF a = loadf(x + j);
-    m0 = sel(mor(gt(a, m0), isnan(a)), a, m0);
+    m0 = atLeast(m0, a);
+    n0 = mor(n0, isnan(a));
     j += LANESF;
   }
+  const VF nan = splatf(__builtin_nanf(""));
+  m0 = sel(n0, nan, m0);
+  m1 = sel(n1, nan, m1);
   m0 = sel(mor(gt(m1, m0), isnan(m1)), m1, m0);
   // The lanes fold in halves without branches: a left-to-right scan with `||` compiled to two
   // jumps per lane, mispredicted wherever the running maximum changed (on AVX-512, 64 lanes per
