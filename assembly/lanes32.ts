@@ -127,6 +127,31 @@ export const BIAS32: usize = memory.data<u32>([159, 159, 159, 159], 16);
   if (isVector<T>()) return <T>v128.xor(<v128>a, v128.and(<v128>m, v128.load(SIGN)));
   else return <T>reinterpret<f32>(u(<f32>a) ^ (u(<f32>m) & 0x80000000));
 }
+/** s's sign bit clear ? -a : a (the reference's `s >= 0 ? -a : a` except at s = -0 and NaN s). */
+// @ts-ignore: decorator
+@inline export function negWherePos<T>(s: T, a: T): T {
+  if (isVector<T>()) return <T>v128.xor(<v128>a, v128.andnot(v128.load(SIGN), <v128>s));
+  else return <T>reinterpret<f32>(u(<f32>a) ^ (~u(<f32>s) & 0x80000000));
+}
+/**
+ * All ones where a's sign bit is set (a < 0, -0, or a NaN with the sign set): an arithmetic shift,
+ * no float compare (the complement of the reference's `a >= 0` except at -0 and NaN).
+ */
+// @ts-ignore: decorator
+@inline export function signMask<T>(a: T): T {
+  if (isVector<T>()) return <T>i32x4.shr_s(<v128>a, 31);
+  else return <T>reinterpret<f32>(reinterpret<i32>(<f32>a) >> 31);
+}
+/**
+ * All ones where a's bits are a positive i32: a > 0, or a NaN with the sign clear. The reference's
+ * `a > 0` except for those NaNs, as an integer compare: for a select whose true arm is NaN when a
+ * is (`x > 0 ? x : ...`), the same results.
+ */
+// @ts-ignore: decorator
+@inline export function posBits<T>(a: T): T {
+  if (isVector<T>()) return <T>i32x4.gt_s(<v128>a, i32x4.splat(0));
+  else return <T>scalarMask(reinterpret<i32>(<f32>a) > 0);
+}
 /** The reference's `m ? a : b`, lane by lane. */
 // @ts-ignore: decorator
 @inline export function sel<T>(m: T, a: T, b: T): T {

@@ -2,18 +2,18 @@
 // The cores run on x itself; for x > 0 their arm is garbage that the final select discards.
 // Four inputs at a time, interleaved (see math32.ts).
 import { expCore32x4, expm1Core32, scale2 } from '../math32';
-import { add, cst, gt, mul, put4, sel, splat, sub, ONE } from '../lanes32';
+import { add, cst, gt, mul, posBits, put4, sel, splat, sub, ONE } from '../lanes32';
 
 export class EluTail {
   /** x > 0 ? x : alpha·mh - alpha·mln (-0 stays -0); c0..c3 = x. */
   // @ts-ignore: decorator
   @inline expm1<T>(mh0: T, mln0: T, mh1: T, mln1: T, mh2: T, mln2: T, mh3: T, mln3: T,
     x0: T, x1: T, x2: T, x3: T, alpha: f32, b: f32, dst: usize, dy: usize, bwd: bool): void {
-    const al = splat<T>(alpha), zero = splat<T>(0.0);
+    const al = splat<T>(alpha); // x > 0 as posBits: the NaN it lets through is x itself
     const n0 = sub<T>(mul<T>(al, mh0), mul<T>(al, mln0)), n1 = sub<T>(mul<T>(al, mh1), mul<T>(al, mln1));
     const n2 = sub<T>(mul<T>(al, mh2), mul<T>(al, mln2)), n3 = sub<T>(mul<T>(al, mh3), mul<T>(al, mln3));
-    const o0 = sel<T>(gt<T>(x0, zero), x0, n0), o1 = sel<T>(gt<T>(x1, zero), x1, n1);
-    const o2 = sel<T>(gt<T>(x2, zero), x2, n2), o3 = sel<T>(gt<T>(x3, zero), x3, n3);
+    const o0 = sel<T>(posBits<T>(x0), x0, n0), o1 = sel<T>(posBits<T>(x1), x1, n1);
+    const o2 = sel<T>(posBits<T>(x2), x2, n2), o3 = sel<T>(posBits<T>(x3), x3, n3);
     put4<T>(dst, dy, bwd, o0, o1, o2, o3);
   }
   /** x > 0 ? 1 : (alpha·y + alpha·yl)·2^k, the power of two last in two factors; c0..c3 = x. */

@@ -2,7 +2,7 @@
 // src/reference/sigmoid.ts). sigmoidPair32 also serves softplus', bell32 tanh'. Four inputs at a
 // time, interleaved line by line (see math32.ts); each chain is the reference's sequence.
 import { expCore32x4, EXP_T_LO, recipLine, TWO_M32 } from '../math32';
-import { add, and, cst, div, ge, high12, lt, mul, negAbs, negWhere, pmax, pow2fM, put4, sel, splat, sub, zeroWhere, ONE, BIAS32 } from '../lanes32';
+import { add, and, cst, div, high12, lt, mul, negAbs, negWherePos, pmax, pow2fM, put4, sel, signMask, sub, zeroWhere, ONE, BIAS32 } from '../lanes32';
 
 /**
  * The rest of sigmoidPair32 after e^-|t| = (y + yl)·2^k; th = t's high part decides the
@@ -12,7 +12,7 @@ import { add, and, cst, div, ge, high12, lt, mul, negAbs, negWhere, pmax, pow2fM
 @inline function sigmoidTail<T>(y0: T, yl0: T, kM0: T, y1: T, yl1: T, kM1: T, y2: T, yl2: T, kM2: T, y3: T, yl3: T, kM3: T,
   th0: T, th1: T, th2: T, th3: T, withAbove: bool, above0: T, above1: T, above2: T, above3: T,
   dst: usize, dy: usize, bwd: bool): void {
-  const m32 = cst<T>(TWO_M32), one = cst<T>(ONE), zero = splat<T>(0.0);
+  const m32 = cst<T>(TWO_M32), one = cst<T>(ONE);
   const sc0 = pow2fM<T>(kM0, BIAS32), sc1 = pow2fM<T>(kM1, BIAS32);
   const sc2 = pow2fM<T>(kM2, BIAS32), sc3 = pow2fM<T>(kM3, BIAS32);
   const eh0 = mul<T>(mul<T>(y0, sc0), m32), eh1 = mul<T>(mul<T>(y1, sc1), m32);
@@ -22,15 +22,17 @@ import { add, and, cst, div, ge, high12, lt, mul, negAbs, negWhere, pmax, pow2fM
   const d0 = add<T>(one, eh0), d1 = add<T>(one, eh1), d2 = add<T>(one, eh2), d3 = add<T>(one, eh3);
   const dl0 = add<T>(add<T>(sub<T>(one, d0), eh0), el0), dl1 = add<T>(add<T>(sub<T>(one, d1), eh1), el1);
   const dl2 = add<T>(add<T>(sub<T>(one, d2), eh2), el2), dl3 = add<T>(add<T>(sub<T>(one, d3), eh3), el3);
-  const pos0 = ge<T>(th0, zero), pos1 = ge<T>(th1, zero), pos2 = ge<T>(th2, zero), pos3 = ge<T>(th3, zero);
+  // ng = th's sign bit as a mask, for the reference's pos = th >= 0: its complement except at th = -0,
+  // where eh = 1 and el = +0 make both arms the same, and at NaN th (the result is NaN either way).
+  const ng0 = signMask<T>(th0), ng1 = signMask<T>(th1), ng2 = signMask<T>(th2), ng3 = signMask<T>(th3);
   // pos ? 1 : eh as pmax(eh, pos ? 1 : +0): eh = e^-|t| is in [+0, 1] (or NaN, kept by pmax).
-  const s00 = div<T>(pmax<T>(eh0, and<T>(pos0, one)), d0), s01 = div<T>(pmax<T>(eh1, and<T>(pos1, one)), d1);
-  const s02 = div<T>(pmax<T>(eh2, and<T>(pos2, one)), d2), s03 = div<T>(pmax<T>(eh3, and<T>(pos3, one)), d3);
+  const s00 = div<T>(pmax<T>(eh0, zeroWhere<T>(ng0, one)), d0), s01 = div<T>(pmax<T>(eh1, zeroWhere<T>(ng1, one)), d1);
+  const s02 = div<T>(pmax<T>(eh2, zeroWhere<T>(ng2, one)), d2), s03 = div<T>(pmax<T>(eh3, zeroWhere<T>(ng3, one)), d3);
   // s0 + (nl - s0·dl)·recipLine(d), nl = pos ? 0 : el
-  const r0 = add<T>(s00, mul<T>(sub<T>(zeroWhere<T>(pos0, el0), mul<T>(s00, dl0)), recipLine<T>(d0)));
-  const r1 = add<T>(s01, mul<T>(sub<T>(zeroWhere<T>(pos1, el1), mul<T>(s01, dl1)), recipLine<T>(d1)));
-  const r2 = add<T>(s02, mul<T>(sub<T>(zeroWhere<T>(pos2, el2), mul<T>(s02, dl2)), recipLine<T>(d2)));
-  const r3 = add<T>(s03, mul<T>(sub<T>(zeroWhere<T>(pos3, el3), mul<T>(s03, dl3)), recipLine<T>(d3)));
+  const r0 = add<T>(s00, mul<T>(sub<T>(and<T>(ng0, el0), mul<T>(s00, dl0)), recipLine<T>(d0)));
+  const r1 = add<T>(s01, mul<T>(sub<T>(and<T>(ng1, el1), mul<T>(s01, dl1)), recipLine<T>(d1)));
+  const r2 = add<T>(s02, mul<T>(sub<T>(and<T>(ng2, el2), mul<T>(s02, dl2)), recipLine<T>(d2)));
+  const r3 = add<T>(s03, mul<T>(sub<T>(and<T>(ng3, el3), mul<T>(s03, dl3)), recipLine<T>(d3)));
   const o0 = withAbove ? sel<T>(above0, one, r0) : r0, o1 = withAbove ? sel<T>(above1, one, r1) : r1;
   const o2 = withAbove ? sel<T>(above2, one, r2) : r2, o3 = withAbove ? sel<T>(above3, one, r3) : r3;
   put4<T>(dst, dy, bwd, o0, o1, o2, o3);
@@ -60,14 +62,14 @@ export class SigmoidAboveTail {
 // @ts-ignore: decorator
 @inline export function sigmoidPair32<T, C>(th0: T, th1: T, th2: T, th3: T, tl0: T, tl1: T, tl2: T, tl3: T, hasTl: bool,
   above0: T, above1: T, above2: T, above3: T, dst: usize, dy: usize, bwd: bool): void {
-  const zero = splat<T>(0.0);
   // pos ? -th : th as -|th|: only -0 (-0, not +0) and NaN's sign differ, and neither reaches the
-  // result (an = ±0 gives the same y, yl; a NaN stays NaN).
+  // result (an = ±0 gives the same y, yl; a NaN stays NaN). The same for pos ? -tl : tl by th's sign
+  // bit: at th = -0, tl = ±0 and lo = k·LN2_LO - tl = +0 - (±0) = +0 either way.
   const an0 = negAbs<T>(th0), an1 = negAbs<T>(th1), an2 = negAbs<T>(th2), an3 = negAbs<T>(th3);
-  const anl0 = hasTl ? zeroWhere<T>(lt<T>(an0, cst<T>(EXP_T_LO)), negWhere<T>(ge<T>(th0, zero), tl0)) : tl0;
-  const anl1 = hasTl ? zeroWhere<T>(lt<T>(an1, cst<T>(EXP_T_LO)), negWhere<T>(ge<T>(th1, zero), tl1)) : tl1;
-  const anl2 = hasTl ? zeroWhere<T>(lt<T>(an2, cst<T>(EXP_T_LO)), negWhere<T>(ge<T>(th2, zero), tl2)) : tl2;
-  const anl3 = hasTl ? zeroWhere<T>(lt<T>(an3, cst<T>(EXP_T_LO)), negWhere<T>(ge<T>(th3, zero), tl3)) : tl3;
+  const anl0 = hasTl ? zeroWhere<T>(lt<T>(an0, cst<T>(EXP_T_LO)), negWherePos<T>(th0, tl0)) : tl0;
+  const anl1 = hasTl ? zeroWhere<T>(lt<T>(an1, cst<T>(EXP_T_LO)), negWherePos<T>(th1, tl1)) : tl1;
+  const anl2 = hasTl ? zeroWhere<T>(lt<T>(an2, cst<T>(EXP_T_LO)), negWherePos<T>(th2, tl2)) : tl2;
+  const anl3 = hasTl ? zeroWhere<T>(lt<T>(an3, cst<T>(EXP_T_LO)), negWherePos<T>(th3, tl3)) : tl3;
   expCore32x4<T, C>(an0, an1, an2, an3, anl0, anl1, anl2, anl3, hasTl, th0, th1, th2, th3,
     above0, above1, above2, above3, 0, 0, dst, dy, bwd);
 }
