@@ -143,14 +143,20 @@ export const BIAS32: usize = memory.data<u32>([159, 159, 159, 159], 16);
   else return <T>reinterpret<f32>(reinterpret<i32>(<f32>a) >> 31);
 }
 /**
- * All ones where a's bits are a positive i32: a > 0, or a NaN with the sign clear. The reference's
- * `a > 0` except for those NaNs, as an integer compare: for a select whose true arm is NaN when a
- * is (`x > 0 ? x : ...`), the same results.
+ * `a < lo ? lo : a` for a negative lo, as an integer min of the bits: the same for every a with its
+ * sign bit set except a NaN (negative floats order as their bits in reverse, as signed i32); a
+ * with the sign clear or NaN gives lo. For callers that select another arm there (nonNegOrNaN).
  */
 // @ts-ignore: decorator
-@inline export function posBits<T>(a: T): T {
-  if (isVector<T>()) return <T>i32x4.gt_s(<v128>a, i32x4.splat(0));
-  else return <T>scalarMask(reinterpret<i32>(<f32>a) > 0);
+@inline export function minNeg<T>(a: T, lo: T): T {
+  if (isVector<T>()) return <T>i32x4.min_s(<v128>a, <v128>lo);
+  else return <T>reinterpret<f32>(min(reinterpret<i32>(<f32>a), reinterpret<i32>(<f32>lo)));
+}
+/** All ones where a has its sign bit clear (+0 included) or is NaN: a's bits above -Inf's as i32. */
+// @ts-ignore: decorator
+@inline export function nonNegOrNaN<T>(a: T): T {
+  if (isVector<T>()) return <T>i32x4.gt_s(<v128>a, i32x4.splat(0xff800000));
+  else return <T>scalarMask(reinterpret<i32>(<f32>a) > <i32>0xff800000);
 }
 /** The reference's `m ? a : b`, lane by lane. */
 // @ts-ignore: decorator

@@ -13,7 +13,7 @@
  *  - where tl is the constant 0, lo = k·LN2_LO - tl is k·LN2_LO: x - (±0) = x for every x that is
  *    not -0, and k·LN2_LO is never -0 (k = (v + MAGIC) - MAGIC is +0 or nonzero).
  */
-import { add, and, cst, div, gt, halfFloorInt, high12, intOfM, mul, pmax, pow2fInt, sel, sub, subInt, ONE, TWO, HALF } from './lanes32';
+import { add, and, cst, div, gt, halfFloorInt, high12, intOfM, minNeg, mul, pmax, pow2fInt, sel, sub, subInt, ONE, TWO, HALF } from './lanes32';
 
 // Constants by their bit patterns (src/reference/math32.ts, porting note).
 export const MAGIC: usize = memory.data<u32>([0x4b400000, 0x4b400000, 0x4b400000, 0x4b400000], 16);
@@ -142,10 +142,13 @@ export const TWO_M30: usize = memory.data<u32>([0x30800000, 0x30800000, 0x308000
  * mln of each to C.expm1(mh0, mln0, .., mh3, mln3, c0..c3, a, b, dst, dy, bwd), which stores them.
  */
 // @ts-ignore: decorator
-@inline export function expm1Core32<T, C>(t0: T, t1: T, t2: T, t3: T, c0: T, c1: T, c2: T, c3: T,
+@inline export function expm1Core32<T, C>(t0: T, t1: T, t2: T, t3: T, clampBits: bool, c0: T, c1: T, c2: T, c3: T,
   a: f32, b: f32, dst: usize, dy: usize, bwd: bool): void {
-  const tc0 = pmax<T>(t0, cst<T>(EXPM1_T_LO)), tc1 = pmax<T>(t1, cst<T>(EXPM1_T_LO));
-  const tc2 = pmax<T>(t2, cst<T>(EXPM1_T_LO)), tc3 = pmax<T>(t3, cst<T>(EXPM1_T_LO));
+  // clampBits: the clamp as an integer min of the bits (minNeg), for callers whose select takes
+  // another arm wherever t has its sign clear or is NaN (elu, selu: see minNeg).
+  const lo = cst<T>(EXPM1_T_LO);
+  const tc0 = clampBits ? minNeg<T>(t0, lo) : pmax<T>(t0, lo), tc1 = clampBits ? minNeg<T>(t1, lo) : pmax<T>(t1, lo);
+  const tc2 = clampBits ? minNeg<T>(t2, lo) : pmax<T>(t2, lo), tc3 = clampBits ? minNeg<T>(t3, lo) : pmax<T>(t3, lo);
   const kM0 = add<T>(mul<T>(tc0, cst<T>(INV_LN2)), cst<T>(MAGIC));
   const kM1 = add<T>(mul<T>(tc1, cst<T>(INV_LN2)), cst<T>(MAGIC));
   const kM2 = add<T>(mul<T>(tc2, cst<T>(INV_LN2)), cst<T>(MAGIC));

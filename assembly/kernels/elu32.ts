@@ -2,18 +2,20 @@
 // The cores run on x itself; for x > 0 their arm is garbage that the final select discards.
 // Four inputs at a time, interleaved (see math32.ts).
 import { expCore32x4, expm1Core32, scale2 } from '../math32';
-import { add, cst, gt, mul, posBits, put4, sel, splat, sub, ONE } from '../lanes32';
+import { add, cst, gt, mul, nonNegOrNaN, put4, sel, splat, sub, ONE } from '../lanes32';
 
 export class EluTail {
   /** x > 0 ? x : alpha·mh - alpha·mln (-0 stays -0); c0..c3 = x. */
   // @ts-ignore: decorator
   @inline expm1<T>(mh0: T, mln0: T, mh1: T, mln1: T, mh2: T, mln2: T, mh3: T, mln3: T,
     x0: T, x1: T, x2: T, x3: T, alpha: f32, b: f32, dst: usize, dy: usize, bwd: bool): void {
-    const al = splat<T>(alpha); // x > 0 as posBits: the NaN it lets through is x itself
+    // x > 0 as nonNegOrNaN (the core's clamp was minNeg): it adds x = +0, where the other arm is
+    // alpha·(+0) - alpha·(+0) = +0 as well, and a NaN x, which is x itself.
+    const al = splat<T>(alpha);
     const n0 = sub<T>(mul<T>(al, mh0), mul<T>(al, mln0)), n1 = sub<T>(mul<T>(al, mh1), mul<T>(al, mln1));
     const n2 = sub<T>(mul<T>(al, mh2), mul<T>(al, mln2)), n3 = sub<T>(mul<T>(al, mh3), mul<T>(al, mln3));
-    const o0 = sel<T>(posBits<T>(x0), x0, n0), o1 = sel<T>(posBits<T>(x1), x1, n1);
-    const o2 = sel<T>(posBits<T>(x2), x2, n2), o3 = sel<T>(posBits<T>(x3), x3, n3);
+    const o0 = sel<T>(nonNegOrNaN<T>(x0), x0, n0), o1 = sel<T>(nonNegOrNaN<T>(x1), x1, n1);
+    const o2 = sel<T>(nonNegOrNaN<T>(x2), x2, n2), o3 = sel<T>(nonNegOrNaN<T>(x3), x3, n3);
     put4<T>(dst, dy, bwd, o0, o1, o2, o3);
   }
   /** x > 0 ? 1 : (alpha·y + alpha·yl)·2^k, the power of two last in two factors; c0..c3 = x. */
@@ -34,7 +36,7 @@ export class EluTail {
 export class Elu32 {
   // @ts-ignore: decorator
   @inline f<T>(x0: T, x1: T, x2: T, x3: T, alpha: f32, b: f32, dst: usize, dy: usize, bwd: bool): void {
-    expm1Core32<T, EluTail>(x0, x1, x2, x3, x0, x1, x2, x3, alpha, b, dst, dy, bwd);
+    expm1Core32<T, EluTail>(x0, x1, x2, x3, true, x0, x1, x2, x3, alpha, b, dst, dy, bwd);
   }
   // @ts-ignore: decorator
   @inline df<T>(x0: T, x1: T, x2: T, x3: T, alpha: f32, b: f32, dst: usize, dy: usize, bwd: bool): void {

@@ -2,7 +2,7 @@
 // scale and scale·alpha as float32 pairs, so each product costs about one rounding. Four inputs
 // at a time, interleaved (see math32.ts).
 import { expCore32x4, expm1Core32, scale2 } from '../math32';
-import { add, cst, gt, mul, posBits, put4, sel, splat, sub } from '../lanes32';
+import { add, cst, gt, mul, nonNegOrNaN, put4, sel, splat, sub } from '../lanes32';
 
 const SH: usize = memory.data<u32>([0x3f867d5f, 0x3f867d5f, 0x3f867d5f, 0x3f867d5f], 16); // fround(scale): selu' for x > 0
 const SD: usize = memory.data<u32>([0x3f867d5e, 0x3f867d5e, 0x3f867d5e, 0x3f867d5e], 16); // scale rounded down, so SDL > 0 and selu(+Inf) = Inf + Inf
@@ -16,15 +16,16 @@ export class SeluTail {
   @inline expm1<T>(mh0: T, mln0: T, mh1: T, mln1: T, mh2: T, mln2: T, mh3: T, mln3: T,
     x0: T, x1: T, x2: T, x3: T, a: f32, b: f32, dst: usize, dy: usize, bwd: bool): void {
     const sah = cst<T>(SAH), sal = cst<T>(SAL), sd = cst<T>(SD), sdl = cst<T>(SDL);
-    // x > 0 as posBits: for a NaN x with the sign clear it takes SD·x + SDL·x, NaN as well
+    // x > 0 as nonNegOrNaN (the core's clamp was minNeg): it adds x = +0, where both arms are +0,
+    // and a NaN x, where SD·x + SDL·x is NaN as well.
     const n0 = sub<T>(mul<T>(sah, mh0), sub<T>(mul<T>(sah, mln0), mul<T>(sal, mh0)));
     const n1 = sub<T>(mul<T>(sah, mh1), sub<T>(mul<T>(sah, mln1), mul<T>(sal, mh1)));
     const n2 = sub<T>(mul<T>(sah, mh2), sub<T>(mul<T>(sah, mln2), mul<T>(sal, mh2)));
     const n3 = sub<T>(mul<T>(sah, mh3), sub<T>(mul<T>(sah, mln3), mul<T>(sal, mh3)));
     const p0 = add<T>(mul<T>(sd, x0), mul<T>(sdl, x0)), p1 = add<T>(mul<T>(sd, x1), mul<T>(sdl, x1));
     const p2 = add<T>(mul<T>(sd, x2), mul<T>(sdl, x2)), p3 = add<T>(mul<T>(sd, x3), mul<T>(sdl, x3));
-    const o0 = sel<T>(posBits<T>(x0), p0, n0), o1 = sel<T>(posBits<T>(x1), p1, n1);
-    const o2 = sel<T>(posBits<T>(x2), p2, n2), o3 = sel<T>(posBits<T>(x3), p3, n3);
+    const o0 = sel<T>(nonNegOrNaN<T>(x0), p0, n0), o1 = sel<T>(nonNegOrNaN<T>(x1), p1, n1);
+    const o2 = sel<T>(nonNegOrNaN<T>(x2), p2, n2), o3 = sel<T>(nonNegOrNaN<T>(x3), p3, n3);
     put4<T>(dst, dy, bwd, o0, o1, o2, o3);
   }
   /** x > 0 ? SH : (SAH·y + (SAH·yl + SAL·y))·2^k; c0..c3 = x. */
@@ -45,7 +46,7 @@ export class SeluTail {
 export class Selu32 {
   // @ts-ignore: decorator
   @inline f<T>(x0: T, x1: T, x2: T, x3: T, a: f32, b: f32, dst: usize, dy: usize, bwd: bool): void {
-    expm1Core32<T, SeluTail>(x0, x1, x2, x3, x0, x1, x2, x3, a, b, dst, dy, bwd);
+    expm1Core32<T, SeluTail>(x0, x1, x2, x3, true, x0, x1, x2, x3, a, b, dst, dy, bwd);
   }
   // @ts-ignore: decorator
   @inline df<T>(x0: T, x1: T, x2: T, x3: T, a: f32, b: f32, dst: usize, dy: usize, bwd: bool): void {

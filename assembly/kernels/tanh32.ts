@@ -29,7 +29,7 @@ export class Tanh32 {
   @inline f<T>(x0: T, x1: T, x2: T, x3: T, a: f32, b: f32, dst: usize, dy: usize, bwd: bool): void {
     const m2 = cst<T>(MINUS_TWO);
     expm1Core32<T, TanhTail>(mul<T>(m2, abs<T>(x0)), mul<T>(m2, abs<T>(x1)), mul<T>(m2, abs<T>(x2)), mul<T>(m2, abs<T>(x3)),
-      x0, x1, x2, x3, 0, 0, dst, dy, bwd);
+      false, x0, x1, x2, x3, 0, 0, dst, dy, bwd);
   }
   // @ts-ignore: decorator
   @inline df<T>(x0: T, x1: T, x2: T, x3: T, a: f32, b: f32, dst: usize, dy: usize, bwd: bool): void {
