@@ -45,7 +45,7 @@ export class SoftplusTail {
   }
 }
 
-/** softplus of two inputs (its tails carry more per input than four chains leave registers for). */
+/** softplus of two inputs (kept at two chains: its continuations carry six values per input; four not tried). */
 // @ts-ignore: decorator
 @inline function softplus2<T>(x0: T, x1: T, beta: f32, thr: f32, dst: usize, dy: usize, bwd: bool): void {
   const b = splat<T>(beta), zero = splat<T>(0.0), lo = cst<T>(EXP_T_LO);
