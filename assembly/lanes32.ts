@@ -30,6 +30,7 @@ export const HALF: usize = memory.data<u32>([0x3f000000, 0x3f000000, 0x3f000000,
 export const MINUS_TWO: usize = memory.data<u32>([0xc0000000, 0xc0000000, 0xc0000000, 0xc0000000], 16);
 const HIGH12: usize = memory.data<u32>([0xfffff000, 0xfffff000, 0xfffff000, 0xfffff000], 16);
 const SIGN: usize = memory.data<u32>([0x80000000, 0x80000000, 0x80000000, 0x80000000], 16);
+const NO_SIGN: usize = memory.data<u32>([0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff], 16);
 const MAGIC_BITS: usize = memory.data<u32>([0x4b400000, 0x4b400000, 0x4b400000, 0x4b400000], 16);
 /** Exponent biases for pow2fM: 127 (2^k) and 127 + 32 (2^(k+32)). */
 export const BIAS: usize = memory.data<u32>([127, 127, 127, 127], 16);
@@ -54,15 +55,25 @@ export const BIAS32: usize = memory.data<u32>([159, 159, 159, 159], 16);
   if (isVector<T>()) return <T>f32x4.div(<v128>a, <v128>b);
   else return <T>(<f32>a / <f32>b);
 }
+/*
+ * neg, abs and negAbs are sign-bit operations (as f32x4.neg/abs are defined) with the mask loaded:
+ * V8 builds f32x4.neg/abs's mask from scratch in every use (three instructions instead of one).
+ */
 // @ts-ignore: decorator
 @inline export function neg<T>(a: T): T {
-  if (isVector<T>()) return <T>f32x4.neg(<v128>a);
+  if (isVector<T>()) return <T>v128.xor(<v128>a, v128.load(SIGN));
   else return <T>(-<f32>a);
 }
 // @ts-ignore: decorator
 @inline export function abs<T>(a: T): T {
-  if (isVector<T>()) return <T>f32x4.abs(<v128>a);
+  if (isVector<T>()) return <T>v128.and(<v128>a, v128.load(NO_SIGN));
   else return <T>Math.abs(<f32>a);
+}
+/** -|a| (sign bit set): neg(abs(a)) bit for bit, NaN included. */
+// @ts-ignore: decorator
+@inline export function negAbs<T>(a: T): T {
+  if (isVector<T>()) return <T>v128.or(<v128>a, v128.load(SIGN));
+  else return <T>reinterpret<f32>(u(<f32>a) | 0x80000000);
 }
 
 // @ts-ignore: decorator
@@ -109,6 +120,43 @@ export const BIAS32: usize = memory.data<u32>([159, 159, 159, 159], 16);
 @inline export function zeroWhere<T>(m: T, a: T): T {
   if (isVector<T>()) return <T>v128.andnot(<v128>a, <v128>m);
   else return <T>reinterpret<f32>(u(<f32>a) & ~u(<f32>m));
+}
+/** m ? -a : a: the sign bit flipped in the true lanes (two bit operations instead of a select). */
+// @ts-ignore: decorator
+@inline export function negWhere<T>(m: T, a: T): T {
+  if (isVector<T>()) return <T>v128.xor(<v128>a, v128.and(<v128>m, v128.load(SIGN)));
+  else return <T>reinterpret<f32>(u(<f32>a) ^ (u(<f32>m) & 0x80000000));
+}
+/** s's sign bit clear ? -a : a (the reference's `s >= 0 ? -a : a` except at s = -0 and NaN s). */
+// @ts-ignore: decorator
+@inline export function negWherePos<T>(s: T, a: T): T {
+  if (isVector<T>()) return <T>v128.xor(<v128>a, v128.andnot(v128.load(SIGN), <v128>s));
+  else return <T>reinterpret<f32>(u(<f32>a) ^ (~u(<f32>s) & 0x80000000));
+}
+/**
+ * All ones where a's sign bit is set (a < 0, -0, or a NaN with the sign set): an arithmetic shift,
+ * no float compare (the complement of the reference's `a >= 0` except at -0 and NaN).
+ */
+// @ts-ignore: decorator
+@inline export function signMask<T>(a: T): T {
+  if (isVector<T>()) return <T>i32x4.shr_s(<v128>a, 31);
+  else return <T>reinterpret<f32>(reinterpret<i32>(<f32>a) >> 31);
+}
+/**
+ * `a < lo ? lo : a` for a negative lo, as an integer min of the bits: the same for every a with its
+ * sign bit set except a NaN (negative floats order as their bits in reverse, as signed i32); a
+ * with the sign clear or NaN gives lo. For callers that select another arm there (nonNegOrNaN).
+ */
+// @ts-ignore: decorator
+@inline export function minNeg<T>(a: T, lo: T): T {
+  if (isVector<T>()) return <T>i32x4.min_s(<v128>a, <v128>lo);
+  else return <T>reinterpret<f32>(min(reinterpret<i32>(<f32>a), reinterpret<i32>(<f32>lo)));
+}
+/** All ones where a has its sign bit clear (+0 included) or is NaN: a's bits above -Inf's as i32. */
+// @ts-ignore: decorator
+@inline export function nonNegOrNaN<T>(a: T): T {
+  if (isVector<T>()) return <T>i32x4.gt_s(<v128>a, i32x4.splat(0xff800000));
+  else return <T>scalarMask(reinterpret<i32>(<f32>a) > <i32>0xff800000);
 }
 /** The reference's `m ? a : b`, lane by lane. */
 // @ts-ignore: decorator
@@ -189,5 +237,29 @@ export const BIAS32: usize = memory.data<u32>([159, 159, 159, 159], 16);
     const o1 = bwd ? load<f32>(dy, 4) * <f32>r1 : <f32>r1;
     store<f32>(dst, o0);
     store<f32>(dst, o1, 4);
+  }
+}
+
+/** put2 for four results r0..r3 (four lane groups at dst); every dy is read before any store. */
+// @ts-ignore: decorator
+@inline export function put4<T>(dst: usize, dy: usize, bwd: bool, r0: T, r1: T, r2: T, r3: T): void {
+  if (isVector<T>()) {
+    const o0 = bwd ? f32x4.mul(v128.load(dy), <v128>r0) : <v128>r0;
+    const o1 = bwd ? f32x4.mul(v128.load(dy, 16), <v128>r1) : <v128>r1;
+    const o2 = bwd ? f32x4.mul(v128.load(dy, 32), <v128>r2) : <v128>r2;
+    const o3 = bwd ? f32x4.mul(v128.load(dy, 48), <v128>r3) : <v128>r3;
+    v128.store(dst, o0);
+    v128.store(dst, o1, 16);
+    v128.store(dst, o2, 32);
+    v128.store(dst, o3, 48);
+  } else {
+    const o0 = bwd ? load<f32>(dy) * <f32>r0 : <f32>r0;
+    const o1 = bwd ? load<f32>(dy, 4) * <f32>r1 : <f32>r1;
+    const o2 = bwd ? load<f32>(dy, 8) * <f32>r2 : <f32>r2;
+    const o3 = bwd ? load<f32>(dy, 12) * <f32>r3 : <f32>r3;
+    store<f32>(dst, o0);
+    store<f32>(dst, o1, 4);
+    store<f32>(dst, o2, 8);
+    store<f32>(dst, o3, 12);
   }
 }

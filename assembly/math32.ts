@@ -6,14 +6,14 @@
  *  - the cores produce several values (y, yl, k or mh, mln), which AssemblyScript cannot return,
  *    so they hand them to a continuation: C is a kernel class whose inline method exp/expm1
  *    receives them and stores the results (everything is inlined, values stay in registers);
- *  - they run two independent inputs at once, interleaved (see below);
+ *  - they run two or four independent inputs at once, interleaved (see below);
  *  - k is kept as kM = k + 1.5·2^23, whose bits carry k: pow2f(k + n) and scale2's floor(k/2)
  *    are integer bit operations on it (the porting note allows exactly that);
  *  - `t < EXP_T_LO ? EXP_T_LO : t` is f32x4.pmax (same select, NaN kept);
  *  - where tl is the constant 0, lo = k·LN2_LO - tl is k·LN2_LO: x - (±0) = x for every x that is
  *    not -0, and k·LN2_LO is never -0 (k = (v + MAGIC) - MAGIC is +0 or nonzero).
  */
-import { add, and, cst, div, gt, halfFloorInt, high12, intOfM, mul, pmax, pow2fInt, sel, sub, subInt, ONE, TWO, HALF } from './lanes32';
+import { add, and, cst, div, gt, halfFloorInt, high12, intOfM, minNeg, mul, pmax, pow2fInt, sel, sub, subInt, ONE, TWO, HALF } from './lanes32';
 
 // Constants by their bit patterns (src/reference/math32.ts, porting note).
 export const MAGIC: usize = memory.data<u32>([0x4b400000, 0x4b400000, 0x4b400000, 0x4b400000], 16);
@@ -53,9 +53,11 @@ export const TWO_M30: usize = memory.data<u32>([0x30800000, 0x30800000, 0x308000
 }
 
 /*
- * The cores below work on two independent values at once (index 0 and 1), each line doing both:
- * the chains are long and V8 keeps the wasm order, so two interleaved chains let the CPU overlap
- * them (+28% on elu measured against one vector after the other). The operations of each chain are
+ * The cores below work on two (expCore32, log1pCore32: softmax rows, softplus) or four (expCore32x4,
+ * expm1Core32: the elementwise loop) independent values at once, index 0..3, each line doing all:
+ * the chains are long and V8 keeps the wasm order, so interleaved chains let the CPU overlap them
+ * (two: +28% on elu measured against one vector after the other; four: another +10-15%, sigmoid
+ * +12% in a test loop, six and eight slower again: spills). The operations of each chain are
  * exactly the reference's, in its order.
  */
 
@@ -91,33 +93,98 @@ export const TWO_M30: usize = memory.data<u32>([0x30800000, 0x30800000, 0x308000
 }
 
 /**
- * e^t - 1 = mh - mln for t <= 0 or NaN (reference: expm1Core32), for t0 and t1; hands mh, mln of
- * both to C.expm1(mh0, mln0, mh1, mln1, c0, c1, a, b, dst, dy, bwd), which stores the results.
+ * expCore32 for four inputs t0..t3 interleaved (the elementwise kernels): hands y, yl, kM of each to
+ * C.exp(y0, yl0, kM0, .., y3, yl3, kM3, c0..c3, e0..e3, a, b, dst, dy, bwd), which stores the four
+ * results (lanes32 put4); c and e are two context values per input.
  */
 // @ts-ignore: decorator
-@inline export function expm1Core32<T, C>(t0: T, t1: T, c0: T, c1: T, a: f32, b: f32, dst: usize, dy: usize, bwd: bool): void {
-  const tc0 = pmax<T>(t0, cst<T>(EXPM1_T_LO)), tc1 = pmax<T>(t1, cst<T>(EXPM1_T_LO));
-  const kM0 = add<T>(mul<T>(tc0, cst<T>(INV_LN2)), cst<T>(MAGIC)), kM1 = add<T>(mul<T>(tc1, cst<T>(INV_LN2)), cst<T>(MAGIC));
+@inline export function expCore32x4<T, C>(t0: T, t1: T, t2: T, t3: T, tl0: T, tl1: T, tl2: T, tl3: T, hasTl: bool,
+  c0: T, c1: T, c2: T, c3: T, e0: T, e1: T, e2: T, e3: T, a: f32, b: f32, dst: usize, dy: usize, bwd: bool): void {
+  const tc0 = pmax<T>(t0, cst<T>(EXP_T_LO)), tc1 = pmax<T>(t1, cst<T>(EXP_T_LO));
+  const tc2 = pmax<T>(t2, cst<T>(EXP_T_LO)), tc3 = pmax<T>(t3, cst<T>(EXP_T_LO));
+  const kM0 = add<T>(mul<T>(tc0, cst<T>(INV_LN2)), cst<T>(MAGIC));
+  const kM1 = add<T>(mul<T>(tc1, cst<T>(INV_LN2)), cst<T>(MAGIC));
+  const kM2 = add<T>(mul<T>(tc2, cst<T>(INV_LN2)), cst<T>(MAGIC));
+  const kM3 = add<T>(mul<T>(tc3, cst<T>(INV_LN2)), cst<T>(MAGIC));
   const k0 = sub<T>(kM0, cst<T>(MAGIC)), k1 = sub<T>(kM1, cst<T>(MAGIC));
+  const k2 = sub<T>(kM2, cst<T>(MAGIC)), k3 = sub<T>(kM3, cst<T>(MAGIC));
   const hi0 = sub<T>(tc0, mul<T>(k0, cst<T>(LN2_HI))), hi1 = sub<T>(tc1, mul<T>(k1, cst<T>(LN2_HI)));
-  const lo0 = mul<T>(k0, cst<T>(LN2_LO)), lo1 = mul<T>(k1, cst<T>(LN2_LO));
-  const r0 = sub<T>(hi0, lo0), r1 = sub<T>(hi1, lo1);
+  const hi2 = sub<T>(tc2, mul<T>(k2, cst<T>(LN2_HI))), hi3 = sub<T>(tc3, mul<T>(k3, cst<T>(LN2_HI)));
+  const kl0 = mul<T>(k0, cst<T>(LN2_LO)), kl1 = mul<T>(k1, cst<T>(LN2_LO));
+  const kl2 = mul<T>(k2, cst<T>(LN2_LO)), kl3 = mul<T>(k3, cst<T>(LN2_LO));
+  const lo0 = hasTl ? sub<T>(kl0, tl0) : kl0, lo1 = hasTl ? sub<T>(kl1, tl1) : kl1;
+  const lo2 = hasTl ? sub<T>(kl2, tl2) : kl2, lo3 = hasTl ? sub<T>(kl3, tl3) : kl3;
+  const r0 = sub<T>(hi0, lo0), r1 = sub<T>(hi1, lo1), r2 = sub<T>(hi2, lo2), r3 = sub<T>(hi3, lo3);
   let p0 = add<T>(cst<T>(E5), mul<T>(r0, cst<T>(E6))), p1 = add<T>(cst<T>(E5), mul<T>(r1, cst<T>(E6)));
+  let p2 = add<T>(cst<T>(E5), mul<T>(r2, cst<T>(E6))), p3 = add<T>(cst<T>(E5), mul<T>(r3, cst<T>(E6)));
   p0 = add<T>(cst<T>(E4), mul<T>(r0, p0)); p1 = add<T>(cst<T>(E4), mul<T>(r1, p1));
+  p2 = add<T>(cst<T>(E4), mul<T>(r2, p2)); p3 = add<T>(cst<T>(E4), mul<T>(r3, p3));
   p0 = add<T>(cst<T>(E3), mul<T>(r0, p0)); p1 = add<T>(cst<T>(E3), mul<T>(r1, p1));
+  p2 = add<T>(cst<T>(E3), mul<T>(r2, p2)); p3 = add<T>(cst<T>(E3), mul<T>(r3, p3));
   p0 = add<T>(cst<T>(E2), mul<T>(r0, p0)); p1 = add<T>(cst<T>(E2), mul<T>(r1, p1));
+  p2 = add<T>(cst<T>(E2), mul<T>(r2, p2)); p3 = add<T>(cst<T>(E2), mul<T>(r3, p3));
   // w = lo - (r·r)·p, with p = E2 + r·(E3 + r·(E4 + r·(E5 + r·E6)))
   const w0 = sub<T>(lo0, mul<T>(mul<T>(r0, r0), p0)), w1 = sub<T>(lo1, mul<T>(mul<T>(r1, r1), p1));
-  const q0 = sub<T>(hi0, w0), q1 = sub<T>(hi1, w1);
+  const w2 = sub<T>(lo2, mul<T>(mul<T>(r2, r2), p2)), w3 = sub<T>(lo3, mul<T>(mul<T>(r3, r3), p3));
+  const q0 = sub<T>(hi0, w0), q1 = sub<T>(hi1, w1), q2 = sub<T>(hi2, w2), q3 = sub<T>(hi3, w3);
   const ql0 = sub<T>(sub<T>(hi0, q0), w0), ql1 = sub<T>(sub<T>(hi1, q1), w1);
+  const ql2 = sub<T>(sub<T>(hi2, q2), w2), ql3 = sub<T>(sub<T>(hi3, q3), w3);
+  const one = cst<T>(ONE);
+  const y0 = add<T>(one, q0), y1 = add<T>(one, q1), y2 = add<T>(one, q2), y3 = add<T>(one, q3);
+  const yl0 = add<T>(add<T>(sub<T>(one, y0), q0), ql0), yl1 = add<T>(add<T>(sub<T>(one, y1), q1), ql1);
+  const yl2 = add<T>(add<T>(sub<T>(one, y2), q2), ql2), yl3 = add<T>(add<T>(sub<T>(one, y3), q3), ql3);
+  changetype<C>(0).exp<T>(y0, yl0, kM0, y1, yl1, kM1, y2, yl2, kM2, y3, yl3, kM3,
+    c0, c1, c2, c3, e0, e1, e2, e3, a, b, dst, dy, bwd);
+}
+
+/**
+ * e^t - 1 = mh - mln for t <= 0 or NaN (reference: expm1Core32), for t0..t3 interleaved; hands mh,
+ * mln of each to C.expm1(mh0, mln0, .., mh3, mln3, c0..c3, a, b, dst, dy, bwd), which stores them.
+ */
+// @ts-ignore: decorator
+@inline export function expm1Core32<T, C>(t0: T, t1: T, t2: T, t3: T, clampBits: bool, c0: T, c1: T, c2: T, c3: T,
+  a: f32, b: f32, dst: usize, dy: usize, bwd: bool): void {
+  // clampBits: the clamp as an integer min of the bits (minNeg), for callers whose select takes
+  // another arm wherever t has its sign clear or is NaN (elu, selu: see minNeg).
+  const lo = cst<T>(EXPM1_T_LO);
+  const tc0 = clampBits ? minNeg<T>(t0, lo) : pmax<T>(t0, lo), tc1 = clampBits ? minNeg<T>(t1, lo) : pmax<T>(t1, lo);
+  const tc2 = clampBits ? minNeg<T>(t2, lo) : pmax<T>(t2, lo), tc3 = clampBits ? minNeg<T>(t3, lo) : pmax<T>(t3, lo);
+  const kM0 = add<T>(mul<T>(tc0, cst<T>(INV_LN2)), cst<T>(MAGIC));
+  const kM1 = add<T>(mul<T>(tc1, cst<T>(INV_LN2)), cst<T>(MAGIC));
+  const kM2 = add<T>(mul<T>(tc2, cst<T>(INV_LN2)), cst<T>(MAGIC));
+  const kM3 = add<T>(mul<T>(tc3, cst<T>(INV_LN2)), cst<T>(MAGIC));
+  const k0 = sub<T>(kM0, cst<T>(MAGIC)), k1 = sub<T>(kM1, cst<T>(MAGIC));
+  const k2 = sub<T>(kM2, cst<T>(MAGIC)), k3 = sub<T>(kM3, cst<T>(MAGIC));
+  const hi0 = sub<T>(tc0, mul<T>(k0, cst<T>(LN2_HI))), hi1 = sub<T>(tc1, mul<T>(k1, cst<T>(LN2_HI)));
+  const hi2 = sub<T>(tc2, mul<T>(k2, cst<T>(LN2_HI))), hi3 = sub<T>(tc3, mul<T>(k3, cst<T>(LN2_HI)));
+  const lo0 = mul<T>(k0, cst<T>(LN2_LO)), lo1 = mul<T>(k1, cst<T>(LN2_LO));
+  const lo2 = mul<T>(k2, cst<T>(LN2_LO)), lo3 = mul<T>(k3, cst<T>(LN2_LO));
+  const r0 = sub<T>(hi0, lo0), r1 = sub<T>(hi1, lo1), r2 = sub<T>(hi2, lo2), r3 = sub<T>(hi3, lo3);
+  let p0 = add<T>(cst<T>(E5), mul<T>(r0, cst<T>(E6))), p1 = add<T>(cst<T>(E5), mul<T>(r1, cst<T>(E6)));
+  let p2 = add<T>(cst<T>(E5), mul<T>(r2, cst<T>(E6))), p3 = add<T>(cst<T>(E5), mul<T>(r3, cst<T>(E6)));
+  p0 = add<T>(cst<T>(E4), mul<T>(r0, p0)); p1 = add<T>(cst<T>(E4), mul<T>(r1, p1));
+  p2 = add<T>(cst<T>(E4), mul<T>(r2, p2)); p3 = add<T>(cst<T>(E4), mul<T>(r3, p3));
+  p0 = add<T>(cst<T>(E3), mul<T>(r0, p0)); p1 = add<T>(cst<T>(E3), mul<T>(r1, p1));
+  p2 = add<T>(cst<T>(E3), mul<T>(r2, p2)); p3 = add<T>(cst<T>(E3), mul<T>(r3, p3));
+  p0 = add<T>(cst<T>(E2), mul<T>(r0, p0)); p1 = add<T>(cst<T>(E2), mul<T>(r1, p1));
+  p2 = add<T>(cst<T>(E2), mul<T>(r2, p2)); p3 = add<T>(cst<T>(E2), mul<T>(r3, p3));
+  // w = lo - (r·r)·p, with p = E2 + r·(E3 + r·(E4 + r·(E5 + r·E6)))
+  const w0 = sub<T>(lo0, mul<T>(mul<T>(r0, r0), p0)), w1 = sub<T>(lo1, mul<T>(mul<T>(r1, r1), p1));
+  const w2 = sub<T>(lo2, mul<T>(mul<T>(r2, r2), p2)), w3 = sub<T>(lo3, mul<T>(mul<T>(r3, r3), p3));
+  const q0 = sub<T>(hi0, w0), q1 = sub<T>(hi1, w1), q2 = sub<T>(hi2, w2), q3 = sub<T>(hi3, w3);
+  const ql0 = sub<T>(sub<T>(hi0, q0), w0), ql1 = sub<T>(sub<T>(hi1, q1), w1);
+  const ql2 = sub<T>(sub<T>(hi2, q2), w2), ql3 = sub<T>(sub<T>(hi3, q3), w3);
   const one = cst<T>(ONE);
   const p20 = pow2fInt<T>(intOfM<T>(kM0)), p21 = pow2fInt<T>(intOfM<T>(kM1));
-  const T10 = sub<T>(one, p20), T11 = sub<T>(one, p21);
-  const u0 = mul<T>(p20, q0), u1 = mul<T>(p21, q1);
-  const mh0 = sub<T>(u0, T10), mh1 = sub<T>(u1, T11);
+  const p22 = pow2fInt<T>(intOfM<T>(kM2)), p23 = pow2fInt<T>(intOfM<T>(kM3));
+  const T10 = sub<T>(one, p20), T11 = sub<T>(one, p21), T12 = sub<T>(one, p22), T13 = sub<T>(one, p23);
+  const u0 = mul<T>(p20, q0), u1 = mul<T>(p21, q1), u2 = mul<T>(p22, q2), u3 = mul<T>(p23, q3);
+  const mh0 = sub<T>(u0, T10), mh1 = sub<T>(u1, T11), mh2 = sub<T>(u2, T12), mh3 = sub<T>(u3, T13);
   const mln0 = sub<T>(sub<T>(add<T>(T10, mh0), u0), add<T>(sub<T>(p20, sub<T>(one, T10)), mul<T>(p20, ql0)));
   const mln1 = sub<T>(sub<T>(add<T>(T11, mh1), u1), add<T>(sub<T>(p21, sub<T>(one, T11)), mul<T>(p21, ql1)));
-  changetype<C>(0).expm1<T>(mh0, mln0, mh1, mln1, c0, c1, a, b, dst, dy, bwd);
+  const mln2 = sub<T>(sub<T>(add<T>(T12, mh2), u2), add<T>(sub<T>(p22, sub<T>(one, T12)), mul<T>(p22, ql2)));
+  const mln3 = sub<T>(sub<T>(add<T>(T13, mh3), u3), add<T>(sub<T>(p23, sub<T>(one, T13)), mul<T>(p23, ql3)));
+  changetype<C>(0).expm1<T>(mh0, mln0, mh1, mln1, mh2, mln2, mh3, mln3, c0, c1, c2, c3, a, b, dst, dy, bwd);
 }
 
 /**

@@ -11,7 +11,7 @@
  * exact there (k >= -157 is a normal binary64 power, where as float32 it would be subnormal) —
  * the canonical sum and R = 1/S that follow are binary64, as before.
  *
- * The same core as the elementwise float32 kernels (math32.ts: two vectors interleaved, handed to
+ * The same core as the elementwise float32 kernels (math32.ts: four vectors interleaved, handed to
  * a continuation that stores). In the SIMD build each vector's four results are widened in two
  * halves (promote the low two lanes, then the high two after a shuffle), and 2^k is built from
  * the exponent bits k + 1023 (shifted into the high 32-bit words, zeros interleaved below). The
@@ -23,12 +23,12 @@
  * t == 0 exactly where v == m (a nonzero float32 difference never rounds to 0 without FTZ, and
  * v = m = ±Inf gives NaN in both precisions), so the mask is t == 0 on the lanes.
  */
-import { expCore32, EXP_T_LO } from './math32';
+import { expCore32x4, EXP_T_LO } from './math32';
 import { add, sub } from './lanes32';
 
 /** The rest of a row (fewer elements than a step), padded, and its terms. */
-const TAIL_X: usize = memory.data(32, 16);
-const TAIL_E: usize = memory.data(64, 16);
+const TAIL_X: usize = memory.data(64, 16);
+const TAIL_E: usize = memory.data(128, 16);
 
 /** bits(kM) - this = k + 1023 for kM = k + 1.5·2^23 (math32.ts keeps k that way). */
 // @ts-ignore: decorator
@@ -75,25 +75,32 @@ export function topCountOf(): i32 {
   store<f64>(dst, zero ? 0.0 : e);
 }
 
-/** expCore32's continuation: stores the two lane groups' terms at dst (t0, t1 in c00, c10; `top` in bwd). */
+/** expCore32x4's continuation: stores the four lane groups' terms at dst (t0..t3 in c0..c3; `top` in bwd). */
 export class ExpDiffStore {
   // @ts-ignore: decorator
-  @inline exp<T>(y0: T, yl0: T, kM0: T, y1: T, yl1: T, kM1: T, t0: T, c01: T, c02: T, c03: T,
-    t1: T, c11: T, c12: T, c13: T, a: f32, b: f32, dst: usize, dy: usize, top: bool): void {
+  @inline exp<T>(y0: T, yl0: T, kM0: T, y1: T, yl1: T, kM1: T, y2: T, yl2: T, kM2: T, y3: T, yl3: T, kM3: T,
+    t0: T, t1: T, t2: T, t3: T, e0: T, e1: T, e2: T, e3: T, a: f32, b: f32, dst: usize, dy: usize, top: bool): void {
     if (isVector<T>()) {
       const lo = v128.load(EXP_T_LO);
       let d0 = f32x4.lt(<v128>t0, lo), d1 = f32x4.lt(<v128>t1, lo);
+      let d2 = f32x4.lt(<v128>t2, lo), d3 = f32x4.lt(<v128>t3, lo);
       if (top) {
         const z = f32x4.splat(0);
         const q0 = f32x4.eq(<v128>t0, z), q1 = f32x4.eq(<v128>t1, z);
-        topCount += <i32>popcnt(i32x4.bitmask(q0)) + <i32>popcnt(i32x4.bitmask(q1));
-        d0 = v128.or(d0, q0); d1 = v128.or(d1, q1);
+        const q2 = f32x4.eq(<v128>t2, z), q3 = f32x4.eq(<v128>t3, z);
+        topCount += <i32>popcnt(i32x4.bitmask(q0)) + <i32>popcnt(i32x4.bitmask(q1))
+          + <i32>popcnt(i32x4.bitmask(q2)) + <i32>popcnt(i32x4.bitmask(q3));
+        d0 = v128.or(d0, q0); d1 = v128.or(d1, q1); d2 = v128.or(d2, q2); d3 = v128.or(d3, q3);
       }
       store4(dst, <v128>y0, <v128>yl0, <v128>kM0, d0);
       store4(dst + 32, <v128>y1, <v128>yl1, <v128>kM1, d1);
+      store4(dst + 64, <v128>y2, <v128>yl2, <v128>kM2, d2);
+      store4(dst + 96, <v128>y3, <v128>yl3, <v128>kM3, d3);
     } else {
       store1(dst, <f32>y0, <f32>yl0, <f32>kM0, <f32>t0, top);
       store1(dst + 8, <f32>y1, <f32>yl1, <f32>kM1, <f32>t1, top);
+      store1(dst + 16, <f32>y2, <f32>yl2, <f32>kM2, <f32>t2, top);
+      store1(dst + 24, <f32>y3, <f32>yl3, <f32>kM3, <f32>t3, top);
     }
   }
 }
@@ -113,7 +120,7 @@ export class ExpDiffStore {
 }
 
 /**
- * Two lane groups of the row at p (the second `group` bytes further): t + tl = v - m exactly
+ * Four lane groups of the row at p (each `group` bytes after the last): t + tl = v - m exactly
  * (TwoSum: t = v - m, b = t - v, tl = (v - (t - b)) + (-m - b)), then the core and the stores.
  * The last term is spelled (v - (t - b)) - (m + b): -m - b = -(m + b) exactly (round to nearest
  * is symmetric), so tl is the same number; only a zero may change sign (-0 + +0 against -0 - +0),
@@ -123,17 +130,20 @@ export class ExpDiffStore {
 // @ts-ignore: decorator
 @inline function step<T>(p: usize, stride: usize, group: usize, m: T, dst: usize, top: bool): void {
   const v0 = loadX<T>(p, stride), v1 = loadX<T>(p + group, stride);
-  const t0 = sub<T>(v0, m), t1 = sub<T>(v1, m);
-  const b0 = sub<T>(t0, v0), b1 = sub<T>(t1, v1);
+  const v2 = loadX<T>(p + 2 * group, stride), v3 = loadX<T>(p + 3 * group, stride);
+  const t0 = sub<T>(v0, m), t1 = sub<T>(v1, m), t2 = sub<T>(v2, m), t3 = sub<T>(v3, m);
+  const b0 = sub<T>(t0, v0), b1 = sub<T>(t1, v1), b2 = sub<T>(t2, v2), b3 = sub<T>(t3, v3);
   const tl0 = sub<T>(sub<T>(v0, sub<T>(t0, b0)), add<T>(m, b0));
   const tl1 = sub<T>(sub<T>(v1, sub<T>(t1, b1)), add<T>(m, b1));
-  expCore32<T, ExpDiffStore>(t0, t1, tl0, tl1, true, t0, t0, t0, t0, t1, t1, t1, t1, 0, 0, dst, 0, top);
+  const tl2 = sub<T>(sub<T>(v2, sub<T>(t2, b2)), add<T>(m, b2));
+  const tl3 = sub<T>(sub<T>(v3, sub<T>(t3, b3)), add<T>(m, b3));
+  expCore32x4<T, ExpDiffStore>(t0, t1, t2, t3, tl0, tl1, tl2, tl3, true, t0, t1, t2, t3, t0, t1, t2, t3, 0, 0, dst, 0, top);
 }
 
 // @ts-ignore: decorator
 @inline function rowExpLanes<T>(x: usize, n: i32, stride: usize, shift: f64, e: usize, top: bool): void {
   const lanes: i32 = isVector<T>() ? 4 : 1;
-  const W = 2 * lanes; // elements per step
+  const W = 4 * lanes; // elements per step
   const mf = <f32>shift; // a float32 value (the row max + 0, or 0)
   const m = isVector<T>() ? <T>f32x4.splat(mf) : <T>mf;
   const group = <usize>lanes * stride;

@@ -1,8 +1,8 @@
 // softplus on Float32 data in binary32 operations (reference: softplus32 and softplus's df32,
 // src/reference/softplus.ts): t = beta·x = th + tl exactly, PyTorch's threshold on the exact t.
-// Two inputs at a time, interleaved (see math32.ts).
+// softplus: two inputs at a time, interleaved (see math32.ts), twice per step; softplus': four.
 import { expCore32, EXP_T_LO, log1pCore32, timesExactLow, TWO_M32 } from '../math32';
-import { add, and, cst, div, eq, gt, high12, lt, mul, neg, or, pow2fM, put2, sel, splat, sub, zeroWhere, ONE, BIAS32 } from '../lanes32';
+import { add, and, cst, div, eq, gt, high12, lt, mul, negAbs, negWhere, or, pow2fM, put2, sel, splat, sub, zeroWhere, ONE, BIAS32 } from '../lanes32';
 import { SigmoidAboveTail, sigmoidPair32 } from './sigmoid32';
 
 const SOFTPLUS_TINY: usize = memory.data<u32>([0xc1a80000, 0xc1a80000, 0xc1a80000, 0xc1a80000], 16); // -21: e^-21 < 2^-30, log1p(e) = e to 2^-31
@@ -45,23 +45,34 @@ export class SoftplusTail {
   }
 }
 
+/** softplus of two inputs (kept at two chains: its continuations carry six values per input; four not tried). */
+// @ts-ignore: decorator
+@inline function softplus2<T>(x0: T, x1: T, beta: f32, thr: f32, dst: usize, dy: usize, bwd: bool): void {
+  const b = splat<T>(beta), zero = splat<T>(0.0), lo = cst<T>(EXP_T_LO);
+  const th0 = mul<T>(b, x0), th1 = mul<T>(b, x1);
+  const tl0 = lowOf<T>(beta, x0, th0), tl1 = lowOf<T>(beta, x1, th1);
+  const pos0 = gt<T>(th0, zero), pos1 = gt<T>(th1, zero);
+  // pos ? -th : th as -|th| (+0 gives -0, which reaches no result: sigmoidPair32).
+  const an0 = negAbs<T>(th0), an1 = negAbs<T>(th1);
+  const anl0 = zeroWhere<T>(lt<T>(an0, lo), negWhere<T>(pos0, tl0));
+  const anl1 = zeroWhere<T>(lt<T>(an1, lo), negWhere<T>(pos1, tl1));
+  expCore32<T, SoftplusTail>(an0, an1, anl0, anl1, true, x0, th0, tl0, an0, x1, th1, tl1, an1, beta, thr, dst, dy, bwd);
+}
+
 export class Softplus32 {
   // @ts-ignore: decorator
-  @inline f<T>(x0: T, x1: T, beta: f32, thr: f32, dst: usize, dy: usize, bwd: bool): void {
-    const b = splat<T>(beta), zero = splat<T>(0.0), lo = cst<T>(EXP_T_LO);
-    const th0 = mul<T>(b, x0), th1 = mul<T>(b, x1);
-    const tl0 = lowOf<T>(beta, x0, th0), tl1 = lowOf<T>(beta, x1, th1);
-    const pos0 = gt<T>(th0, zero), pos1 = gt<T>(th1, zero);
-    const an0 = sel<T>(pos0, neg<T>(th0), th0), an1 = sel<T>(pos1, neg<T>(th1), th1);
-    const anl0 = zeroWhere<T>(lt<T>(an0, lo), sel<T>(pos0, neg<T>(tl0), tl0));
-    const anl1 = zeroWhere<T>(lt<T>(an1, lo), sel<T>(pos1, neg<T>(tl1), tl1));
-    expCore32<T, SoftplusTail>(an0, an1, anl0, anl1, true, x0, th0, tl0, an0, x1, th1, tl1, an1, beta, thr, dst, dy, bwd);
+  @inline f<T>(x0: T, x1: T, x2: T, x3: T, beta: f32, thr: f32, dst: usize, dy: usize, bwd: bool): void {
+    const g: usize = isVector<T>() ? 32 : 8; // two lane groups
+    softplus2<T>(x0, x1, beta, thr, dst, dy, bwd);
+    softplus2<T>(x2, x3, beta, thr, dst + g, dy + g, bwd);
   }
   // @ts-ignore: decorator
-  @inline df<T>(x0: T, x1: T, beta: f32, thr: f32, dst: usize, dy: usize, bwd: bool): void {
+  @inline df<T>(x0: T, x1: T, x2: T, x3: T, beta: f32, thr: f32, dst: usize, dy: usize, bwd: bool): void {
     const b = splat<T>(beta), t = splat<T>(thr);
-    const th0 = mul<T>(b, x0), th1 = mul<T>(b, x1);
+    const th0 = mul<T>(b, x0), th1 = mul<T>(b, x1), th2 = mul<T>(b, x2), th3 = mul<T>(b, x3);
     const tl0 = lowOf<T>(beta, x0, th0), tl1 = lowOf<T>(beta, x1, th1);
-    sigmoidPair32<T, SigmoidAboveTail>(th0, th1, tl0, tl1, true, above<T>(th0, tl0, t), above<T>(th1, tl1, t), dst, dy, bwd);
+    const tl2 = lowOf<T>(beta, x2, th2), tl3 = lowOf<T>(beta, x3, th3);
+    sigmoidPair32<T, SigmoidAboveTail>(th0, th1, th2, th3, tl0, tl1, tl2, tl3, true,
+      above<T>(th0, tl0, t), above<T>(th1, tl1, t), above<T>(th2, tl2, t), above<T>(th3, tl3, t), dst, dy, bwd);
   }
 }
