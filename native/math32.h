@@ -113,6 +113,14 @@ SA_INLINE Exp32 expCore32(VF t, VF tl) {
   VF yl = ((Cf(1) - y) + q) + ql;
   return Exp32{y, yl, k};
 }
+/** expCore32(t) (below) from tc = t < EXP_T_LO ? EXP_T_LO : t. */
+SA_INLINE Exp32 expCore32Clamped(VF tc) {
+  VF k, q, ql;
+  expReduce32<false>(tc, tc, k, q, ql);
+  VF y = Cf(1) + q;
+  VF yl = ((Cf(1) - y) + q) + ql;
+  return Exp32{y, yl, k};
+}
 /**
  * expCore32(t, ±0): lo = k·LN2_LO - (±0) is k·LN2_LO bit for bit (a nonzero value is unchanged,
  * and a zero k·LN2_LO is +0, since k = (v + MAGIC) - MAGIC is never -0), so the subtraction goes.
@@ -298,8 +306,8 @@ SA_INLINE VF tanh32(VF x) {
  * scaleDown32 (for S = 0 it is eh itself).
  */
 template <int S>
-SA_INLINE VF bell32(VF t) {
-  Exp32 x = expCore32(t);
+SA_INLINE VF bell32(VF tc) {
+  Exp32 x = expCore32Clamped(tc);
   Scaled32 e = scaleDown32(x);
   VF eh = e.eh, el = e.el, nh, nl;
   if (S == 0) {
@@ -411,7 +419,18 @@ SA_INLINE VF seluDeriv32(VF x) {
 }
 
 /** sigmoid'(x) = bell32<0>(-|x|) and tanh'(x) = bell32<2>(-2|x|). */
-SA_INLINE VF sigmoidDeriv32(VF x) { return bell32<0>(negabs32(x)); }
-SA_INLINE VF tanhDeriv32(VF x) { return bell32<2>(Cf(-2) * fabs32(x)); }
+/**
+ * max(-|v|, EXP_T_LO), bit for bit (a NaN v gives a NaN). For tanh', v = 2x: -|2x| is -2|x| (both
+ * exact, or -Inf) for every x.
+ */
+SA_INLINE VF negAbsClamped32(VF v) {
+#ifdef SA_HAS_ORBITS_F
+  return atLeast(orBits(v, m32::SIGN), F32(m32::EXP_T_LO));  // -|v| = v with its sign bit set
+#else
+  return atLeast(negabs32(v), F32(m32::EXP_T_LO));
+#endif
+}
+SA_INLINE VF sigmoidDeriv32(VF x) { return bell32<0>(negAbsClamped32(x)); }
+SA_INLINE VF tanhDeriv32(VF x) { return bell32<2>(negAbsClamped32(Cf(2) * x)); }
 
 #endif

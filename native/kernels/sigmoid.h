@@ -41,9 +41,9 @@ struct sigmoid {
    * derivative on two (VF4 would spill about a register per operation there).
    */
   using Wide = VF4;
-  using WideD = VF2;
+  using WideD = VF3;
   SA_MEMBER static Wide f32w(Wide x, const PF&) { return wide4::sigmoid32(x); }
-  SA_MEMBER static WideD df32w(WideD x, const PF&) { return wide2::sigmoidDeriv32(x); }
+  SA_MEMBER static WideD df32w(WideD x, const PF&) { return wide3::sigmoidDeriv32(x); }
 #endif
 };
 #endif

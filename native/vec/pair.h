@@ -25,33 +25,39 @@
 #ifndef SA_VEC_PAIR_H
 #define SA_VEC_PAIR_H
 
-template <class T> struct VPair { T lo, hi; };
-template <class T> struct MPair { T lo, hi; };
+template <class T, class U = T> struct VPair { T lo; U hi; };
+template <class T, class U = T> struct MPair { T lo; U hi; };
 
-template <class T> SA_INLINE VPair<T> operator+(VPair<T> x, VPair<T> y) { return {x.lo + y.lo, x.hi + y.hi}; }
-template <class T> SA_INLINE VPair<T> operator-(VPair<T> x, VPair<T> y) { return {x.lo - y.lo, x.hi - y.hi}; }
-template <class T> SA_INLINE VPair<T> operator*(VPair<T> x, VPair<T> y) { return {x.lo * y.lo, x.hi * y.hi}; }
-template <class T> SA_INLINE VPair<T> operator/(VPair<T> x, VPair<T> y) { return {x.lo / y.lo, x.hi / y.hi}; }
+template <class T, class U> SA_INLINE VPair<T, U> operator+(VPair<T, U> x, VPair<T, U> y) { return {x.lo + y.lo, x.hi + y.hi}; }
+template <class T, class U> SA_INLINE VPair<T, U> operator-(VPair<T, U> x, VPair<T, U> y) { return {x.lo - y.lo, x.hi - y.hi}; }
+template <class T, class U> SA_INLINE VPair<T, U> operator*(VPair<T, U> x, VPair<T, U> y) { return {x.lo * y.lo, x.hi * y.hi}; }
+template <class T, class U> SA_INLINE VPair<T, U> operator/(VPair<T, U> x, VPair<T, U> y) { return {x.lo / y.lo, x.hi / y.hi}; }
 #define SA_PAIR_CMP(name) \
-  template <class T> SA_INLINE auto name(VPair<T> x, VPair<T> y) { \
-    return MPair<decltype(name(x.lo, y.lo))>{name(x.lo, y.lo), name(x.hi, y.hi)}; \
+  template <class T, class U> SA_INLINE auto name(VPair<T, U> x, VPair<T, U> y) { \
+    return MPair<decltype(name(x.lo, y.lo)), decltype(name(x.hi, y.hi))>{name(x.lo, y.lo), name(x.hi, y.hi)}; \
   }
 SA_PAIR_CMP(lt)
 SA_PAIR_CMP(gt)
 SA_PAIR_CMP(ge)
 SA_PAIR_CMP(eq)
 #undef SA_PAIR_CMP
-template <class T> SA_INLINE MPair<T> mand(MPair<T> x, MPair<T> y) { return {mand(x.lo, y.lo), mand(x.hi, y.hi)}; }
-template <class T> SA_INLINE MPair<T> mor(MPair<T> x, MPair<T> y) { return {mor(x.lo, y.lo), mor(x.hi, y.hi)}; }
-template <class M, class T> SA_INLINE VPair<T> sel(MPair<M> m, VPair<T> t, VPair<T> f) {
+template <class T, class U> SA_INLINE MPair<T, U> mand(MPair<T, U> x, MPair<T, U> y) { return {mand(x.lo, y.lo), mand(x.hi, y.hi)}; }
+template <class T, class U> SA_INLINE MPair<T, U> mor(MPair<T, U> x, MPair<T, U> y) { return {mor(x.lo, y.lo), mor(x.hi, y.hi)}; }
+template <class M, class N, class T, class U> SA_INLINE VPair<T, U> sel(MPair<M, N> m, VPair<T, U> t, VPair<T, U> f) {
   return {sel(m.lo, t.lo, f.lo), sel(m.hi, t.hi, f.hi)};
 }
-template <class T> SA_INLINE VPair<T> andBits(VPair<T> x, uint32_t u) { return {andBits(x.lo, u), andBits(x.hi, u)}; }
-template <class T> SA_INLINE VPair<T> xorBits(VPair<T> x, VPair<T> y) { return {xorBits(x.lo, y.lo), xorBits(x.hi, y.hi)}; }
-template <class T> SA_INLINE VPair<T> pow2f(VPair<T> n) { return {pow2f(n.lo), pow2f(n.hi)}; }
-template <class T> SA_INLINE VPair<T> atLeast(VPair<T> t, VPair<T> lo) { return {atLeast(t.lo, lo.lo), atLeast(t.hi, lo.hi)}; }
+template <class T, class U> SA_INLINE VPair<T, U> andBits(VPair<T, U> x, uint32_t u) { return {andBits(x.lo, u), andBits(x.hi, u)}; }
+template <class T, class U> SA_INLINE VPair<T, U> xorBits(VPair<T, U> x, VPair<T, U> y) { return {xorBits(x.lo, y.lo), xorBits(x.hi, y.hi)}; }
+template <class T, class U> SA_INLINE VPair<T, U> pow2f(VPair<T, U> n) { return {pow2f(n.lo), pow2f(n.hi)}; }
+template <class T, class U> SA_INLINE VPair<T, U> atLeast(VPair<T, U> t, VPair<T, U> lo) { return {atLeast(t.lo, lo.lo), atLeast(t.hi, lo.hi)}; }
+#ifdef SA_HAS_POW2F_MAGIC
+template <int B, class T, class U> SA_INLINE VPair<T, U> pow2fMagic(VPair<T, U> kk) { return {pow2fMagic<B>(kk.lo), pow2fMagic<B>(kk.hi)}; }
+#endif
+#ifdef SA_HAS_ORBITS_F
+template <class T, class U> SA_INLINE VPair<T, U> orBits(VPair<T, U> x, uint32_t u) { return {orBits(x.lo, u), orBits(x.hi, u)}; }
+#endif
 #ifdef SA_HAS_SCALEF
-template <class T> SA_INLINE VPair<T> scalef(VPair<T> v, VPair<T> n) { return {scalef(v.lo, n.lo), scalef(v.hi, n.hi)}; }
+template <class T, class U> SA_INLINE VPair<T, U> scalef(VPair<T, U> v, VPair<T, U> n) { return {scalef(v.lo, n.lo), scalef(v.hi, n.hi)}; }
 #endif
 
 /** Two and four VF: 2·LANESF and 4·LANESF float lanes. */
@@ -59,10 +65,12 @@ using VF2 = VPair<VF>;
 using MF2 = MPair<MF>;
 using VF4 = VPair<VF2>;
 using MF4 = MPair<MF2>;
+using VF3 = VPair<VF, VF2>;
+using MF3 = MPair<MF, MF2>;
 /** v on every part of a VF2 or VF4 (a kernel's parameter, a constant). */
 SA_INLINE void spread(VF& w, VF v) { w = v; }
-template <class T>
-SA_INLINE void spread(VPair<T>& w, VF v) {
+template <class T, class U>
+SA_INLINE void spread(VPair<T, U>& w, VF v) {
   spread(w.lo, v);
   spread(w.hi, v);
 }
@@ -74,20 +82,21 @@ SA_INLINE T spreadTo(VF v) {
 }
 SA_INLINE VF2 splatf2(float f) { return spreadTo<VF2>(splatf(f)); }
 SA_INLINE VF4 splatf4(float f) { return spreadTo<VF4>(splatf(f)); }
+SA_INLINE VF3 splatf3(float f) { return spreadTo<VF3>(splatf(f)); }
 
 // Loads and stores of a pair: each half as a VF, in order.
 SA_INLINE void loadInto(VF& v, const float* p) { v = loadf(p); }
 SA_INLINE void storeFrom(float* p, VF v) { storef(p, v); }
 SA_INLINE void streamFrom(float* p, VF v) { streamf(p, v); }
-template <class T> SA_INLINE void loadInto(VPair<T>& v, const float* p) {
+template <class T, class U> SA_INLINE void loadInto(VPair<T, U>& v, const float* p) {
   loadInto(v.lo, p);
   loadInto(v.hi, p + sizeof(T) / sizeof(VF) * LANESF);
 }
-template <class T> SA_INLINE void storeFrom(float* p, VPair<T> v) {
+template <class T, class U> SA_INLINE void storeFrom(float* p, VPair<T, U> v) {
   storeFrom(p, v.lo);
   storeFrom(p + sizeof(T) / sizeof(VF) * LANESF, v.hi);
 }
-template <class T> SA_INLINE void streamFrom(float* p, VPair<T> v) {
+template <class T, class U> SA_INLINE void streamFrom(float* p, VPair<T, U> v) {
   streamFrom(p, v.lo);
   streamFrom(p + sizeof(T) / sizeof(VF) * LANESF, v.hi);
 }
