@@ -85,10 +85,18 @@ struct Pair32 { VF h, l; };
  * The Cody–Waite reduction and polynomial shared by every expCore32 / expm1Core32: q + ql = e^r - 1.
  * Without a low part (HasTl = false) the subtraction of tl = ±0 is left out: it changes no bit.
  */
-template <bool HasTl = true>
+template <bool HasTl = true, bool RoundK = false>
 SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql, VF& kk) {
+#ifdef SA_HAS_ROUND_EVEN
+  if (RoundK) {
+    k = roundEven(tc * F32(m32::INV_LN2));
+    kk = k;
+  } else
+#endif
+  {
   kk = (tc * F32(m32::INV_LN2)) + F32(m32::MAGIC);  // its bits: 0x4b400000 + k
   k = kk - F32(m32::MAGIC);
+  }
   VF hi = tc - k * F32(m32::LN2_HI);
   VF lo = k * F32(m32::LN2_LO);
   if constexpr (HasTl) lo = lo - tl;
@@ -98,10 +106,10 @@ SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql, VF& kk) {
   q = hi - w;
   ql = (hi - q) - w;
 }
-template <bool HasTl = true>
+template <bool HasTl = true, bool RoundK = false>
 SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql) {
   VF kk;
-  expReduce32<HasTl>(tc, tl, k, q, ql, kk);
+  expReduce32<HasTl, RoundK>(tc, tl, k, q, ql, kk);
 }
 
 /** expCore32(t, tl) for t <= 0 or NaN. */
@@ -116,7 +124,11 @@ SA_INLINE Exp32 expCore32(VF t, VF tl) {
 /** expCore32(t) (below) from tc = t < EXP_T_LO ? EXP_T_LO : t. */
 SA_INLINE Exp32 expCore32Clamped(VF tc) {
   VF k, q, ql;
+#ifdef SA_HAS_ROUND_EVEN
+  expReduce32<false, true>(tc, tc, k, q, ql);
+#else
   expReduce32<false>(tc, tc, k, q, ql);
+#endif
   VF y = Cf(1) + q;
   VF yl = ((Cf(1) - y) + q) + ql;
   return Exp32{y, yl, k};

@@ -130,6 +130,12 @@ SA_INLINE VF orBits(VF x, uint32_t u) {
   return VF{_mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(x.a), m)), _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(x.b), m))};
 }
 
+/** v rounded to an integer, ties to even (vrndscaleps), the value of (v + MAGIC) - MAGIC for |v| < 2^22 (-0 where that gives +0). */
+#define SA_HAS_ROUND_EVEN 1
+SA_INLINE VF roundEven(VF v) {
+  return VF{_mm512_roundscale_ps(v.a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC), _mm512_roundscale_ps(v.b, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)};
+}
+
 /** t < lo ? lo : t (NaN t stays NaN): maxps returns its second operand unless the first is greater. */
 SA_INLINE VF atLeast(VF t, VF lo) { return VF{_mm512_max_ps(lo.a, t.a), _mm512_max_ps(lo.b, t.b)}; }
 /** v·2^n rounded once for an integral n (vscalefps): v·pow2f(n) where 2^n is normal. */

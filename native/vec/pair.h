@@ -53,6 +53,9 @@ template <class T, class U> SA_INLINE VPair<T, U> atLeast(VPair<T, U> t, VPair<T
 #ifdef SA_HAS_POW2F_MAGIC
 template <int B, class T, class U> SA_INLINE VPair<T, U> pow2fMagic(VPair<T, U> kk) { return {pow2fMagic<B>(kk.lo), pow2fMagic<B>(kk.hi)}; }
 #endif
+#ifdef SA_HAS_ROUND_EVEN
+template <class T, class U> SA_INLINE VPair<T, U> roundEven(VPair<T, U> v) { return {roundEven(v.lo), roundEven(v.hi)}; }
+#endif
 #ifdef SA_HAS_ORBITS_F
 template <class T, class U> SA_INLINE VPair<T, U> orBits(VPair<T, U> x, uint32_t u) { return {orBits(x.lo, u), orBits(x.hi, u)}; }
 #endif
