@@ -344,13 +344,24 @@ SA_INLINE VF bell32(VF tc) {
   // dh + dh and d + d as products by 2: the same bits for every input (both are 2v rounded once),
   // on the multiplier instead of the adder, which this kernel keeps busier.
   VF Dl = ((((dh * dh) - D) + ((dh * Cf(2)) * dt)) + (dt * dt)) + ((d * Cf(2)) * dl);
-  VF b0 = nh / D;
-  VF bh = high12(b0), bt = b0 - bh, Dh = high12(D), Dt = D - Dh;
-  VF p = b0 * D;
-  VF pe = ((((bh * Dh) - p) + (bh * Dt)) + (bt * Dh)) + (bt * Dt);
-  VF rho = (nh - p) - pe;
+  // The same operations on the same operands as the reference, each as soon as its operands are
+  // ready, so that fewer values are live at once (d, Dl, nh and D die early): on VF3 that spills
+  // less, 2-3% at 64K and 1M.
   VF R = recipLine(d);
-  return b0 + (((rho + nl) - (b0 * Dl)) * (R * R));
+  VF RR = R * R;
+  VF b0 = nh / D;
+  VF bDl = b0 * Dl;
+  VF p = b0 * D;
+  VF np = nh - p;
+  VF Dh = high12(D), Dt = D - Dh;
+  VF bh = high12(b0);
+  VF pe = (bh * Dh) - p;
+  pe = pe + (bh * Dt);
+  VF bt = b0 - bh;
+  pe = pe + (bt * Dh);
+  pe = pe + (bt * Dt);
+  VF rho = np - pe;  // (nh - p) - pe, pe = ((((bh·Dh) - p) + bh·Dt) + bt·Dh) + bt·Dt
+  return b0 + (((rho + nl) - bDl) * RR);
 }
 
 /**
