@@ -107,22 +107,6 @@ SA_INLINE __m512 pow2f1(__m512 n) {
 /** 2^n for an integral n in [-126, 127] from exponent bits (other lanes: any value). */
 SA_INLINE VF pow2f(VF n) { return VF{pow2f1(n.a), pow2f1(n.b)}; }
 
-/**
- * 2^(k + B) from kk = k + MAGIC in float32 (expReduce32: bits 0x4b400000 + k, k integral), for
- * k + B + 127 in [1, 254]: kk's bits times 2^23 (vpmulld, modulo 2^32 that is k·2^23, as MAGIC's
- * bits are multiples of 2^9) plus (B + 127)·2^23, the exponent field. pow2f(k + B) bit for bit,
- * without an addition, a conversion or a shift: on Zen 5 those (and vscalefps, which takes two
- * slots) go to the two adder pipes, vpmulld to the multipliers and vpaddd to any of four.
- */
-#define SA_HAS_POW2F_MAGIC 1
-template <int B>
-SA_INLINE __m512 pow2fMagic1(__m512 kk) {
-  const __m512i m = _mm512_mullo_epi32(_mm512_castps_si512(kk), _mm512_set1_epi32(1 << 23));
-  return _mm512_castsi512_ps(_mm512_add_epi32(m, _mm512_set1_epi32((B + 127) << 23)));
-}
-template <int B>
-SA_INLINE VF pow2fMagic(VF kk) { return VF{pow2fMagic1<B>(kk.a), pow2fMagic1<B>(kk.b)}; }
-
 /** x | u on every lane's bits (-|x| for u the sign bit: one instruction instead of and, xor). */
 #define SA_HAS_ORBITS_F 1
 SA_INLINE VF orBits(VF x, uint32_t u) {

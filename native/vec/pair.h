@@ -50,9 +50,6 @@ template <class T, class U> SA_INLINE VPair<T, U> andBits(VPair<T, U> x, uint32_
 template <class T, class U> SA_INLINE VPair<T, U> xorBits(VPair<T, U> x, VPair<T, U> y) { return {xorBits(x.lo, y.lo), xorBits(x.hi, y.hi)}; }
 template <class T, class U> SA_INLINE VPair<T, U> pow2f(VPair<T, U> n) { return {pow2f(n.lo), pow2f(n.hi)}; }
 template <class T, class U> SA_INLINE VPair<T, U> atLeast(VPair<T, U> t, VPair<T, U> lo) { return {atLeast(t.lo, lo.lo), atLeast(t.hi, lo.hi)}; }
-#ifdef SA_HAS_POW2F_MAGIC
-template <int B, class T, class U> SA_INLINE VPair<T, U> pow2fMagic(VPair<T, U> kk) { return {pow2fMagic<B>(kk.lo), pow2fMagic<B>(kk.hi)}; }
-#endif
 #ifdef SA_HAS_ROUND_EVEN
 template <class T, class U> SA_INLINE VPair<T, U> roundEven(VPair<T, U> v) { return {roundEven(v.lo), roundEven(v.hi)}; }
 #endif
