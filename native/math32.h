@@ -85,18 +85,9 @@ struct Pair32 { VF h, l; };
  * The Cody–Waite reduction and polynomial shared by every expCore32 / expm1Core32: q + ql = e^r - 1.
  * Without a low part (HasTl = false) the subtraction of tl = ±0 is left out: it changes no bit.
  */
-template <bool HasTl = true, bool RoundK = false>
-SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql, VF& kk) {
-#ifdef SA_HAS_ROUND_EVEN
-  if (RoundK) {
-    k = roundEven(tc * F32(m32::INV_LN2));
-    kk = k;
-  } else
-#endif
-  {
-  kk = (tc * F32(m32::INV_LN2)) + F32(m32::MAGIC);  // its bits: 0x4b400000 + k
-  k = kk - F32(m32::MAGIC);
-  }
+/** expReduce32 from k = round(tc·INV_LN2) on. */
+template <bool HasTl>
+SA_INLINE void expReduceFromK32(VF tc, VF tl, VF k, VF& q, VF& ql) {
   VF hi = tc - k * F32(m32::LN2_HI);
   VF lo = k * F32(m32::LN2_LO);
   if constexpr (HasTl) lo = lo - tl;
@@ -106,10 +97,16 @@ SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql, VF& kk) {
   q = hi - w;
   ql = (hi - q) - w;
 }
-template <bool HasTl = true, bool RoundK = false>
+template <bool HasTl = true>
+SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql, VF& kk) {
+  kk = (tc * F32(m32::INV_LN2)) + F32(m32::MAGIC);  // its bits: 0x4b400000 + k
+  k = kk - F32(m32::MAGIC);
+  expReduceFromK32<HasTl>(tc, tl, k, q, ql);
+}
+template <bool HasTl = true>
 SA_INLINE void expReduce32(VF tc, VF tl, VF& k, VF& q, VF& ql) {
   VF kk;
-  expReduce32<HasTl, RoundK>(tc, tl, k, q, ql, kk);
+  expReduce32<HasTl>(tc, tl, k, q, ql, kk);
 }
 
 /** expCore32(t, tl) for t <= 0 or NaN. */
@@ -121,14 +118,20 @@ SA_INLINE Exp32 expCore32(VF t, VF tl) {
   VF yl = ((Cf(1) - y) + q) + ql;
   return Exp32{y, yl, k};
 }
-/** expCore32(t) (below) from tc = t < EXP_T_LO ? EXP_T_LO : t. */
-SA_INLINE Exp32 expCore32Clamped(VF tc) {
-  VF k, q, ql;
+/**
+ * expCore32(t) (below) from tc = t < EXP_T_LO ? EXP_T_LO : t and v = tc·INV_LN2 (bit for bit; the
+ * caller may have it sooner). With SA_HAS_ROUND_EVEN, k = (v + MAGIC) - MAGIC as one vrndscaleps:
+ * the same k, except -0 for +0 where -0.5 < v < 0, which changes no bit of bell32's result (all
+ * 2^32 inputs of sigmoid' and tanh' checked against the two additions).
+ */
+SA_INLINE Exp32 expCore32Clamped(VF tc, VF v) {
 #ifdef SA_HAS_ROUND_EVEN
-  expReduce32<false, true>(tc, tc, k, q, ql);
+  VF k = roundEven(v);
 #else
-  expReduce32<false>(tc, tc, k, q, ql);
+  VF k = (v + F32(m32::MAGIC)) - F32(m32::MAGIC);
 #endif
+  VF q, ql;
+  expReduceFromK32<false>(tc, tc, k, q, ql);
   VF y = Cf(1) + q;
   VF yl = ((Cf(1) - y) + q) + ql;
   return Exp32{y, yl, k};
@@ -318,8 +321,8 @@ SA_INLINE VF tanh32(VF x) {
  * scaleDown32 (for S = 0 it is eh itself).
  */
 template <int S>
-SA_INLINE VF bell32(VF tc) {
-  Exp32 x = expCore32Clamped(tc);
+SA_INLINE VF bell32(VF tc, VF v) {
+  Exp32 x = expCore32Clamped(tc, v);
   Scaled32 e = scaleDown32(x);
   VF eh = e.eh, el = e.el, nh, nl;
   if (S == 0) {
@@ -443,19 +446,26 @@ SA_INLINE VF seluDeriv32(VF x) {
   return sel(gt(x, Cf(0)), F32(m32::SELU_SH), neg);
 }
 
-/** sigmoid'(x) = bell32<0>(-|x|) and tanh'(x) = bell32<2>(-2|x|). */
-/**
- * max(-|v|, EXP_T_LO), bit for bit (a NaN v gives a NaN). For tanh', v = 2x: -|2x| is -2|x| (both
- * exact, or -Inf) for every x.
- */
-SA_INLINE VF negAbsClamped32(VF v) {
+/** max(-|v|, lo), bit for bit (a NaN v gives a NaN). */
+SA_INLINE VF negAbsClamped32(VF v, VF lo) {
 #ifdef SA_HAS_ORBITS_F
-  return atLeast(orBits(v, m32::SIGN), F32(m32::EXP_T_LO));  // -|v| = v with its sign bit set
+  return atLeast(orBits(v, m32::SIGN), lo);  // -|v| = v with its sign bit set
 #else
-  return atLeast(negabs32(v), F32(m32::EXP_T_LO));
+  return atLeast(negabs32(v), lo);
 #endif
 }
-SA_INLINE VF sigmoidDeriv32(VF x) { return bell32<0>(negAbsClamped32(x)); }
-SA_INLINE VF tanhDeriv32(VF x) { return bell32<2>(negAbsClamped32(Cf(2) * x)); }
+/** sigmoid'(x) = bell32<0>(-|x|) and tanh'(x) = bell32<2>(-2|x|). */
+SA_INLINE VF sigmoidDeriv32(VF x) {
+  VF tc = negAbsClamped32(x, F32(m32::EXP_T_LO));
+  return bell32<0>(tc, tc * F32(m32::INV_LN2));
+}
+/**
+ * tanh': tc = max(-2|x|, -109) = 2m with m = max(-|x|, -54.5), and tc·INV_LN2 as m·(2·INV_LN2):
+ * both products are the exact 2m·INV_LN2 rounded once, and the second need not wait for tc.
+ */
+SA_INLINE VF tanhDeriv32(VF x) {
+  VF m = negAbsClamped32(x, F32(0xc25a0000));  // -54.5
+  return bell32<2>(Cf(2) * m, m * F32(0x4038aa3bu));  // 2·INV_LN2
+}
 
 #endif
