@@ -318,7 +318,8 @@ SA_INLINE VF tanh32(VF x) {
 /**
  * bell32 (src/reference/sigmoid.ts): 2^S e/(1 + e)^2 with e = e^t, t <= 0, scale = 2^(S-32)
  * (S = 0: sigmoid', S = 2: tanh'). nh = (y·2^(k+32))·2^(S-32) is y·2^(k+S) rounded once, as in
- * scaleDown32 (for S = 0 it is eh itself).
+ * scaleDown32 (for S = 0 it is eh itself). tc = max(t, EXP_T_LO) and v = tc·INV_LN2 (bit for bit)
+ * come from the caller.
  */
 template <int S>
 SA_INLINE VF bell32(VF tc, VF v) {

@@ -38,7 +38,7 @@ struct sigmoid {
 #ifdef SA_HAS_VF_PAIRS
   /**
    * The same on four vectors at once (VF4, vec/pair.h: eight independent chains on AVX-512), the
-   * derivative on two (VF4 would spill about a register per operation there).
+   * derivative on three (VF3: six chains; VF2 was slower, VF4 spilled too much).
    */
   using Wide = VF4;
   using WideD = VF3;

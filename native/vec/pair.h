@@ -1,7 +1,8 @@
 // Several float vectors as one, for the float32-arithmetic kernels whose chains are long (sigmoid,
 // tanh, softplus and their derivatives: 45 to 80 operations per vector, most of them dependent on
-// the one before). VPair<T> is two T; VF2 = VPair<VF> is two VF, four zmm registers on AVX-512,
-// and VF4 = VPair<VF2> four VF, eight zmm registers. Each operation on a pair is the same
+// the one before). VPair<T, U> is a T and a U (U = T by default); VF2 = VPair<VF> is two VF, four
+// zmm registers on AVX-512, VF3 = VPair<VF, VF2> three VF, six zmm registers, and VF4 = VPair<VF2>
+// four VF, eight zmm registers. Each operation on a pair is the same
 // operation on each half, written one after the other, so the compiler emits the halves'
 // instructions interleaved: with VF4, eight independent chains in flight instead of VF's two.
 // Lane for lane every operation is the one VF gives, so the bits are those of VF.
@@ -13,15 +14,17 @@
 // 3.6. The derivatives (bell32, about 75 operations) keep more values live: on VF4 they spill
 // about one zmm register per ten operations, and tanh' at 16M, where the spills share the store
 // queue with the streaming stores, ran at 1.0 to 1.6 elements/ns instead of 1.8 to 1.9 on VF2; so
-// the kernels take VF4 for forward and VF2 for derivatives (sigmoid, tanh), VF4 for softplus with
+// the kernels take VF4 for forward and VF3 for derivatives (sigmoid, tanh: VF3 spills more than VF2,
+// about 19 zmm moves per vector against 15, but ran 8 to 12% faster), VF4 for softplus with
 // beta = 1, whose derivative is a sigmoid (kernels/*.h: Wide, WideD, WideUnit). elu and selu take
 // VF4 forward (+20 to 30%), elu' VF4 and selu' VF2 (on VF4 selu's backward at 16M fell to 1.4-2.0
 // elements/ns from 2.7); softplus with beta != 1 VF2 both ways (+35% forward, +8% derivative; VF4
 // was slower); softmax's exponentials (rowwise.h: expDiffCore32) VF4.
 //
 // Included at the end of an ISA's vector header that sets SA_HAS_VF_PAIRS (AVX-512 only: with 16
-// registers AVX2 and SSE2 would mostly spill). body.h compiles math32.h again in namespaces wide2
-// and wide4, where VF and MF are VF2 / MF2 and VF4 / MF4 (wide4::sigmoid32 and so on).
+// registers AVX2 and SSE2 would mostly spill). body.h compiles math32.h again in namespaces wide2,
+// wide3 and wide4, where VF and MF are VF2 / MF2, VF3 / MF3 and VF4 / MF4 (wide4::sigmoid32 and so
+// on). A VF3 step is 96 floats: mapLanes (loop.h) aligns its stores to 128 bytes.
 #ifndef SA_VEC_PAIR_H
 #define SA_VEC_PAIR_H
 
