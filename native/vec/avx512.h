@@ -107,6 +107,13 @@ SA_INLINE __m512 pow2f1(__m512 n) {
 /** 2^n for an integral n in [-126, 127] from exponent bits (other lanes: any value). */
 SA_INLINE VF pow2f(VF n) { return VF{pow2f1(n.a), pow2f1(n.b)}; }
 
+/**
+ * -min(|v|, c) for a positive c and a non-NaN v (vrangeps: the operand of smaller magnitude, its
+ * sign bit set), max(-|v|, -c) in one instruction. A QNaN v gives -c (not a NaN).
+ */
+#define SA_HAS_RANGE 1
+SA_INLINE VF negMinAbsNotNaN(VF v, VF c) { return VF{_mm512_range_ps(v.a, c.a, 0x0e), _mm512_range_ps(v.b, c.b, 0x0e)}; }
+
 /** x | u on every lane's bits (-|x| for u the sign bit: one instruction instead of and, xor). */
 #define SA_HAS_ORBITS_F 1
 SA_INLINE VF orBits(VF x, uint32_t u) {

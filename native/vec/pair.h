@@ -56,6 +56,9 @@ template <class T, class U> SA_INLINE VPair<T, U> atLeast(VPair<T, U> t, VPair<T
 #ifdef SA_HAS_ROUND_EVEN
 template <class T, class U> SA_INLINE VPair<T, U> roundEven(VPair<T, U> v) { return {roundEven(v.lo), roundEven(v.hi)}; }
 #endif
+#ifdef SA_HAS_RANGE
+template <class T, class U> SA_INLINE VPair<T, U> negMinAbsNotNaN(VPair<T, U> v, VPair<T, U> c) { return {negMinAbsNotNaN(v.lo, c.lo), negMinAbsNotNaN(v.hi, c.hi)}; }
+#endif
 #ifdef SA_HAS_ORBITS_F
 template <class T, class U> SA_INLINE VPair<T, U> orBits(VPair<T, U> x, uint32_t u) { return {orBits(x.lo, u), orBits(x.hi, u)}; }
 #endif
