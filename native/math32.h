@@ -331,11 +331,9 @@ SA_INLINE VF bell32(VF tc, VF v) {
     nl = el;
   } else {
 #ifdef SA_HAS_SCALEF
-    // y·2^(k+S) rounded once is (2^S·y)·2^k rounded once (2^S·y and 2^S·yl are exact): two
-    // products on the multipliers instead of k + S on the adders, which tanh' keeps busiest.
-    VF pS = Cf(static_cast<float>(1 << S));
-    nh = scalef(x.y * pS, x.k);
-    nl = scalef(x.yl * pS, x.k);
+    VF kS = x.k + Cf(static_cast<float>(S));
+    nh = scalef(x.y, kS);
+    nl = scalef(x.yl, kS);
 #else
     VF sc = pow2f(x.k + Cf(32));
     VF scale = F32(0x2f800000u + (static_cast<uint32_t>(S) << 23));  // 2^(S-32)
