@@ -160,13 +160,13 @@ if (!available) {
           }
         });
 
-        // Lengths around 32·W for W = 1 to 128 lanes (64 and 128: AVX-512's float32 kernels on two
-        // and four float vectors per step, vec/pair.h): the loop's padded path below 32·W, and
+        // Lengths around 32·W for W = 1 to 128 lanes (64, 96 and 128: AVX-512's float32 kernels on
+        // two, three and four float vectors per step, vec/pair.h): the loop's padded path below 32·W, and
         // above it the overlapping head (to the aligned store) and last vector, which must read
         // every input before storing over it when out is x or dy.
         it(`${name}: unaligned views (every shift of a vector), lengths around 32 vectors, in place into x and dy`, () => {
           for (const T of TYPES) {
-            for (const n of [31, 32, 33, 127, 128, 129, 255, 256, 257, 511, 512, 513, 1023, 1024, 1025, 1301, 2047, 2048, 2049, 2627, 4095, 4096, 4097, 5253]) {
+            for (const n of [31, 32, 33, 127, 128, 129, 255, 256, 257, 511, 512, 513, 1023, 1024, 1025, 1301, 2047, 2048, 2049, 2627, 3071, 3072, 3073, 3169, 4095, 4096, 4097, 5253]) {
               const x0 = mixedInput(T, n, 17);
               const dy0 = mixedInput(T, n, 18);
               const want = call(js, 'forward', x0, dy0, {});

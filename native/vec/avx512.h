@@ -107,6 +107,26 @@ SA_INLINE __m512 pow2f1(__m512 n) {
 /** 2^n for an integral n in [-126, 127] from exponent bits (other lanes: any value). */
 SA_INLINE VF pow2f(VF n) { return VF{pow2f1(n.a), pow2f1(n.b)}; }
 
+/**
+ * -min(|v|, c) for a positive c and a non-NaN v (vrangeps: the operand of smaller magnitude, its
+ * sign bit set), max(-|v|, -c) in one instruction. A QNaN v gives -c (not a NaN).
+ */
+#define SA_HAS_RANGE 1
+SA_INLINE VF negMinAbsNotNaN(VF v, VF c) { return VF{_mm512_range_ps(v.a, c.a, 0x0e), _mm512_range_ps(v.b, c.b, 0x0e)}; }
+
+/** x | u on every lane's bits (-|x| for u the sign bit: one instruction instead of and, xor). */
+#define SA_HAS_ORBITS_F 1
+SA_INLINE VF orBits(VF x, uint32_t u) {
+  const __m512i m = _mm512_set1_epi32(static_cast<int>(u));
+  return VF{_mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(x.a), m)), _mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(x.b), m))};
+}
+
+/** v rounded to an integer, ties to even (vrndscaleps), the value of (v + MAGIC) - MAGIC for |v| < 2^22 (-0 where that gives +0). */
+#define SA_HAS_ROUND_EVEN 1
+SA_INLINE VF roundEven(VF v) {
+  return VF{_mm512_roundscale_ps(v.a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC), _mm512_roundscale_ps(v.b, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)};
+}
+
 /** t < lo ? lo : t (NaN t stays NaN): maxps returns its second operand unless the first is greater. */
 SA_INLINE VF atLeast(VF t, VF lo) { return VF{_mm512_max_ps(lo.a, t.a), _mm512_max_ps(lo.b, t.b)}; }
 /** v·2^n rounded once for an integral n (vscalefps): v·pow2f(n) where 2^n is normal. */

@@ -1,7 +1,8 @@
 // Several float vectors as one, for the float32-arithmetic kernels whose chains are long (sigmoid,
 // tanh, softplus and their derivatives: 45 to 80 operations per vector, most of them dependent on
-// the one before). VPair<T> is two T; VF2 = VPair<VF> is two VF, four zmm registers on AVX-512,
-// and VF4 = VPair<VF2> four VF, eight zmm registers. Each operation on a pair is the same
+// the one before). VPair<T, U> is a T and a U (U = T by default); VF2 = VPair<VF> is two VF, four
+// zmm registers on AVX-512, VF3 = VPair<VF, VF2> three VF, six zmm registers, and VF4 = VPair<VF2>
+// four VF, eight zmm registers. Each operation on a pair is the same
 // operation on each half, written one after the other, so the compiler emits the halves'
 // instructions interleaved: with VF4, eight independent chains in flight instead of VF's two.
 // Lane for lane every operation is the one VF gives, so the bits are those of VF.
@@ -13,45 +14,56 @@
 // 3.6. The derivatives (bell32, about 75 operations) keep more values live: on VF4 they spill
 // about one zmm register per ten operations, and tanh' at 16M, where the spills share the store
 // queue with the streaming stores, ran at 1.0 to 1.6 elements/ns instead of 1.8 to 1.9 on VF2; so
-// the kernels take VF4 for forward and VF2 for derivatives (sigmoid, tanh), VF4 for softplus with
+// the kernels take VF4 for forward and VF3 for derivatives (sigmoid, tanh: VF3 spills more than VF2,
+// about 19 zmm moves per vector against 15, but ran 8 to 12% faster), VF4 for softplus with
 // beta = 1, whose derivative is a sigmoid (kernels/*.h: Wide, WideD, WideUnit). elu and selu take
 // VF4 forward (+20 to 30%), elu' VF4 and selu' VF2 (on VF4 selu's backward at 16M fell to 1.4-2.0
 // elements/ns from 2.7); softplus with beta != 1 VF2 both ways (+35% forward, +8% derivative; VF4
 // was slower); softmax's exponentials (rowwise.h: expDiffCore32) VF4.
 //
 // Included at the end of an ISA's vector header that sets SA_HAS_VF_PAIRS (AVX-512 only: with 16
-// registers AVX2 and SSE2 would mostly spill). body.h compiles math32.h again in namespaces wide2
-// and wide4, where VF and MF are VF2 / MF2 and VF4 / MF4 (wide4::sigmoid32 and so on).
+// registers AVX2 and SSE2 would mostly spill). body.h compiles math32.h again in namespaces wide2,
+// wide3 and wide4, where VF and MF are VF2 / MF2, VF3 / MF3 and VF4 / MF4 (wide4::sigmoid32 and so
+// on). A VF3 step is 96 floats: mapLanes (loop.h) aligns its stores to 128 bytes.
 #ifndef SA_VEC_PAIR_H
 #define SA_VEC_PAIR_H
 
-template <class T> struct VPair { T lo, hi; };
-template <class T> struct MPair { T lo, hi; };
+template <class T, class U = T> struct VPair { T lo; U hi; };
+template <class T, class U = T> struct MPair { T lo; U hi; };
 
-template <class T> SA_INLINE VPair<T> operator+(VPair<T> x, VPair<T> y) { return {x.lo + y.lo, x.hi + y.hi}; }
-template <class T> SA_INLINE VPair<T> operator-(VPair<T> x, VPair<T> y) { return {x.lo - y.lo, x.hi - y.hi}; }
-template <class T> SA_INLINE VPair<T> operator*(VPair<T> x, VPair<T> y) { return {x.lo * y.lo, x.hi * y.hi}; }
-template <class T> SA_INLINE VPair<T> operator/(VPair<T> x, VPair<T> y) { return {x.lo / y.lo, x.hi / y.hi}; }
+template <class T, class U> SA_INLINE VPair<T, U> operator+(VPair<T, U> x, VPair<T, U> y) { return {x.lo + y.lo, x.hi + y.hi}; }
+template <class T, class U> SA_INLINE VPair<T, U> operator-(VPair<T, U> x, VPair<T, U> y) { return {x.lo - y.lo, x.hi - y.hi}; }
+template <class T, class U> SA_INLINE VPair<T, U> operator*(VPair<T, U> x, VPair<T, U> y) { return {x.lo * y.lo, x.hi * y.hi}; }
+template <class T, class U> SA_INLINE VPair<T, U> operator/(VPair<T, U> x, VPair<T, U> y) { return {x.lo / y.lo, x.hi / y.hi}; }
 #define SA_PAIR_CMP(name) \
-  template <class T> SA_INLINE auto name(VPair<T> x, VPair<T> y) { \
-    return MPair<decltype(name(x.lo, y.lo))>{name(x.lo, y.lo), name(x.hi, y.hi)}; \
+  template <class T, class U> SA_INLINE auto name(VPair<T, U> x, VPair<T, U> y) { \
+    return MPair<decltype(name(x.lo, y.lo)), decltype(name(x.hi, y.hi))>{name(x.lo, y.lo), name(x.hi, y.hi)}; \
   }
 SA_PAIR_CMP(lt)
 SA_PAIR_CMP(gt)
 SA_PAIR_CMP(ge)
 SA_PAIR_CMP(eq)
 #undef SA_PAIR_CMP
-template <class T> SA_INLINE MPair<T> mand(MPair<T> x, MPair<T> y) { return {mand(x.lo, y.lo), mand(x.hi, y.hi)}; }
-template <class T> SA_INLINE MPair<T> mor(MPair<T> x, MPair<T> y) { return {mor(x.lo, y.lo), mor(x.hi, y.hi)}; }
-template <class M, class T> SA_INLINE VPair<T> sel(MPair<M> m, VPair<T> t, VPair<T> f) {
+template <class T, class U> SA_INLINE MPair<T, U> mand(MPair<T, U> x, MPair<T, U> y) { return {mand(x.lo, y.lo), mand(x.hi, y.hi)}; }
+template <class T, class U> SA_INLINE MPair<T, U> mor(MPair<T, U> x, MPair<T, U> y) { return {mor(x.lo, y.lo), mor(x.hi, y.hi)}; }
+template <class M, class N, class T, class U> SA_INLINE VPair<T, U> sel(MPair<M, N> m, VPair<T, U> t, VPair<T, U> f) {
   return {sel(m.lo, t.lo, f.lo), sel(m.hi, t.hi, f.hi)};
 }
-template <class T> SA_INLINE VPair<T> andBits(VPair<T> x, uint32_t u) { return {andBits(x.lo, u), andBits(x.hi, u)}; }
-template <class T> SA_INLINE VPair<T> xorBits(VPair<T> x, VPair<T> y) { return {xorBits(x.lo, y.lo), xorBits(x.hi, y.hi)}; }
-template <class T> SA_INLINE VPair<T> pow2f(VPair<T> n) { return {pow2f(n.lo), pow2f(n.hi)}; }
-template <class T> SA_INLINE VPair<T> atLeast(VPair<T> t, VPair<T> lo) { return {atLeast(t.lo, lo.lo), atLeast(t.hi, lo.hi)}; }
+template <class T, class U> SA_INLINE VPair<T, U> andBits(VPair<T, U> x, uint32_t u) { return {andBits(x.lo, u), andBits(x.hi, u)}; }
+template <class T, class U> SA_INLINE VPair<T, U> xorBits(VPair<T, U> x, VPair<T, U> y) { return {xorBits(x.lo, y.lo), xorBits(x.hi, y.hi)}; }
+template <class T, class U> SA_INLINE VPair<T, U> pow2f(VPair<T, U> n) { return {pow2f(n.lo), pow2f(n.hi)}; }
+template <class T, class U> SA_INLINE VPair<T, U> atLeast(VPair<T, U> t, VPair<T, U> lo) { return {atLeast(t.lo, lo.lo), atLeast(t.hi, lo.hi)}; }
+#ifdef SA_HAS_ROUND_EVEN
+template <class T, class U> SA_INLINE VPair<T, U> roundEven(VPair<T, U> v) { return {roundEven(v.lo), roundEven(v.hi)}; }
+#endif
+#ifdef SA_HAS_RANGE
+template <class T, class U> SA_INLINE VPair<T, U> negMinAbsNotNaN(VPair<T, U> v, VPair<T, U> c) { return {negMinAbsNotNaN(v.lo, c.lo), negMinAbsNotNaN(v.hi, c.hi)}; }
+#endif
+#ifdef SA_HAS_ORBITS_F
+template <class T, class U> SA_INLINE VPair<T, U> orBits(VPair<T, U> x, uint32_t u) { return {orBits(x.lo, u), orBits(x.hi, u)}; }
+#endif
 #ifdef SA_HAS_SCALEF
-template <class T> SA_INLINE VPair<T> scalef(VPair<T> v, VPair<T> n) { return {scalef(v.lo, n.lo), scalef(v.hi, n.hi)}; }
+template <class T, class U> SA_INLINE VPair<T, U> scalef(VPair<T, U> v, VPair<T, U> n) { return {scalef(v.lo, n.lo), scalef(v.hi, n.hi)}; }
 #endif
 
 /** Two and four VF: 2·LANESF and 4·LANESF float lanes. */
@@ -59,10 +71,12 @@ using VF2 = VPair<VF>;
 using MF2 = MPair<MF>;
 using VF4 = VPair<VF2>;
 using MF4 = MPair<MF2>;
+using VF3 = VPair<VF, VF2>;
+using MF3 = MPair<MF, MF2>;
 /** v on every part of a VF2 or VF4 (a kernel's parameter, a constant). */
 SA_INLINE void spread(VF& w, VF v) { w = v; }
-template <class T>
-SA_INLINE void spread(VPair<T>& w, VF v) {
+template <class T, class U>
+SA_INLINE void spread(VPair<T, U>& w, VF v) {
   spread(w.lo, v);
   spread(w.hi, v);
 }
@@ -74,20 +88,21 @@ SA_INLINE T spreadTo(VF v) {
 }
 SA_INLINE VF2 splatf2(float f) { return spreadTo<VF2>(splatf(f)); }
 SA_INLINE VF4 splatf4(float f) { return spreadTo<VF4>(splatf(f)); }
+SA_INLINE VF3 splatf3(float f) { return spreadTo<VF3>(splatf(f)); }
 
 // Loads and stores of a pair: each half as a VF, in order.
 SA_INLINE void loadInto(VF& v, const float* p) { v = loadf(p); }
 SA_INLINE void storeFrom(float* p, VF v) { storef(p, v); }
 SA_INLINE void streamFrom(float* p, VF v) { streamf(p, v); }
-template <class T> SA_INLINE void loadInto(VPair<T>& v, const float* p) {
+template <class T, class U> SA_INLINE void loadInto(VPair<T, U>& v, const float* p) {
   loadInto(v.lo, p);
   loadInto(v.hi, p + sizeof(T) / sizeof(VF) * LANESF);
 }
-template <class T> SA_INLINE void storeFrom(float* p, VPair<T> v) {
+template <class T, class U> SA_INLINE void storeFrom(float* p, VPair<T, U> v) {
   storeFrom(p, v.lo);
   storeFrom(p + sizeof(T) / sizeof(VF) * LANESF, v.hi);
 }
-template <class T> SA_INLINE void streamFrom(float* p, VPair<T> v) {
+template <class T, class U> SA_INLINE void streamFrom(float* p, VPair<T, U> v) {
   streamFrom(p, v.lo);
   streamFrom(p + sizeof(T) / sizeof(VF) * LANESF, v.hi);
 }
