@@ -54,6 +54,29 @@ template <class T> SA_INLINE VPair<T> atLeast(VPair<T> t, VPair<T> lo) { return 
 template <class T> SA_INLINE VPair<T> scalef(VPair<T> v, VPair<T> n) { return {scalef(v.lo, n.lo), scalef(v.hi, n.hi)}; }
 #endif
 
+#ifdef SA_HAS_MASKED_F32
+template <class M, class T> SA_INLINE VPair<T> addWhere(MPair<M> m, VPair<T> a, VPair<T> b, VPair<T> src) {
+  return {addWhere(m.lo, a.lo, b.lo, src.lo), addWhere(m.hi, a.hi, b.hi, src.hi)};
+}
+template <class M, class T> SA_INLINE VPair<T> subWhere(MPair<M> m, VPair<T> a, VPair<T> b, VPair<T> src) {
+  return {subWhere(m.lo, a.lo, b.lo, src.lo), subWhere(m.hi, a.hi, b.hi, src.hi)};
+}
+template <class M, class T> SA_INLINE VPair<T> addWhereElseZero(MPair<M> m, VPair<T> a, VPair<T> b) {
+  return {addWhereElseZero(m.lo, a.lo, b.lo), addWhereElseZero(m.hi, a.hi, b.hi)};
+}
+template <class T> SA_INLINE VPair<T> orBits(VPair<T> x, uint32_t u) { return {orBits(x.lo, u), orBits(x.hi, u)}; }
+template <class T> SA_INLINE VPair<T> atLeastZeroBits(VPair<T> x) { return {atLeastZeroBits(x.lo), atLeastZeroBits(x.hi)}; }
+template <class T> SA_INLINE VPair<T> maxBitsU(VPair<T> x, VPair<T> y) { return {maxBitsU(x.lo, y.lo), maxBitsU(x.hi, y.hi)}; }
+/** The pair's parts folded by maxBitsU into one VF. */
+SA_INLINE VF foldMaxBitsU(VF x) { return x; }
+template <class T> SA_INLINE VF foldMaxBitsU(VPair<T> x) { return foldMaxBitsU(maxBitsU(x.lo, x.hi)); }
+SA_INLINE VF firstPart(VF x) { return x; }
+template <class T> SA_INLINE VF firstPart(VPair<T> x) { return firstPart(x.lo); }
+/** anyBitsAbove over all the parts (u the same on every lane). */
+template <class T> SA_INLINE bool anyBitsAbove(VPair<T> x, VPair<T> u) { return anyBitsAbove(foldMaxBitsU(x), firstPart(u)); }
+template <int S, class T> SA_INLINE VPair<T> pow2FromMagicF(VPair<T> kk) { return {pow2FromMagicF<S>(kk.lo), pow2FromMagicF<S>(kk.hi)}; }
+#endif
+
 /** Two and four VF: 2·LANESF and 4·LANESF float lanes. */
 using VF2 = VPair<VF>;
 using MF2 = MPair<MF>;
