@@ -349,41 +349,37 @@ SA_INLINE VF softplusTail32(VF x, MF pos, VF an, const Exp32& e, VF beta) {
   return sel(pos, x, Cf(0)) + (v * sel(tiny, F32(m32::TWO_M32), Cf(1)));
 }
 
-/**
- * softplus32 for beta = 1 (the default), threshold thr: the same bits as with beta = 1 given (the
- * loop picks this per call): t = x exactly, and Dekker's low part is +0 for finite x
- * (((xh - x) + xt) + 0·xh) + 0·xt) and NaN for infinite x, where the clamp an < -109 zeroes it
- * anyway. So the threshold test is x > thr, expCore32 needs no low part (see expCore32(t)),
- * an = -|x| (x = +0 gives -0 instead of +0, which e^an does not see: see sigmoid32), and the
- * division by 1 goes.
- */
 #ifdef SA_HAS_MASKED_F32
 /**
- * softplusUnit32 where every lane has |x| <= min(thr, 21) (an = -|x| >= -21, not NaN): none is
- * above the threshold or tiny, so the result is x+ + L, x+ = x > 0 ? x : +0 (vpmaxsd on the
- * bits). The same operations on the lanes with these differences, none of which changes a bit:
+ * softplus32 (any beta, or beta = 1: below) where every lane has |t| < min(thr, 21) (t = beta·x,
+ * not NaN; for beta = 1, |x| <= min(thr, 21)): none is above the threshold or tiny, so the result
+ * is (t > 0 ? x : +0) + L/beta, L = log1pCore32(e^an). The same operations on the lanes, with
+ * these differences, none of which changes a bit:
  * - no clamp of an (an >= -21 > -109), and eh = y·2^k, el = yl·2^k as single products (k >= -30:
- *   the reference's y·2^(k+32) is exact, so its product by 2^-32 is y·2^k rounded once), 2^k from
- *   kk's bits;
+ *   the reference's y·2^(k+32) is exact, so its product by 2^-32 is y·2^k rounded once), 2^k
+ *   from kk's bits;
  * - log1pCore32's selects as masked operations that leave the other lanes as they are: fr, and
  *   S = fr where !big (+0 + fr = fr, fr = eh > 0), Se = +0 there ((+0 - fr) + fr = +0 exactly),
  *   c = t there instead of +0 + t, which differs only for t = -0: c is added to s·(hfsq + R) > 0
- *   (fr >= e^-21), where ±0 both give the same sum.
- * - the tail's L·1 is L and the selects on tiny and on the threshold always take the same arm.
+ *   (fr >= e^-21), where ±0 both give the same sum;
+ * - the tail's v·1 is v, and the selects on tiny and on the threshold always take the same arm;
+ *   x or +0 added to v = L/beta, which is neither ±0 nor NaN (L >= e^-21·(1 - e^-21), beta
+ *   finite and nonzero... or 0, giving ±Inf; |th| < 21 rules out NaN and infinite beta), is v
+ *   itself where t <= 0 (a masked addition, or vpmaxsd's +0 for beta = 1).
+ * e^an = eh + el:
  */
-/** Its three stages (kernels/softplus.h interleaves them over the halves of a VF4): e^an = eh + el; */
 struct SoftplusFastE32 { VF eh, el; };
-SA_INLINE SoftplusFastE32 softplusFastExp32(VF an) {
+template <bool HasTl>
+SA_INLINE SoftplusFastE32 softplusFastExp32(VF an, VF anl) {
   VF k, q, ql, kk;
-  expReduce32<false>(an, an, k, q, ql, kk);
+  expReduce32<HasTl>(an, anl, k, q, ql, kk);
   VF y = Cf(1) + q;
   VF yl = ((Cf(1) - y) + q) + ql;
   VF p2 = pow2FromMagicF<0>(kk);
   return SoftplusFastE32{y * p2, yl * p2};
 }
-/** log1pCore32 up to the division and the terms that do not need its quotient; */
-struct SoftplusFastL32 { VF s, hfsq, c, S, Se; };
-SA_INLINE SoftplusFastL32 softplusFastLog1(SoftplusFastE32 e) {
+/** L = log1pCore32(eh, el) with masked operations for its selects. */
+SA_INLINE VF softplusFastLog32(SoftplusFastE32 e) {
   MF big = gt(e.eh, Cf(0.5f));
   VF fr = subWhere(big, Cf(0.5f) * e.eh, Cf(0.5f), e.eh);
   VF s = fr / (Cf(2) + fr);
@@ -392,42 +388,50 @@ SA_INLINE SoftplusFastL32 softplusFastLog1(SoftplusFastE32 e) {
   VF c = addWhere(big, F32(m32::LN2F_LO), t, t);
   VF S = addWhere(big, F32(m32::LN2F), fr, fr);
   VF Se = addWhereElseZero(big, F32(m32::LN2F) - S, fr);
-  return SoftplusFastL32{s, hfsq, c, S, Se};
-}
-/** and the rest, from the quotient s on. */
-SA_INLINE VF softplusFastLog2(VF x, SoftplusFastL32 l) {
-  VF z = l.s * l.s;
+  VF z = s * s;
   VF R = z * (F32(m32::L1) + z * (F32(m32::L2) + z * (F32(m32::L3) + z * F32(m32::L4))));
-  VF v = l.hfsq - (l.s * (l.hfsq + R) + l.c);
-  return atLeastZeroBits(x) + (l.S + (l.Se - v));
+  VF v = hfsq - (s * (hfsq + R) + c);
+  return S + (Se - v);
 }
-SA_INLINE VF softplusUnitFast32(VF x, VF an) { return softplusFastLog2(x, softplusFastLog1(softplusFastExp32(an))); }
-/** Whether softplusUnitFast32 applies to all lanes of an = -|x| for threshold thr. */
-SA_INLINE bool softplusFastApplies(VF an, VF thr) {
-  VF lim = sel(lt(thr, F32(0x41a80000)), thr, F32(0x41a80000));
-  return !anyBitsAbove(an, neg32(lim));
-}
+/** min(thr, 21) (21 for a NaN thr, which no t is above). */
+SA_INLINE VF softplusFastLimit(VF thr) { return sel(lt(thr, F32(0x41a80000)), thr, F32(0x41a80000)); }
 #endif
+/**
+ * softplus32 for beta = 1 (the default), threshold thr: the same bits as with beta = 1 given (the
+ * loop picks this per call): t = x exactly, and Dekker's low part is +0 for finite x
+ * (((xh - x) + xt) + 0·xh) + 0·xt) and NaN for infinite x, where the clamp an < -109 zeroes it
+ * anyway. So the threshold test is x > thr, expCore32 needs no low part (see expCore32(t)),
+ * an = -|x| (x = +0 gives -0 instead of +0, which e^an does not see: see sigmoid32), and the
+ * division by 1 goes. With SA_HAS_MASKED_F32, the fast form above where all lanes have
+ * |x| <= min(thr, 21): as unsigned integers the bits of -|x| (sign bit set) are then at most
+ * those of -min(thr, 21) (a negative thr: never).
+ */
 SA_INLINE VF softplusUnit32(VF x, VF thr) {
 #ifdef SA_HAS_MASKED_F32
-  // The fast form where all lanes have -|x| >= -min(thr, 21) (NaN thr: 21; thr < 0 never): as
-  // unsigned integers the bits of -|x| (sign bit set) are then at most those of -min(thr, 21).
   {
     VF an = orBits(x, m32::SIGN);
-    if (softplusFastApplies(an, thr)) return softplusUnitFast32(x, an);
+    if (!anyBitsAbove(an, neg32(softplusFastLimit(thr)))) return atLeastZeroBits(x) + softplusFastLog32(softplusFastExp32<false>(an, an));
   }
 #endif
   VF an = negabs32(x);
   return sel(gt(x, thr), x, softplusTail32<false>(x, gt(x, Cf(0)), an, expCore32(an), Cf(1)));
 }
 /** softplus32 for any beta (src/reference/softplus.ts), threshold thr: the exact beta·x = th + tl,
- * above the threshold where th > thr, or th == thr and tl > 0; else (t > 0 ? x : 0) + log1p(e^-|t|)/beta. */
+ * above the threshold where th > thr, or th == thr and tl > 0; else (t > 0 ? x : 0) + log1p(e^-|t|)/beta.
+ * With SA_HAS_MASKED_F32, the fast form above where all lanes have |th| < min(thr, 21) (strictly:
+ * th == thr is above for tl > 0), tested on the bits of -|th| as for beta = 1. */
 SA_INLINE MF softplusAbove32(Pair32 t, VF thr) { return mor(gt(t.h, thr), mand(eq(t.h, thr), gt(t.l, Cf(0)))); }
 SA_INLINE VF softplus32(VF x, VF beta, VF thr) {
   Pair32 t = timesExact32(beta, x);
   MF pos = gt(t.h, Cf(0));
   VF an = sel(pos, neg32(t.h), t.h);
   VF anl0 = sel(pos, neg32(t.l), t.l);
+#ifdef SA_HAS_MASKED_F32
+  if (!anyBitsAtLeast(orBits(t.h, m32::SIGN), neg32(softplusFastLimit(thr)))) {
+    VF v = softplusFastLog32(softplusFastExp32<true>(an, anl0)) / beta;
+    return addWhere(pos, x, v, v);
+  }
+#endif
   VF anl = sel(lt(an, F32(m32::EXP_T_LO)), Cf(0), anl0);
   return sel(softplusAbove32(t, thr), x, softplusTail32<true>(x, pos, an, expCore32(an, anl), beta));
 }

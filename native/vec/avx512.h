@@ -214,14 +214,23 @@ SA_INLINE VF atLeastZeroBits(VF x) {
   const __m512i z = _mm512_setzero_si512();
   return VF{fromBits1(_mm512_max_epi32(bitsf1(x.a), z)), fromBits1(_mm512_max_epi32(bitsf1(x.b), z))};
 }
+/** Lanes whose bits as a signed integer are <= 0: +0 and the values with the sign bit set. */
+SA_INLINE MF bitsAtMostZero(VF x) {
+  const __m512i z = _mm512_setzero_si512();
+  return MF{_mm512_cmple_epi32_mask(bitsf1(x.a), z), _mm512_cmple_epi32_mask(bitsf1(x.b), z)};
+}
 /** The larger of the bits of x and y as unsigned integers, lane by lane. */
 SA_INLINE VF maxBitsU(VF x, VF y) {
   return VF{fromBits1(_mm512_max_epu32(bitsf1(x.a), bitsf1(y.a))), fromBits1(_mm512_max_epu32(bitsf1(x.b), bitsf1(y.b)))};
 }
-/** Whether some lane of x has bits above those of u (the same on every lane) as unsigned integers. */
+/** Whether some lane of x has bits above (at least) those of u (the same on every lane) as unsigned integers. */
 SA_INLINE bool anyBitsAbove(VF x, VF u) {
   const __m512i m = _mm512_max_epu32(bitsf1(x.a), bitsf1(x.b));
   return _mm512_cmpgt_epu32_mask(m, bitsf1(u.a)) != 0;
+}
+SA_INLINE bool anyBitsAtLeast(VF x, VF u) {
+  const __m512i m = _mm512_max_epu32(bitsf1(x.a), bitsf1(x.b));
+  return _mm512_cmpge_epu32_mask(m, bitsf1(u.a)) != 0;
 }
 /**
  * 2^(k + S) from kk = k + 1.5·2^23 in float32 (bits 0x4b400000 + k) for an integral k with

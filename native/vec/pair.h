@@ -65,6 +65,9 @@ template <class M, class T> SA_INLINE VPair<T> addWhereElseZero(MPair<M> m, VPai
   return {addWhereElseZero(m.lo, a.lo, b.lo), addWhereElseZero(m.hi, a.hi, b.hi)};
 }
 template <class T> SA_INLINE VPair<T> orBits(VPair<T> x, uint32_t u) { return {orBits(x.lo, u), orBits(x.hi, u)}; }
+template <class T> SA_INLINE auto bitsAtMostZero(VPair<T> x) {
+  return MPair<decltype(bitsAtMostZero(x.lo))>{bitsAtMostZero(x.lo), bitsAtMostZero(x.hi)};
+}
 template <class T> SA_INLINE VPair<T> atLeastZeroBits(VPair<T> x) { return {atLeastZeroBits(x.lo), atLeastZeroBits(x.hi)}; }
 template <class T> SA_INLINE VPair<T> maxBitsU(VPair<T> x, VPair<T> y) { return {maxBitsU(x.lo, y.lo), maxBitsU(x.hi, y.hi)}; }
 /** The pair's parts folded by maxBitsU into one VF. */
@@ -74,6 +77,7 @@ SA_INLINE VF firstPart(VF x) { return x; }
 template <class T> SA_INLINE VF firstPart(VPair<T> x) { return firstPart(x.lo); }
 /** anyBitsAbove over all the parts (u the same on every lane). */
 template <class T> SA_INLINE bool anyBitsAbove(VPair<T> x, VPair<T> u) { return anyBitsAbove(foldMaxBitsU(x), firstPart(u)); }
+template <class T> SA_INLINE bool anyBitsAtLeast(VPair<T> x, VPair<T> u) { return anyBitsAtLeast(foldMaxBitsU(x), firstPart(u)); }
 template <int S, class T> SA_INLINE VPair<T> pow2FromMagicF(VPair<T> kk) { return {pow2FromMagicF<S>(kk.lo), pow2FromMagicF<S>(kk.hi)}; }
 #endif
 
