@@ -414,34 +414,60 @@ SA_INLINE VF softplusFastLimit(VF thr) { return sel(lt(thr, F32(0x41a80000)), th
  * |x| <= min(thr, 21): as unsigned integers the bits of -|x| (sign bit set) are then at most
  * those of -min(thr, 21) (a negative thr: never).
  */
-SA_INLINE VF softplusUnit32(VF x, VF thr) {
-#ifdef SA_HAS_MASKED_F32
-  {
-    VF an = orBits(x, m32::SIGN);
-    if (!anyBitsAbove(an, neg32(softplusFastLimit(thr)))) return atLeastZeroBits(x) + softplusFastLog32(softplusFastExp32<false>(an, an));
-  }
-#endif
+SA_INLINE VF softplusUnitGeneric32(VF x, VF thr) {
   VF an = negabs32(x);
   return sel(gt(x, thr), x, softplusTail32<false>(x, gt(x, Cf(0)), an, expCore32(an), Cf(1)));
+}
+#ifdef SA_HAS_MASKED_F32
+/** The fast form into y where it applies to all lanes (then true). */
+SA_INLINE bool softplusUnitFast32(VF x, VF thr, VF& y) {
+  VF an = orBits(x, m32::SIGN);
+  if (anyBitsAbove(an, neg32(softplusFastLimit(thr)))) return false;
+  y = atLeastZeroBits(x) + softplusFastLog32(softplusFastExp32<false>(an, an));
+  return true;
+}
+#endif
+SA_INLINE VF softplusUnit32(VF x, VF thr) {
+#ifdef SA_HAS_MASKED_F32
+  VF y;
+  if (softplusUnitFast32(x, thr, y)) return y;
+#endif
+  return softplusUnitGeneric32(x, thr);
 }
 /** softplus32 for any beta (src/reference/softplus.ts), threshold thr: the exact beta·x = th + tl,
  * above the threshold where th > thr, or th == thr and tl > 0; else (t > 0 ? x : 0) + log1p(e^-|t|)/beta.
  * With SA_HAS_MASKED_F32, the fast form above where all lanes have |th| < min(thr, 21) (strictly:
  * th == thr is above for tl > 0), tested on the bits of -|th| as for beta = 1. */
 SA_INLINE MF softplusAbove32(Pair32 t, VF thr) { return mor(gt(t.h, thr), mand(eq(t.h, thr), gt(t.l, Cf(0)))); }
-SA_INLINE VF softplus32(VF x, VF beta, VF thr) {
+/** softplus32 without the fast form. */
+SA_INLINE VF softplusGeneric32(VF x, VF beta, VF thr) {
   Pair32 t = timesExact32(beta, x);
   MF pos = gt(t.h, Cf(0));
   VF an = sel(pos, neg32(t.h), t.h);
   VF anl0 = sel(pos, neg32(t.l), t.l);
-#ifdef SA_HAS_MASKED_F32
-  if (!anyBitsAtLeast(orBits(t.h, m32::SIGN), neg32(softplusFastLimit(thr)))) {
-    VF v = softplusFastLog32(softplusFastExp32<true>(an, anl0)) / beta;
-    return addWhere(pos, x, v, v);
-  }
-#endif
   VF anl = sel(lt(an, F32(m32::EXP_T_LO)), Cf(0), anl0);
   return sel(softplusAbove32(t, thr), x, softplusTail32<true>(x, pos, an, expCore32(an, anl), beta));
+}
+#ifdef SA_HAS_MASKED_F32
+/** The fast form into y where it applies to all lanes (then true). */
+SA_INLINE bool softplusFast32(VF x, VF beta, VF thr, VF& y) {
+  // th = beta·x alone first (timesExact32's th): where the test fails, only this product is lost.
+  if (anyBitsAtLeast(orBits(beta * x, m32::SIGN), neg32(softplusFastLimit(thr)))) return false;
+  Pair32 t = timesExact32(beta, x);
+  MF pos = gt(t.h, Cf(0));
+  VF an = sel(pos, neg32(t.h), t.h);
+  VF anl0 = sel(pos, neg32(t.l), t.l);
+  VF v = softplusFastLog32(softplusFastExp32<true>(an, anl0)) / beta;
+  y = addWhere(pos, x, v, v);
+  return true;
+}
+#endif
+SA_INLINE VF softplus32(VF x, VF beta, VF thr) {
+#ifdef SA_HAS_MASKED_F32
+  VF y;
+  if (softplusFast32(x, beta, thr, y)) return y;
+#endif
+  return softplusGeneric32(x, beta, thr);
 }
 /** softplus' for any beta: sigmoidPair32 of the exact beta·x, 1 above the threshold. */
 SA_INLINE VF softplusDeriv32(VF x, VF beta, VF thr) {
