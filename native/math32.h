@@ -363,9 +363,12 @@ SA_INLINE VF softplusTail32(VF x, MF pos, VF an, const Exp32& e, VF beta) {
  *   c = t there instead of +0 + t, which differs only for t = -0: c is added to s·(hfsq + R) > 0
  *   (fr >= e^-21), where ±0 both give the same sum;
  * - the tail's v·1 is v, and the selects on tiny and on the threshold always take the same arm;
- *   x or +0 added to v = L/beta, which is neither ±0 nor NaN (L >= e^-21·(1 - e^-21), beta
- *   finite and nonzero... or 0, giving ±Inf; |th| < 21 rules out NaN and infinite beta), is v
- *   itself where t <= 0 (a masked addition, or vpmaxsd's +0 for beta = 1).
+ *   +0 + v is v itself where t <= 0, so x is added under a mask (for beta = 1, x+ by vpmaxsd
+ *   instead: x > 0 ? x : +0): v = L/beta is neither ±0 nor NaN (L > e^-21/2; |th| < 21 rules
+ *   out a NaN or infinite beta; beta = ±0 gives ±Inf).
+ * The fast form's test is on the bits: as unsigned integers those of -|t| (sign bit set) are below
+ * (beta = 1: at most) those of -min(thr, 21) exactly where |t| < min(thr, 21) (a negative thr:
+ * never; NaN t: never). kernels/softplus.h runs the general forms out of line where it fails.
  * e^an = eh + el:
  */
 struct SoftplusFastE32 { VF eh, el; };
@@ -411,8 +414,7 @@ SA_INLINE VF softplusFastLimit(VF thr) { return sel(lt(thr, F32(0x41a80000)), th
  * anyway. So the threshold test is x > thr, expCore32 needs no low part (see expCore32(t)),
  * an = -|x| (x = +0 gives -0 instead of +0, which e^an does not see: see sigmoid32), and the
  * division by 1 goes. With SA_HAS_MASKED_F32, the fast form above where all lanes have
- * |x| <= min(thr, 21): as unsigned integers the bits of -|x| (sign bit set) are then at most
- * those of -min(thr, 21) (a negative thr: never).
+ * |x| <= min(thr, 21).
  */
 SA_INLINE VF softplusUnitGeneric32(VF x, VF thr) {
   VF an = negabs32(x);

@@ -16,8 +16,9 @@
 // the kernels take VF4 for forward and VF2 for derivatives (sigmoid, tanh), VF4 for softplus with
 // beta = 1, whose derivative is a sigmoid (kernels/*.h: Wide, WideD, WideUnit). elu and selu take
 // VF4 forward (+20 to 30%), elu' VF4 and selu' VF2 (on VF4 selu's backward at 16M fell to 1.4-2.0
-// elements/ns from 2.7); softplus with beta != 1 VF2 both ways (+35% forward, +8% derivative; VF4
-// was slower); softmax's exponentials (rowwise.h: expDiffCore32) VF4.
+// elements/ns from 2.7); softplus with beta != 1 VF2 for the derivative (+8%; VF4 was slower), and
+// forward VF4 for math32.h's fast form, VF2 halves for the general one (kernels/softplus.h);
+// softmax's exponentials (rowwise.h: expDiffCore32) VF4.
 //
 // Included at the end of an ISA's vector header that sets SA_HAS_VF_PAIRS (AVX-512 only: with 16
 // registers AVX2 and SSE2 would mostly spill). body.h compiles math32.h again in namespaces wide2
