@@ -32,11 +32,12 @@ struct softplus {
 #ifdef SA_HAS_VF_PAIRS
   /**
    * f32unit / f32 (any beta) on four vectors at once (VF4, vec/pair.h) where math32.h's fast form
-   * applies to all of them (no lane above the threshold or below e^-21), else out of line: the
-   * general forms inline took registers from the fast one (beta = 1: 2.7 elements/ns instead of
-   * 2.9 at 64K), though out of line they lose about 12% (their constants loaded per call): on
-   * four vectors for beta = 1, on the two halves for other betas (on four they ran 12% slower).
-   * x goes by value: by reference it was stored twice per step, before the test (3.1 -> 2.9).
+   * applies to all of them (|beta·x| below min(threshold, 21)), else out of line: inline, the
+   * general forms took registers from the fast one (beta = 1, standalone loop at 64K: 2.7
+   * elements/ns instead of 2.9), though out of line they run 7 to 17% slower than inline (their
+   * constants loaded per call, x through memory): on four vectors for beta = 1, on the two
+   * halves for other betas (on four they ran 12% slower). x goes by value: by reference it was
+   * stored twice per step, before the test (2.9 elements/ns instead of 3.1).
    * df32unit (a sigmoid) and df32 on two, as sigmoid's df32w: on VF4 the backward at 16M ran 1.1-1.3
    * elements/ns instead of 2.0 (spills sharing the store queue with the streaming stores).
    */
