@@ -384,28 +384,127 @@ SA_INLINE VF softplusTail32(VF x, MF pos, VF an, const Exp32& e, VF beta) {
   return sel(pos, x, Cf(0)) + (v * sel(tiny, F32(m32::TWO_M32), Cf(1)));
 }
 
+#ifdef SA_HAS_MASKED_F32
+/**
+ * softplus32 (any beta, or beta = 1: below) where every lane has |t| < min(thr, 21) (t = beta·x,
+ * not NaN; for beta = 1, |x| <= min(thr, 21)): none is above the threshold or tiny, so the result
+ * is (t > 0 ? x : +0) + L/beta, L = log1pCore32(e^an). The same operations on the lanes, with
+ * these differences, none of which changes a bit:
+ * - no clamp of an (an >= -21 > -109), and eh = y·2^k, el = yl·2^k as single products (k >= -30:
+ *   the reference's y·2^(k+32) is exact, so its product by 2^-32 is y·2^k rounded once), 2^k
+ *   from kk's bits;
+ * - log1pCore32's selects as masked operations that leave the other lanes as they are: fr, and
+ *   S = fr where !big (+0 + fr = fr, fr = eh > 0), Se = +0 there ((+0 - fr) + fr = +0 exactly),
+ *   c = t there instead of +0 + t, which differs only for t = -0: c is added to s·(hfsq + R) > 0
+ *   (fr >= e^-21), where ±0 both give the same sum;
+ * - the tail's v·1 is v, and the selects on tiny and on the threshold always take the same arm;
+ *   +0 + v is v itself where t <= 0, so x is added under a mask (for beta = 1, x+ by vpmaxsd
+ *   instead: x > 0 ? x : +0): v = L/beta is neither ±0 nor NaN (L > e^-21/2; |th| < 21 rules
+ *   out a NaN or infinite beta; beta = ±0 gives ±Inf).
+ * The fast form's test is on the bits: as unsigned integers those of -|t| (sign bit set) are below
+ * (beta = 1: at most) those of -min(thr, 21) exactly where |t| < min(thr, 21) (a negative thr:
+ * never; NaN t: never). kernels/softplus.h runs the general forms out of line where it fails.
+ * e^an = eh + el:
+ */
+struct SoftplusFastE32 { VF eh, el; };
+template <bool HasTl>
+SA_INLINE SoftplusFastE32 softplusFastExp32(VF an, VF anl) {
+  VF kk = (an * F32(m32::INV_LN2)) + F32(m32::MAGIC);  // expReduce32 with 2^k early
+  VF p2 = pow2FromMagicF<0>(kk);
+  VF k = kk - F32(m32::MAGIC);
+  VF hi = an - k * F32(m32::LN2_HI);
+  VF lo = k * F32(m32::LN2_LO);
+  if constexpr (HasTl) lo = lo - anl;
+  VF r = hi - lo;
+  VF p = F32(m32::E2) + r * (F32(m32::E3) + r * (F32(m32::E4) + r * (F32(m32::E5) + r * F32(m32::E6))));
+  VF w = lo - (r * r) * p;
+  VF q = hi - w;
+  VF ql = (hi - q) - w;
+  VF y = Cf(1) + q;
+  VF yl = ((Cf(1) - y) + q) + ql;
+  return SoftplusFastE32{y * p2, yl * p2};
+}
+/** L = log1pCore32(eh, el) with masked operations for its selects. */
+SA_INLINE VF softplusFastLog32(SoftplusFastE32 e) {
+  MF big = gt(e.eh, Cf(0.5f));
+  VF fr = subWhere(big, Cf(0.5f) * e.eh, Cf(0.5f), e.eh);
+  VF s = fr / (Cf(2) + fr);
+  VF hfsq = (Cf(0.5f) * fr) * fr;
+  VF t = e.el * recipLine(Cf(1) + e.eh);
+  VF c = addWhere(big, F32(m32::LN2F_LO), t, t);
+  VF S = addWhere(big, F32(m32::LN2F), fr, fr);
+  VF Se = addWhereElseZero(big, F32(m32::LN2F) - S, fr);
+  VF z = s * s;
+  VF R = z * (F32(m32::L1) + z * (F32(m32::L2) + z * (F32(m32::L3) + z * F32(m32::L4))));
+  VF v = hfsq - (s * (hfsq + R) + c);
+  return S + (Se - v);
+}
+/** min(thr, 21) (21 for a NaN thr, which no t is above). */
+SA_INLINE VF softplusFastLimit(VF thr) { return sel(lt(thr, F32(0x41a80000)), thr, F32(0x41a80000)); }
+#endif
 /**
  * softplus32 for beta = 1 (the default), threshold thr: the same bits as with beta = 1 given (the
  * loop picks this per call): t = x exactly, and Dekker's low part is +0 for finite x
  * (((xh - x) + xt) + 0·xh) + 0·xt) and NaN for infinite x, where the clamp an < -109 zeroes it
  * anyway. So the threshold test is x > thr, expCore32 needs no low part (see expCore32(t)),
  * an = -|x| (x = +0 gives -0 instead of +0, which e^an does not see: see sigmoid32), and the
- * division by 1 goes.
+ * division by 1 goes. With SA_HAS_MASKED_F32, the fast form above where all lanes have
+ * |x| <= min(thr, 21).
  */
-SA_INLINE VF softplusUnit32(VF x, VF thr) {
+SA_INLINE VF softplusUnitGeneric32(VF x, VF thr) {
   VF an = negabs32(x);
   return sel(gt(x, thr), x, softplusTail32<false>(x, gt(x, Cf(0)), an, expCore32(an), Cf(1)));
 }
+#ifdef SA_HAS_MASKED_F32
+/** The fast form into y where it applies to all lanes (then true). */
+SA_INLINE bool softplusUnitFast32(VF x, VF thr, VF& y) {
+  VF an = orBits(x, m32::SIGN);
+  if (anyBitsAbove(an, neg32(softplusFastLimit(thr)))) return false;
+  y = atLeastZeroBits(x) + softplusFastLog32(softplusFastExp32<false>(an, an));
+  return true;
+}
+#endif
+SA_INLINE VF softplusUnit32(VF x, VF thr) {
+#ifdef SA_HAS_MASKED_F32
+  VF y;
+  if (softplusUnitFast32(x, thr, y)) return y;
+#endif
+  return softplusUnitGeneric32(x, thr);
+}
 /** softplus32 for any beta (src/reference/softplus.ts), threshold thr: the exact beta·x = th + tl,
- * above the threshold where th > thr, or th == thr and tl > 0; else (t > 0 ? x : 0) + log1p(e^-|t|)/beta. */
+ * above the threshold where th > thr, or th == thr and tl > 0; else (t > 0 ? x : 0) + log1p(e^-|t|)/beta.
+ * With SA_HAS_MASKED_F32, the fast form above where all lanes have |th| < min(thr, 21) (strictly:
+ * th == thr is above for tl > 0), tested on the bits of -|th| as for beta = 1. */
 SA_INLINE MF softplusAbove32(Pair32 t, VF thr) { return mor(gt(t.h, thr), mand(eq(t.h, thr), gt(t.l, Cf(0)))); }
-SA_INLINE VF softplus32(VF x, VF beta, VF thr) {
+/** softplus32 without the fast form. */
+SA_INLINE VF softplusGeneric32(VF x, VF beta, VF thr) {
   Pair32 t = timesExact32(beta, x);
   MF pos = gt(t.h, Cf(0));
   VF an = sel(pos, neg32(t.h), t.h);
   VF anl0 = sel(pos, neg32(t.l), t.l);
   VF anl = sel(lt(an, F32(m32::EXP_T_LO)), Cf(0), anl0);
   return sel(softplusAbove32(t, thr), x, softplusTail32<true>(x, pos, an, expCore32(an, anl), beta));
+}
+#ifdef SA_HAS_MASKED_F32
+/** The fast form into y where it applies to all lanes (then true). */
+SA_INLINE bool softplusFast32(VF x, VF beta, VF thr, VF& y) {
+  // th = beta·x alone first (timesExact32's th): where the test fails, only this product is lost.
+  if (anyBitsAtLeast(orBits(beta * x, m32::SIGN), neg32(softplusFastLimit(thr)))) return false;
+  Pair32 t = timesExact32(beta, x);
+  MF pos = gt(t.h, Cf(0));
+  VF an = sel(pos, neg32(t.h), t.h);
+  VF anl0 = sel(pos, neg32(t.l), t.l);
+  VF v = softplusFastLog32(softplusFastExp32<true>(an, anl0)) / beta;
+  y = addWhere(pos, x, v, v);
+  return true;
+}
+#endif
+SA_INLINE VF softplus32(VF x, VF beta, VF thr) {
+#ifdef SA_HAS_MASKED_F32
+  VF y;
+  if (softplusFast32(x, beta, thr, y)) return y;
+#endif
+  return softplusGeneric32(x, beta, thr);
 }
 /** softplus' for any beta: sigmoidPair32 of the exact beta·x, 1 above the threshold. */
 SA_INLINE VF softplusDeriv32(VF x, VF beta, VF thr) {

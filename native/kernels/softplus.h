@@ -1,5 +1,12 @@
 // softplus (src/reference/softplus.ts): PyTorch's threshold rule. p0 = beta, p1 = threshold.
 #include "sigmoid.h"  // sigmoid::f, f64 and bell are shared
+#ifndef SA_NOINLINE
+#ifdef _MSC_VER
+#define SA_NOINLINE __declspec(noinline)
+#else
+#define SA_NOINLINE __attribute__((noinline))
+#endif
+#endif
 struct softplus {
   static constexpr bool linear = false;
   SA_MEMBER static V f(V x, const P& p) {
@@ -24,18 +31,39 @@ struct softplus {
   SA_MEMBER static VF df32unit(VF x, const PF& p) { return softplusDerivUnit32(x, p.p1); }
 #ifdef SA_HAS_VF_PAIRS
   /**
-   * f32unit on four vectors at once (VF4, vec/pair.h), as sigmoid's f32w; df32unit on two, as
-   * sigmoid's df32w: on VF4 its backward at 16M ran 1.1-1.3 elements/ns instead of 2.0 (spills
-   * sharing the store queue with the streaming stores).
+   * f32unit / f32 (any beta) on four vectors at once (VF4, vec/pair.h) where math32.h's fast form
+   * applies to all of them (|beta·x| below min(threshold, 21)), else out of line: inline, the
+   * general forms took registers from the fast one (beta = 1, standalone loop at 64K: 2.7
+   * elements/ns instead of 2.9), though out of line they run 7 to 17% slower than inline (their
+   * constants loaded per call, x through memory): on four vectors for beta = 1, on the two
+   * halves for other betas (on four they ran 12% slower). x goes by value: by reference it was
+   * stored twice per step, before the test (2.9 elements/ns instead of 3.1).
+   * df32unit (a sigmoid) and df32 on two, as sigmoid's df32w: on VF4 the backward at 16M ran 1.1-1.3
+   * elements/ns instead of 2.0 (spills sharing the store queue with the streaming stores).
    */
   using WideUnit = VF4;
   using WideUnitD = VF2;
-  SA_MEMBER static WideUnit f32unitw(WideUnit x, const PF& p) { return wide4::softplusUnit32(x, spreadTo<WideUnit>(p.p1)); }
+  SA_NOINLINE static void f32unitSlow(VF4 x, VF4& y, const PF& p) {
+    y = wide4::softplusUnitGeneric32(x, spreadTo<VF4>(p.p1));
+  }
+  SA_MEMBER static WideUnit f32unitw(WideUnit x, const PF& p) {
+    WideUnit y;
+    if (!wide4::softplusUnitFast32(x, spreadTo<WideUnit>(p.p1), y)) f32unitSlow(x, y, p);
+    return y;
+  }
   SA_MEMBER static WideUnitD df32unitw(WideUnitD x, const PF& p) { return wide2::softplusDerivUnit32(x, spreadTo<WideUnitD>(p.p1)); }
-  /** f32 / df32 (any beta) on two vectors at once (the loop takes the unit forms first where beta = 1). */
-  using Wide = VF2;
+  using Wide = VF4;
   using WideD = VF2;
-  SA_MEMBER static Wide f32w(Wide x, const PF& p) { return wide2::softplus32(x, spreadTo<Wide>(p.p0), spreadTo<Wide>(p.p1)); }
+  SA_NOINLINE static void f32Slow(VF4 x, VF4& y, const PF& p) {
+    const VF2 beta = spreadTo<VF2>(p.p0), thr = spreadTo<VF2>(p.p1);
+    y.lo = wide2::softplusGeneric32(x.lo, beta, thr);
+    y.hi = wide2::softplusGeneric32(x.hi, beta, thr);
+  }
+  SA_MEMBER static Wide f32w(Wide x, const PF& p) {
+    Wide y;
+    if (!wide4::softplusFast32(x, spreadTo<Wide>(p.p0), spreadTo<Wide>(p.p1), y)) f32Slow(x, y, p);
+    return y;
+  }
   SA_MEMBER static WideD df32w(WideD x, const PF& p) { return wide2::softplusDeriv32(x, spreadTo<WideD>(p.p0), spreadTo<WideD>(p.p1)); }
 #endif
 };

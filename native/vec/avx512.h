@@ -204,6 +204,70 @@ SA_INLINE void storeMasked(float* p, V v, unsigned m) {
   _mm256_mask_storeu_ps(p + 8, static_cast<__mmask8>(m >> 8), _mm512_cvtpd_ps(v.b));
 }
 
+// softplus' fast steps (math32.h: softplusUnitFast32): masked arithmetic and integer operations
+// on the bits. On Zen 5 float additions, compares, shifts, conversions and vscalefps share the two
+// adder pipes, which softplus keeps busiest; bit logic, vpaddd, vpmaxsd / vpmaxud and masked
+// moves run on any of the four pipes, vpmulld on the multipliers.
+#define SA_HAS_MASKED_F32 1
+/** m ? a + b : src, lane by lane (one masked vaddps: the other lanes keep src). */
+SA_INLINE VF addWhere(MF m, VF a, VF b, VF src) {
+  return VF{_mm512_mask_add_ps(src.a, m.a, a.a, b.a), _mm512_mask_add_ps(src.b, m.b, a.b, b.b)};
+}
+/** m ? a - b : src. */
+SA_INLINE VF subWhere(MF m, VF a, VF b, VF src) {
+  return VF{_mm512_mask_sub_ps(src.a, m.a, a.a, b.a), _mm512_mask_sub_ps(src.b, m.b, a.b, b.b)};
+}
+/** m ? a + b : +0. */
+SA_INLINE VF addWhereElseZero(MF m, VF a, VF b) {
+  return VF{_mm512_maskz_add_ps(m.a, a.a, b.a), _mm512_maskz_add_ps(m.b, a.b, b.b)};
+}
+SA_INLINE __m512i bitsf1(__m512 x) { return _mm512_castps_si512(x); }
+SA_INLINE __m512 fromBits1(__m512i x) { return _mm512_castsi512_ps(x); }
+/** x | u on every lane's bits. */
+SA_INLINE VF orBits(VF x, uint32_t u) {
+  const __m512i c = _mm512_set1_epi32(static_cast<int>(u));
+  return VF{fromBits1(_mm512_or_si512(bitsf1(x.a), c)), fromBits1(_mm512_or_si512(bitsf1(x.b), c))};
+}
+/** The bits of x as signed integers, at least those of +0: x itself where x > 0 (or x a NaN with
+ * the sign bit clear), +0 where x <= 0 (and a NaN with the sign bit set). */
+SA_INLINE VF atLeastZeroBits(VF x) {
+  const __m512i z = _mm512_setzero_si512();
+  return VF{fromBits1(_mm512_max_epi32(bitsf1(x.a), z)), fromBits1(_mm512_max_epi32(bitsf1(x.b), z))};
+}
+/** Lanes whose bits as a signed integer are <= 0: +0 and the values with the sign bit set. */
+SA_INLINE MF bitsAtMostZero(VF x) {
+  const __m512i z = _mm512_setzero_si512();
+  return MF{_mm512_cmple_epi32_mask(bitsf1(x.a), z), _mm512_cmple_epi32_mask(bitsf1(x.b), z)};
+}
+/** The larger of the bits of x and y as unsigned integers, lane by lane. */
+SA_INLINE VF maxBitsU(VF x, VF y) {
+  return VF{fromBits1(_mm512_max_epu32(bitsf1(x.a), bitsf1(y.a))), fromBits1(_mm512_max_epu32(bitsf1(x.b), bitsf1(y.b)))};
+}
+/** Whether some lane of x has bits above (at least) those of u (the same on every lane) as unsigned integers. */
+SA_INLINE bool anyBitsAbove(VF x, VF u) {
+  const __m512i m = _mm512_max_epu32(bitsf1(x.a), bitsf1(x.b));
+  return _mm512_cmpgt_epu32_mask(m, bitsf1(u.a)) != 0;
+}
+SA_INLINE bool anyBitsAtLeast(VF x, VF u) {
+  const __m512i m = _mm512_max_epu32(bitsf1(x.a), bitsf1(x.b));
+  return _mm512_cmpge_epu32_mask(m, bitsf1(u.a)) != 0;
+}
+/**
+ * 2^(k + S) from kk = k + 1.5·2^23 in float32 (bits 0x4b400000 + k) for an integral k with
+ * k + S in [-126, 127]: the exponent bits times 2^23 by vpmulld, on the multipliers (a shift would
+ * take an adder pipe).
+ */
+template <int S>
+SA_INLINE VF pow2FromMagicF(VF kk) {
+  const __m512i o = _mm512_set1_epi32(127 + S - 0x4b400000);
+  __m512i m = _mm512_set1_epi32(1 << 23);
+#if defined(__GNUC__)
+  __asm__("" : "+v"(m));  // an unknown factor to the compiler, which would make vpmulld a shift
+#endif
+  return VF{fromBits1(_mm512_mullo_epi32(_mm512_add_epi32(bitsf1(kk.a), o), m)),
+            fromBits1(_mm512_mullo_epi32(_mm512_add_epi32(bitsf1(kk.b), o), m))};
+}
+
 // Two or four VF as one for the long float32 chains (sigmoid, tanh): see pair.h.
 #define SA_HAS_VF_PAIRS 1
 #include "pair.h"

@@ -18,8 +18,9 @@
 // about 19 zmm moves per vector against 15, but ran 8 to 12% faster), VF4 for softplus with
 // beta = 1, whose derivative is a sigmoid (kernels/*.h: Wide, WideD, WideUnit). elu and selu take
 // VF4 forward (+20 to 30%), elu' VF4 and selu' VF2 (on VF4 selu's backward at 16M fell to 1.4-2.0
-// elements/ns from 2.7); softplus with beta != 1 VF2 both ways (+35% forward, +8% derivative; VF4
-// was slower); softmax's exponentials (rowwise.h: expDiffCore32) VF4.
+// elements/ns from 2.7); softplus with beta != 1 VF2 for the derivative (+8%; VF4 was slower), and
+// forward VF4 for math32.h's fast form, VF2 halves for the general one (kernels/softplus.h);
+// softmax's exponentials (rowwise.h: expDiffCore32) VF4.
 //
 // Included at the end of an ISA's vector header that sets SA_HAS_VF_PAIRS (AVX-512 only: with 16
 // registers AVX2 and SSE2 would mostly spill). body.h compiles math32.h again in namespaces wide2,
@@ -64,6 +65,33 @@ template <class T, class U> SA_INLINE VPair<T, U> orBits(VPair<T, U> x, uint32_t
 #endif
 #ifdef SA_HAS_SCALEF
 template <class T, class U> SA_INLINE VPair<T, U> scalef(VPair<T, U> v, VPair<T, U> n) { return {scalef(v.lo, n.lo), scalef(v.hi, n.hi)}; }
+#endif
+
+#ifdef SA_HAS_MASKED_F32
+template <class M, class T> SA_INLINE VPair<T> addWhere(MPair<M> m, VPair<T> a, VPair<T> b, VPair<T> src) {
+  return {addWhere(m.lo, a.lo, b.lo, src.lo), addWhere(m.hi, a.hi, b.hi, src.hi)};
+}
+template <class M, class T> SA_INLINE VPair<T> subWhere(MPair<M> m, VPair<T> a, VPair<T> b, VPair<T> src) {
+  return {subWhere(m.lo, a.lo, b.lo, src.lo), subWhere(m.hi, a.hi, b.hi, src.hi)};
+}
+template <class M, class T> SA_INLINE VPair<T> addWhereElseZero(MPair<M> m, VPair<T> a, VPair<T> b) {
+  return {addWhereElseZero(m.lo, a.lo, b.lo), addWhereElseZero(m.hi, a.hi, b.hi)};
+}
+template <class T> SA_INLINE VPair<T> orBits(VPair<T> x, uint32_t u) { return {orBits(x.lo, u), orBits(x.hi, u)}; }
+template <class T> SA_INLINE auto bitsAtMostZero(VPair<T> x) {
+  return MPair<decltype(bitsAtMostZero(x.lo))>{bitsAtMostZero(x.lo), bitsAtMostZero(x.hi)};
+}
+template <class T> SA_INLINE VPair<T> atLeastZeroBits(VPair<T> x) { return {atLeastZeroBits(x.lo), atLeastZeroBits(x.hi)}; }
+template <class T> SA_INLINE VPair<T> maxBitsU(VPair<T> x, VPair<T> y) { return {maxBitsU(x.lo, y.lo), maxBitsU(x.hi, y.hi)}; }
+/** The pair's parts folded by maxBitsU into one VF. */
+SA_INLINE VF foldMaxBitsU(VF x) { return x; }
+template <class T> SA_INLINE VF foldMaxBitsU(VPair<T> x) { return foldMaxBitsU(maxBitsU(x.lo, x.hi)); }
+SA_INLINE VF firstPart(VF x) { return x; }
+template <class T> SA_INLINE VF firstPart(VPair<T> x) { return firstPart(x.lo); }
+/** anyBitsAbove over all the parts (u the same on every lane). */
+template <class T> SA_INLINE bool anyBitsAbove(VPair<T> x, VPair<T> u) { return anyBitsAbove(foldMaxBitsU(x), firstPart(u)); }
+template <class T> SA_INLINE bool anyBitsAtLeast(VPair<T> x, VPair<T> u) { return anyBitsAtLeast(foldMaxBitsU(x), firstPart(u)); }
+template <int S, class T> SA_INLINE VPair<T> pow2FromMagicF(VPair<T> kk) { return {pow2FromMagicF<S>(kk.lo), pow2FromMagicF<S>(kk.hi)}; }
 #endif
 
 /** Two and four VF: 2·LANESF and 4·LANESF float lanes. */
