@@ -223,11 +223,6 @@ SA_INLINE VF addWhereElseZero(MF m, VF a, VF b) {
 }
 SA_INLINE __m512i bitsf1(__m512 x) { return _mm512_castps_si512(x); }
 SA_INLINE __m512 fromBits1(__m512i x) { return _mm512_castsi512_ps(x); }
-/** x | u on every lane's bits. */
-SA_INLINE VF orBits(VF x, uint32_t u) {
-  const __m512i c = _mm512_set1_epi32(static_cast<int>(u));
-  return VF{fromBits1(_mm512_or_si512(bitsf1(x.a), c)), fromBits1(_mm512_or_si512(bitsf1(x.b), c))};
-}
 /** The bits of x as signed integers, at least those of +0: x itself where x > 0 (or x a NaN with
  * the sign bit clear), +0 where x <= 0 (and a NaN with the sign bit set). */
 SA_INLINE VF atLeastZeroBits(VF x) {

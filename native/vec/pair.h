@@ -68,30 +68,29 @@ template <class T, class U> SA_INLINE VPair<T, U> scalef(VPair<T, U> v, VPair<T,
 #endif
 
 #ifdef SA_HAS_MASKED_F32
-template <class M, class T> SA_INLINE VPair<T> addWhere(MPair<M> m, VPair<T> a, VPair<T> b, VPair<T> src) {
+template <class M, class N, class T, class U> SA_INLINE VPair<T, U> addWhere(MPair<M, N> m, VPair<T, U> a, VPair<T, U> b, VPair<T, U> src) {
   return {addWhere(m.lo, a.lo, b.lo, src.lo), addWhere(m.hi, a.hi, b.hi, src.hi)};
 }
-template <class M, class T> SA_INLINE VPair<T> subWhere(MPair<M> m, VPair<T> a, VPair<T> b, VPair<T> src) {
+template <class M, class N, class T, class U> SA_INLINE VPair<T, U> subWhere(MPair<M, N> m, VPair<T, U> a, VPair<T, U> b, VPair<T, U> src) {
   return {subWhere(m.lo, a.lo, b.lo, src.lo), subWhere(m.hi, a.hi, b.hi, src.hi)};
 }
-template <class M, class T> SA_INLINE VPair<T> addWhereElseZero(MPair<M> m, VPair<T> a, VPair<T> b) {
+template <class M, class N, class T, class U> SA_INLINE VPair<T, U> addWhereElseZero(MPair<M, N> m, VPair<T, U> a, VPair<T, U> b) {
   return {addWhereElseZero(m.lo, a.lo, b.lo), addWhereElseZero(m.hi, a.hi, b.hi)};
 }
-template <class T> SA_INLINE VPair<T> orBits(VPair<T> x, uint32_t u) { return {orBits(x.lo, u), orBits(x.hi, u)}; }
-template <class T> SA_INLINE auto bitsAtMostZero(VPair<T> x) {
-  return MPair<decltype(bitsAtMostZero(x.lo))>{bitsAtMostZero(x.lo), bitsAtMostZero(x.hi)};
+template <class T, class U> SA_INLINE auto bitsAtMostZero(VPair<T, U> x) {
+  return MPair<decltype(bitsAtMostZero(x.lo)), decltype(bitsAtMostZero(x.hi))>{bitsAtMostZero(x.lo), bitsAtMostZero(x.hi)};
 }
-template <class T> SA_INLINE VPair<T> atLeastZeroBits(VPair<T> x) { return {atLeastZeroBits(x.lo), atLeastZeroBits(x.hi)}; }
-template <class T> SA_INLINE VPair<T> maxBitsU(VPair<T> x, VPair<T> y) { return {maxBitsU(x.lo, y.lo), maxBitsU(x.hi, y.hi)}; }
+template <class T, class U> SA_INLINE VPair<T, U> atLeastZeroBits(VPair<T, U> x) { return {atLeastZeroBits(x.lo), atLeastZeroBits(x.hi)}; }
+template <class T, class U> SA_INLINE VPair<T, U> maxBitsU(VPair<T, U> x, VPair<T, U> y) { return {maxBitsU(x.lo, y.lo), maxBitsU(x.hi, y.hi)}; }
 /** The pair's parts folded by maxBitsU into one VF. */
 SA_INLINE VF foldMaxBitsU(VF x) { return x; }
-template <class T> SA_INLINE VF foldMaxBitsU(VPair<T> x) { return foldMaxBitsU(maxBitsU(x.lo, x.hi)); }
+template <class T, class U> SA_INLINE VF foldMaxBitsU(VPair<T, U> x) { return maxBitsU(foldMaxBitsU(x.lo), foldMaxBitsU(x.hi)); }
 SA_INLINE VF firstPart(VF x) { return x; }
-template <class T> SA_INLINE VF firstPart(VPair<T> x) { return firstPart(x.lo); }
+template <class T, class U> SA_INLINE VF firstPart(VPair<T, U> x) { return firstPart(x.lo); }
 /** anyBitsAbove over all the parts (u the same on every lane). */
-template <class T> SA_INLINE bool anyBitsAbove(VPair<T> x, VPair<T> u) { return anyBitsAbove(foldMaxBitsU(x), firstPart(u)); }
-template <class T> SA_INLINE bool anyBitsAtLeast(VPair<T> x, VPair<T> u) { return anyBitsAtLeast(foldMaxBitsU(x), firstPart(u)); }
-template <int S, class T> SA_INLINE VPair<T> pow2FromMagicF(VPair<T> kk) { return {pow2FromMagicF<S>(kk.lo), pow2FromMagicF<S>(kk.hi)}; }
+template <class T, class U> SA_INLINE bool anyBitsAbove(VPair<T, U> x, VPair<T, U> u) { return anyBitsAbove(foldMaxBitsU(x), firstPart(u)); }
+template <class T, class U> SA_INLINE bool anyBitsAtLeast(VPair<T, U> x, VPair<T, U> u) { return anyBitsAtLeast(foldMaxBitsU(x), firstPart(u)); }
+template <int S, class T, class U> SA_INLINE VPair<T, U> pow2FromMagicF(VPair<T, U> kk) { return {pow2FromMagicF<S>(kk.lo), pow2FromMagicF<S>(kk.hi)}; }
 #endif
 
 /** Two and four VF: 2·LANESF and 4·LANESF float lanes. */
