@@ -149,42 +149,6 @@ static void expRangeAny(int f64, const void* x, double shift, double* e, size_t 
   else expRange(static_cast<const float*>(x), shift, e, n);
 }
 
-/**
- * expRange and the canonical sum of its terms, with touch(j, len) run on each stretch e[j..j+len)
- * between its computation and its summation (logSoftmax zeroes its top terms there). On AVX-512
- * each VF4 step's terms are added as soon as they are stored: the sum is a chain of dependent
- * additions (its order is fixed), which as a pass of its own ran at the chain's latency; inside
- * the exponentials' loop it overlaps them.
- */
-template <class F>
-static double expSumRange(const float* x, double shift, double* e, size_t n, F touch) {
-  CanonicalSum sum;
-  size_t n0 = 0;
-#ifdef SA_HAS_VF_PAIRS
-  using W = VF4;
-  using L = LanesExpDiffW<W>;
-  const VF m = splatf(static_cast<float>(shift)), nm = neg32(m);
-  const W mw = spreadTo<W>(m), nmw = spreadTo<W>(nm);
-  n0 = n / L::W * L::W;
-  for (size_t j = 0; j < n0; j += L::W) {
-    L::st(e + j, wide4::expDiffCore32(L::ld(x + j), mw, nmw));
-    touch(j, L::W);
-    sum.add(e + j, L::W);
-  }
-#endif
-  expRange(x + n0, shift, e + n0, n - n0);
-  touch(n0, n - n0);
-  sum.add(e + n0, n - n0);
-  return sum.result();
-}
-static double expSumRange(const float* x, double shift, double* e, size_t n) {
-  return expSumRange(x, shift, e, n, [](size_t, size_t) {});
-}
-static double expSumRange(const double* x, double shift, double* e, size_t n) {
-  expRange(x, shift, e, n);
-  return sumCanonical(e, n);
-}
-
 /** e[j] = e^(x[j] - shift) for j < n (rowExp without the sum; threaded for a long row). */
 template <class T>
 SA_INLINE void rowExpTerms(const T* x, size_t n, double shift, double* e) {
@@ -199,12 +163,8 @@ SA_INLINE void rowExpTerms(const T* x, size_t n, double shift, double* e) {
  */
 template <class T>
 SA_INLINE double rowExp(const T* x, size_t n, double shift, double* e) {
-  const sa::RowArgs* a = tRowArgs;
-  if (a && a->expSplit) {
-    a->expSplit(a->expCtx, sizeof(T) == sizeof(double), x, shift, e, n);
-    return sumCanonical(e, n);
-  }
-  return expSumRange(x, shift, e, n);
+  rowExpTerms(x, n, shift, e);
+  return sumCanonical(e, n);
 }
 
 /** A group of G <= LANES strided rows: element j of lane i at p[j*inner + i]. */

@@ -18,50 +18,34 @@ struct logSoftmax {
   /**
    * The row's lse (reference rowLse): c terms with x_j - m == 0, T the canonical sum of the other
    * e_j (0 in place of the c ones); lse = c == 1 ? log1p(T) : log(c + T). Sets sum = c + T. The
-   * exponentials may be threaded (rowExpTerms); the zeroing and the sum are done here, in order
-   * (Float32 rows on one thread: inside the exponentials' loop, expSumRange).
+   * exponentials may be threaded (rowExpTerms); the zeroing and the sum are done here, in order.
    */
   template <class T>
   SA_MEMBER static double rowLse(const T* x, size_t n, double m, double* e, double& sum) {
+    rowExpTerms(x, n, m, e);
     const V mv = splat(m);
     size_t c = 0;
-    double t;
     if constexpr (sizeof(T) == sizeof(float)) {
       // t_j = x_j - m == 0 ? 0 : e_j (expDiff32 already took x_j - m exactly), counting c on the
-      // way, lanes counting exactly in binary64: in the exponentials' loop, before each stretch
-      // is summed (expSumRange), unless the exponentials are threaded.
+      // way: one pass, lanes counting exactly in binary64.
       V cv = C(0);
-      // x, e and mv by value: by reference, x and e were reloaded from memory after every store.
-      auto zeroTops = [x, e, m, mv, &c, &cv](size_t j0, size_t len) SA_LAMBDA {
-        size_t j = j0;
-        V count = C(0);  // a local sum: cv, captured by reference, went through memory every step
-        for (; j + LANES <= j0 + len; j += LANES) {
-          M top = eq(load(x + j) - mv, C(0));
-          store(e + j, sel(top, C(0), load(e + j)));
-          count = count + sel(top, C(1), C(0));
-        }
-        cv = cv + count;
-        for (; j < j0 + len; j++) {
-          bool top = static_cast<double>(x[j]) - m == 0;
-          c += top ? 1 : 0;
-          e[j] = top ? 0 : e[j];
-        }
-      };
-      const sa::RowArgs* a = tRowArgs;
-      if (a && a->expSplit) {
-        rowExpTerms(x, n, m, e);
-        zeroTops(0, n);
-        t = sumCanonical(e, n);
-      } else {
-        t = expSumRange(x, m, e, n, zeroTops);
+      size_t j = 0;
+      for (; j + LANES <= n; j += LANES) {
+        M top = eq(load(x + j) - mv, C(0));
+        store(e + j, sel(top, C(0), load(e + j)));
+        cv = cv + sel(top, C(1), C(0));
       }
       double l[LANES];
       storeLanes(l, cv);
       for (int k = 0; k < LANES; k++) c += static_cast<size_t>(l[k]);
+      for (; j < n; j++) {
+        bool top = static_cast<double>(x[j]) - m == 0;
+        c += top ? 1 : 0;
+        e[j] = top ? 0 : e[j];
+      }
     } else {
       // t_j = x_j - m == 0 ? 0 : e_j (1 + r), r the rounding error of d = x_j - m (two-sum; 0 for
       // d infinite), see the reference.
-      rowExpTerms(x, n, m, e);
       const V nm = splat(-m);
       map2(x, e, e, n, [&](V v, V ej) {
         V d = v - mv, b = d - v;
@@ -69,9 +53,8 @@ struct logSoftmax {
         return sel(eq(d, C(0)), C(0), ej + ej * r);
       });
       for (size_t j = 0; j < n; j++) c += static_cast<double>(x[j]) - m == 0 ? 1 : 0;
-      t = sumCanonical(e, n);
     }
-    const double cd = static_cast<double>(c);
+    const double t = sumCanonical(e, n), cd = static_cast<double>(c);
     sum = cd + t;
     return c == 1 ? log1pOf(t) : logOf(cd + t);
   }
