@@ -20,7 +20,7 @@ SA_INLINE double fold16(double* l) {
 
 /**
  * The canonical sum fed in pieces, in index order: every piece but the last has a multiple of 16
- * terms, so that each starts on lane 0 (a row's exponentials summed while they are computed).
+ * terms, so that each starts on lane 0 (softmax's backward sums dy_j·s_j as it forms s_j).
  */
 struct CanonicalSum {
   V acc[SUM_VECTORS];
