@@ -6,20 +6,13 @@
 // Usage: node scripts/wasm-f32-exhaustive.js <a.wasm> <b.wasm> export[:a] ...
 //   e.g. node scripts/wasm-f32-exhaustive.js old/simd.wasm dist/wasm/simd.wasm sigmoid_forward_f32 elu_forward_f32:0.3
 // The parameter a (elu alpha, softplus beta, ...) defaults to 1; b is 20 (softplus threshold).
-const fs = require('fs');
+const { kernelsOf } = require('./lib/wasm-kernels');
 
 const [fileA, fileB, ...specs] = process.argv.slice(2);
 if (!fileB || !specs.length) throw new Error('usage: wasm-f32-exhaustive.js a.wasm b.wasm export[:a] ...');
 const CHUNK = 1 << 20;
 
-function instance(file) {
-  const ex = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(file)), {}).exports;
-  const base = (ex.heap_base() + 63) & ~63;
-  const need = base + 3 * CHUNK * 4;
-  if (need > ex.memory.buffer.byteLength) ex.memory.grow(Math.ceil((need - ex.memory.buffer.byteLength) / 65536));
-  return { ex, X: base, DY: base + CHUNK * 4, OUT: base + 2 * CHUNK * 4, u32: new Uint32Array(ex.memory.buffer), f32: new Float32Array(ex.memory.buffer) };
-}
-const builds = [instance(fileA), instance(fileB)];
+const builds = [kernelsOf(fileA, CHUNK), kernelsOf(fileB, CHUNK)];
 let failed = false;
 
 for (const spec of specs) {

@@ -2,7 +2,7 @@
 // Two (or more) builds' wasm kernels side by side in one process, in turns (A B A B ...), for a
 // busy machine: elements/ns medians per build and the median of the per-round ratios to the first.
 // Usage: node scripts/wasm-kernel-compare.js <a.wasm> <b.wasm> [--n 65536] [--rounds 41] exports...
-const fs = require('fs');
+const { kernelsOf, fillSinCos } = require('./lib/wasm-kernels');
 
 const args = process.argv.slice(2);
 const files = [];
@@ -16,16 +16,7 @@ for (let i = 0; i < args.length; i++) {
 }
 if (files.length < 2 || !names.length) throw new Error('usage: wasm-kernel-compare.js a.wasm b.wasm [--n N] [--rounds R] exports...');
 
-const builds = files.map((file) => {
-  const ex = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(file)), {}).exports;
-  const base = (ex.heap_base() + 63) & ~63;
-  const need = base + 3 * n * 4;
-  if (need > ex.memory.buffer.byteLength) ex.memory.grow(Math.ceil((need - ex.memory.buffer.byteLength) / 65536));
-  const X = base, DY = base + n * 4, OUT = base + 2 * n * 4;
-  const f32 = new Float32Array(ex.memory.buffer);
-  for (let i = 0; i < n; i++) { f32[X / 4 + i] = Math.sin(i) * 8; f32[DY / 4 + i] = Math.cos(i); }
-  return { ex, X, DY, OUT, f32 };
-});
+const builds = files.map((file) => fillSinCos(kernelsOf(file, n), n));
 const med = (a) => { const s = [...a].sort((p, q) => p - q); return s[s.length >> 1]; };
 const reps = Math.max(1, Math.round(131072 / n));
 

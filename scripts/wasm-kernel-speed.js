@@ -5,20 +5,14 @@
 // best of many short runs is the steadier figure.
 // Usage: node scripts/wasm-kernel-speed.js [file] [n] [exports...]
 //   e.g. node scripts/wasm-kernel-speed.js dist/wasm/simd.wasm 65536 sigmoid_forward_f32 tanh_backward_f32
-const fs = require('fs');
 const path = require('path');
+const { kernelsOf, fillSinCos } = require('./lib/wasm-kernels');
 
 const file = process.argv[2] || path.join(__dirname, '../dist/wasm/simd.wasm');
 const n = Number(process.argv[3] || 65536);
 const names = process.argv.length > 4 ? process.argv.slice(4) : ['sigmoid_forward_f32', 'tanh_forward_f32', 'softplus_forward_f32', 'elu_forward_f32', 'selu_forward_f32'];
 
-const ex = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(file)), {}).exports;
-const base = (ex.heap_base() + 63) & ~63;
-const need = base + 3 * n * 4;
-if (need > ex.memory.buffer.byteLength) ex.memory.grow(Math.ceil((need - ex.memory.buffer.byteLength) / 65536));
-const X = base, DY = base + n * 4, OUT = base + 2 * n * 4;
-const f32 = new Float32Array(ex.memory.buffer);
-for (let i = 0; i < n; i++) { f32[X / 4 + i] = Math.sin(i) * 8; f32[DY / 4 + i] = Math.cos(i); }
+const { ex, X, DY, OUT } = fillSinCos(kernelsOf(file, n), n);
 // Parameters a, b: elu alpha 1, softplus beta 1 and threshold 20 (the spec defaults).
 for (const name of names) {
   const fn = ex[name];
