@@ -370,6 +370,46 @@ if (!available) {
         }
       }
     });
+
+    // prelu's backward at 8 MB+: from 2M elements it splits across threads (kernels/prelu.h,
+    // backwardSplit: whole 4096-term blocks for a pattern of 8 and a scalar alpha, whole alpha
+    // elements for channels-first planes), which smaller tests never reach; on finite data each
+    // dalpha sum depends on its order.
+    for (const T of TYPES) {
+      it(`${T.name}: prelu backward, dx and dalpha, 2M elements: a pattern of 8, channels-first planes, a scalar alpha; every ISA, 1 and 2 threads, in place`, function () {
+        this.timeout(120000);
+        const planes = [64, 64];
+        const n = 33 * 16 * planes[0] * planes[1];  // 2.16M elements (8.25 MB of float32)
+        const x = shifted(T, finiteInput(T, n, 8), 1);
+        const dy = shifted(T, finiteInput(T, n, 9), 3);
+        const cases = [
+          [T.from({ length: 8 }, (_, i) => i / 8 - 0.3), { shape: [n / 8, 8] }],
+          [T.from({ length: 16 }, (_, i) => 0.1 + i / 16), { shape: [33, 16, ...planes], axis: 1 }],
+          [0.25, {}],
+        ];
+        for (const [alpha, o] of cases) {
+          const want = js.backward.prelu(x, alpha, dy, o);
+          const sameDalpha = (got, what) => {
+            if (typeof alpha === 'number') assert.ok(Object.is(got, want.dalpha), `${what}: dalpha ${got} !== ${want.dalpha}`);
+            else assertSame(got, want.dalpha, `${what} dalpha`);
+          };
+          for (const isa of ISAS) {
+            addon.setIsa(isa);
+            for (const threads of [1, 2]) {
+              const what = `backward.prelu ${JSON.stringify(o)} ${isa} threads ${threads}`;
+              const got = native.backward.prelu(x, alpha, dy, { ...o, threads });
+              assertSame(got.dx, want.dx, what, { x, dy });
+              sameDalpha(got.dalpha, what);
+            }
+          }
+          addon.setIsa(bestIsa);
+          const inPlace = shifted(T, dy, 2);
+          const got = native.backward.prelu(x, alpha, inPlace, { ...o, out: inPlace });
+          assertSame(inPlace, want.dx, `backward.prelu ${JSON.stringify(o)} in place`);
+          sameDalpha(got.dalpha, `backward.prelu ${JSON.stringify(o)} in place`);
+        }
+      });
+    }
   });
 
   describe('native backend: threads and async', () => {
