@@ -411,15 +411,8 @@ template <bool HasTl>
 SA_INLINE SoftplusFastE32 softplusFastExp32(VF an, VF anl) {
   VF kk = (an * F32(m32::INV_LN2)) + F32(m32::MAGIC);  // expReduce32 with 2^k early
   VF p2 = pow2FromMagicF<0>(kk);
-  VF k = kk - F32(m32::MAGIC);
-  VF hi = an - k * F32(m32::LN2_HI);
-  VF lo = k * F32(m32::LN2_LO);
-  if constexpr (HasTl) lo = lo - anl;
-  VF r = hi - lo;
-  VF p = F32(m32::E2) + r * (F32(m32::E3) + r * (F32(m32::E4) + r * (F32(m32::E5) + r * F32(m32::E6))));
-  VF w = lo - (r * r) * p;
-  VF q = hi - w;
-  VF ql = (hi - q) - w;
+  VF k = kk - F32(m32::MAGIC), q, ql;
+  expReduceFromK32<HasTl>(an, anl, k, q, ql);
   VF y = Cf(1) + q;
   VF yl = ((Cf(1) - y) + q) + ql;
   return SoftplusFastE32{y * p2, yl * p2};
