@@ -1,12 +1,5 @@
 // softplus (src/reference/softplus.ts): PyTorch's threshold rule. p0 = beta, p1 = threshold.
 #include "sigmoid.h"  // sigmoid::f, f64 and bell are shared
-#ifndef SA_NOINLINE
-#ifdef _MSC_VER
-#define SA_NOINLINE __declspec(noinline)
-#else
-#define SA_NOINLINE __attribute__((noinline))
-#endif
-#endif
 struct softplus {
   static constexpr bool linear = false;
   SA_MEMBER static V f(V x, const P& p) {
