@@ -324,6 +324,7 @@ void execute(const Op& op) {
     const sa::PreluArgs& a = op.prelu;
     size_t n = 1;
     for (int k = 0; k < a.rank; k++) n *= static_cast<size_t>(a.dims[k]);
+    if (a.alphaLen == 0) return;  // then x is empty too (parsePrelu), and so are out and dalpha
     int threads = n >= parallelMin(op.fn, op.dir) ? op.threads : 1;
     if (op.dir == sa::BACKWARD) {
       // Per alpha element its canonical sum (18 doubles); lane-major lanes for up to 16384 alpha
@@ -492,7 +493,9 @@ bool parsePrelu(napi_env env, napi_value* argv, size_t argc, Op& op) {
       !readArr(env, argv[7], map, "map")) {
     return false;
   }
-  if (alpha.f64 != x.f64 || alpha.length == 0) return fail(env, "Expected alpha of x's type");
+  if (alpha.f64 != x.f64) return fail(env, "Expected alpha of x's type");
+  // An empty x may come with an empty alpha (a shape with a 0); execute() then has nothing to do.
+  if (alpha.length == 0 && x.length != 0) return fail(env, "Expected at least one alpha element");
   if (op.dir == sa::BACKWARD) {
     if (!readLike(env, argv[4], dy, x, "dy") || !readArr(env, argv[6], dalpha, "dalpha")) return false;
     if (dalpha.f64 != x.f64 || dalpha.length != alpha.length) return fail(env, "Expected dalpha of alpha's type and length");

@@ -107,4 +107,41 @@ describe('errors', () => {
       }
     }
   });
+
+  // With the small-array routing off, empty calls reach the addon and the wasm kernels themselves.
+  it('zero-length input is valid on every backend, routed or not, sync and async', async () => {
+    const { setSmallArrayRouting } = require('../dist/cjs/routing.js');
+    for (const routed of [true, false]) {
+      setSmallArrayRouting(routed);
+      try {
+        for (const name of BACKENDS) {
+          const api = lib.backends[name];
+          for (const T of [Float32Array, Float64Array]) {
+            const e = new T(0), what = `${name} ${T.name} routing ${routed ? 'on' : 'off'}`;
+            for (const s of lib.SPEC) {
+              if (s.kind !== 'prelu') {
+                for (const dir of ['forward', 'derivative']) {
+                  const f = dir === 'forward' ? api[s.name] : api.derivative[s.name];
+                  if (f) assert.strictEqual(f(e).length, 0, `${what} ${dir} ${s.name}`);
+                }
+                assert.strictEqual(api.backward[s.name](e, e).length, 0, `${what} backward ${s.name}`);
+                assert.strictEqual((await api.async[s.name](e)).length, 0, `${what} async ${s.name}`);
+                continue;
+              }
+              // An empty alpha (shape [0]), one alpha element, and alpha per channel of shape [0, 3].
+              assert.strictEqual(api.prelu(e, new T(0)).length, 0, `${what} prelu, empty alpha`);
+              assert.strictEqual(api.derivative.prelu(e, new T(0)).length, 0, `${what} prelu', empty alpha`);
+              assert.deepStrictEqual(api.backward.prelu(e, new T(0), e).dalpha, new T(0), `${what} prelu backward, empty alpha`);
+              assert.deepStrictEqual((await api.async.backward.prelu(e, new T(0), e)).dalpha, new T(0), `${what} async prelu backward`);
+              assert.deepStrictEqual(api.backward.prelu(e, T.of(0.1), e).dalpha, T.of(0), `${what} prelu backward, one alpha`);
+              assert.strictEqual(api.backward.prelu(e, 0.1, e).dalpha, 0, `${what} prelu backward, alpha a number`);
+              const g = api.backward.prelu(e, T.of(0.1, 0.2, 0.3), e, { shape: [0, 3] });
+              assert.deepStrictEqual(g.dalpha, new T(3), `${what} prelu backward, shape [0, 3]`);
+              assert.strictEqual(api.prelu(e, T.of(0.1, 0.2, 0.3), { shape: [0, 3] }).length, 0, `${what} prelu, shape [0, 3]`);
+            }
+          }
+        }
+      } finally { setSmallArrayRouting(true); }
+    }
+  });
 });
