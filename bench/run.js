@@ -86,12 +86,12 @@ async function main() {
   if (opts.publish || opts.writeRouting) console.log(routingLines(lib, opts, env, sweep, cross).join('\n'));
 }
 
-/** The facade's routing kind of a spec entry: piecewise-linear (and prelu), smooth, rowwise. */
-const routingKindOf = (s) => (s.kind === 'rowwise' ? 'rowwise' : s.smooth ? 'smooth' : 'linear');
+/** The facade's routing kind of a spec entry and direction (src/routing.ts, built into dist). */
+const routingKindOf = (s, dir) => require('../dist/cjs/routing.js').routingKind(s, dir);
 
 /** The crossovers grouped as the facade's routing thresholds are. */
 function kindCrossovers(lib, rows, sizes, type) {
-  const kindOf = (name) => routingKindOf(lib.SPEC.find((f) => f.name === name));
+  const kindOf = (name, dir) => routingKindOf(lib.SPEC.find((f) => f.name === name), dir);
   return crossovers(rows, sizes, type, kindOf);
 }
 
@@ -101,7 +101,10 @@ function routingLines(lib, opts, env, sweep, cross) {
     backends: lib.availableBackends(), crossovers: sweep ? cross : undefined, sweep: opts.sweep,
     nativeUnrouted: !!sweep && sweep.rows.some((r) => r.backend === 'native' && r.variant === 'unrouted'),
     // A kind counts as measured only with every one of its functions in both directions.
-    expected: lib.SPEC.reduce((e, s) => { const k = routingKindOf(s); e[k] = (e[k] || 0) + 2; return e; }, {}),
+    expected: lib.SPEC.reduce((e, s) => {
+      for (const dir of ['forward', 'backward']) { const k = routingKindOf(s, dir); e[k] = (e[k] || 0) + 1; }
+      return e;
+    }, {}),
     provenance: provenanceOf(env, cross || { type: opts.type, sizes: [] }),
   });
 }

@@ -6,8 +6,9 @@
  * The table between the routing:data markers is written by the benchmark, from the crossovers it
  * measures (`npm run bench -- --sweep --write-routing`, or `--publish` after a full sweep; the
  * rule is in bench/report/routing.js): per pair (native over js, wasm over js) and kind (linear:
- * the piecewise-linear elementwise functions and prelu; smooth: the transcendental elementwise
- * ones; rowwise: softmax and logSoftmax, by total length), the median interpolated crossing,
+ * the piecewise-linear elementwise functions; smooth: the transcendental elementwise ones;
+ * rowwise: softmax and logSoftmax, by total length; prelu and preluBackward: prelu's forward and
+ * derivative, and its backward), the median interpolated crossing,
  * rounded to the nearest of 0, 1, 2, 3, 4, 6, 8, 12, 16, … (powers of two and 1.5 times them) and
  * clamped to [ROUTING_MIN, ROUTING_MAX]. `measured` keeps the unrounded medians (null: not
  * measured, the previous threshold kept). It is TypeScript rather than JSON so that the
@@ -15,7 +16,7 @@
  */
 import type { FunctionSpec } from './spec';
 
-export type RoutingKind = 'linear' | 'smooth' | 'rowwise';
+export type RoutingKind = 'linear' | 'smooth' | 'rowwise' | 'prelu' | 'preluBackward';
 export type RoutingPair = 'nativeOverJs' | 'wasmOverJs';
 export type Thresholds = Readonly<Record<RoutingKind, number>>;
 
@@ -58,17 +59,24 @@ export const ROUTING: RoutingTable = /* routing:data:start */ {
     "sizes": [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
   },
   "thresholds": {
-    "nativeOverJs": { "linear": 12, "smooth": 1, "rowwise": 4 },
-    "wasmOverJs": { "linear": 24, "smooth": 3, "rowwise": 3 }
+    "nativeOverJs": { "linear": 12, "smooth": 1, "rowwise": 4, "prelu": 48, "preluBackward": 1 },
+    "wasmOverJs": { "linear": 24, "smooth": 3, "rowwise": 3, "prelu": 128, "preluBackward": 1 }
   },
   "measured": {
-    "nativeOverJs": { "linear": 12, "smooth": 1, "rowwise": 4.5 },
-    "wasmOverJs": { "linear": 24, "smooth": 3, "rowwise": 3 }
+    "nativeOverJs": { "linear": 12, "smooth": 1, "rowwise": 4.5, "prelu": 49, "preluBackward": 1 },
+    "wasmOverJs": { "linear": 24, "smooth": 3, "rowwise": 3, "prelu": 128, "preluBackward": 1 }
   }
 } /* routing:data:end */;
 
-/** The routing kind of a spec entry (the grouping the benchmark's crossovers use). */
-export function routingKind(spec: FunctionSpec): RoutingKind {
+/**
+ * The routing kind of a call (the grouping the benchmark's crossovers use). prelu has a kind per
+ * direction because its two directions cross far apart: its forward pays for the alpha map in
+ * every addon or wasm call (native ahead of js from n of about 49, wasm from 128), while the js
+ * reference's backward, which sums dalpha in the canonical order, is slower than either from n = 1.
+ * A derivative goes with its forward.
+ */
+export function routingKind(spec: FunctionSpec, direction: 'forward' | 'derivative' | 'backward' = 'forward'): RoutingKind {
+  if (spec.kind === 'prelu') return direction === 'backward' ? 'preluBackward' : 'prelu';
   return spec.kind === 'rowwise' ? 'rowwise' : spec.smooth ? 'smooth' : 'linear';
 }
 

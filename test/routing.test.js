@@ -16,7 +16,7 @@ const { crossovers } = require('../bench/report/analyze');
 const R = require('../bench/report/routing');
 
 const PAIRS = ['nativeOverJs', 'wasmOverJs'];
-const KINDS = ['linear', 'smooth', 'rowwise'];
+const KINDS = ['linear', 'smooth', 'rowwise', 'prelu', 'preluBackward'];
 
 /** Counts the calls that reach the js reference's kernels while f runs. */
 function jsCalls(f) {
@@ -34,16 +34,21 @@ function jsCalls(f) {
   return calls;
 }
 
+const preluAlpha = (x) => x.map((_, i) => 0.25 + (i % 3) / 8);
+
 /** One call of each kind's representative on an API, compared with js; returns the js kernel calls. */
 const CALLS = {
   relu: (api, x) => api.relu(x),
   'backward.relu': (api, x) => api.backward.relu(x, x),
-  prelu: (api, x) => api.prelu(x, 0.25),
+  // One alpha per element: a scalar alpha (or one of length 1) runs leakyRelu, the linear kind.
+  prelu: (api, x) => api.prelu(x, preluAlpha(x)),
+  'backward.prelu': (api, x) => api.backward.prelu(x, preluAlpha(x), x).dx,
   sigmoid: (api, x) => api.derivative.sigmoid(x),
   softmax: (api, x) => api.softmax(x),
   'backward.softmax': (api, x) => api.backward.softmax(x, x),
 };
-const kindOfCall = (name) => routingKind(lib.SPEC.find((s) => s.name === name.replace('backward.', '')));
+const kindOfCall = (name) => routingKind(lib.SPEC.find((s) => s.name === name.replace('backward.', '')),
+  name.startsWith('backward.') ? 'backward' : 'forward');
 
 function assertRouted(api, name, x, expectJs, what) {
   let got;
@@ -138,7 +143,7 @@ describe('small-array routing', () => {
 
     it('a wasm instance given thresholds routes by kind; one given none routes nothing', () => {
       const bytes = fs.readFileSync(path.join(__dirname, '..', 'dist', 'wasm', `${lib.wasm.build}.wasm`));
-      const small = { linear: 8, smooth: 3, rowwise: 16 };
+      const small = { linear: 8, smooth: 3, rowwise: 16, prelu: 12, preluBackward: 6 };
       const routed = core.wasmBackendFrom(new WebAssembly.Instance(new WebAssembly.Module(bytes), {}), small);
       const plain = core.wasmBackendFrom(new WebAssembly.Instance(new WebAssembly.Module(bytes), {}));
       const api = makeApi(() => routed.backend, () => false);
@@ -161,8 +166,14 @@ describe('small-array routing', () => {
   describe('the benchmark\'s writer (bench/report/routing.js)', () => {
     const previous = {
       provenance: { command: 'before' },
-      thresholds: { nativeOverJs: { linear: 64, smooth: 6, rowwise: 12 }, wasmOverJs: { linear: 0, smooth: 0, rowwise: 0 } },
-      measured: { nativeOverJs: { linear: 60, smooth: 5, rowwise: 11 }, wasmOverJs: { linear: null, smooth: null, rowwise: null } },
+      thresholds: {
+        nativeOverJs: { linear: 64, smooth: 6, rowwise: 12, prelu: 48, preluBackward: 1 },
+        wasmOverJs: { linear: 0, smooth: 0, rowwise: 0, prelu: 0, preluBackward: 0 },
+      },
+      measured: {
+        nativeOverJs: { linear: 60, smooth: 5, rowwise: 11, prelu: 49, preluBackward: 1 },
+        wasmOverJs: { linear: null, smooth: null, rowwise: null, prelu: null, preluBackward: null },
+      },
     };
     const limits = { min: 0, max: 1024 };
     const summary = (estimates) => ({ functions: estimates.length, neverAhead: estimates.filter((e) => e === null).length, estimates });
@@ -191,19 +202,23 @@ describe('small-array routing', () => {
       const { table, changes } = R.routingFrom(previous, run({
         linear: { nativeOverJs: summary([10, 14, 12]), wasmOverJs: summary([null, 300, null]) },
         smooth: { nativeOverJs: summary([5, null, 5.5, 7]), wasmOverJs: summary([2000, 5000, 3000]) },
+        prelu: { nativeOverJs: summary([40]) },
+        preluBackward: { wasmOverJs: summary([2.6]) },
         // rowwise: not measured in this run.
       }), limits);
       assert.deepStrictEqual(table.thresholds, {
-        nativeOverJs: { linear: 12, smooth: 6, rowwise: 12 }, // median 12; (5.5 + 7) / 2 = 6.25 → 6; kept
-        wasmOverJs: { linear: 1024, smooth: 1024, rowwise: 0 }, // +∞ → max; 3000 → 3072 → clamped; kept
+        // median 12; (5.5 + 7) / 2 = 6.25 → 6; kept; prelu's one crossing 40 → 48; kept
+        nativeOverJs: { linear: 12, smooth: 6, rowwise: 12, prelu: 48, preluBackward: 1 },
+        // +∞ → max; 3000 → 3072 → clamped; kept; kept; 2.6 → 3
+        wasmOverJs: { linear: 1024, smooth: 1024, rowwise: 0, prelu: 0, preluBackward: 3 },
       });
       assert.deepStrictEqual(table.measured, {
-        nativeOverJs: { linear: 12, smooth: 6.3, rowwise: null },
-        wasmOverJs: { linear: 'never', smooth: 3000, rowwise: null },
+        nativeOverJs: { linear: 12, smooth: 6.3, rowwise: null, prelu: 40, preluBackward: null },
+        wasmOverJs: { linear: 'never', smooth: 3000, rowwise: null, prelu: null, preluBackward: 2.6 },
       });
       assert.deepStrictEqual(table.provenance, { command: 'now' });
       assert.deepStrictEqual(changes.map((c) => `${c.pair} ${c.kind} ${c.before}→${c.after}`),
-        ['nativeOverJs linear 64→12', 'wasmOverJs linear 0→1024', 'wasmOverJs smooth 0→1024']);
+        ['nativeOverJs linear 64→12', 'wasmOverJs linear 0→1024', 'wasmOverJs smooth 0→1024', 'wasmOverJs preluBackward 0→3']);
     });
 
     it('keeps the threshold of a kind measured only in part (fewer function-directions than expected)', () => {
@@ -229,19 +244,22 @@ describe('small-array routing', () => {
     it('turns a sweep\'s rows into thresholds end to end (analyze.js crossovers, then the rule)', () => {
       // native's speed grows with n (a fixed call cost), js is flat: native/js = n / 16 crosses at 16.
       const rows = [];
+      const nativeSpeed = { 'relu forward': 1, 'sigmoid forward': 4, 'prelu forward': 0.5, 'prelu backward': 100 };
       for (const n of [4, 8, 32, 64]) {
-        for (const fn of ['relu', 'sigmoid']) {
-          rows.push({ fn, dir: 'forward', n, impl: 'native-x-unrouted', backend: 'native', variant: 'unrouted', melemPerS: n * (fn === 'relu' ? 1 : 4) });
-          rows.push({ fn, dir: 'forward', n, impl: 'wasm-simd-copy', backend: 'wasm', melemPerS: n / 2 });
-          rows.push({ fn, dir: 'forward', n, impl: 'js', backend: 'js', melemPerS: 16 });
+        for (const [fd, k] of Object.entries(nativeSpeed)) {
+          const [fn, dir] = fd.split(' ');
+          rows.push({ fn, dir, n, impl: 'native-x-unrouted', backend: 'native', variant: 'unrouted', melemPerS: n * k });
+          rows.push({ fn, dir, n, impl: 'wasm-simd-copy', backend: 'wasm', melemPerS: n / 2 });
+          rows.push({ fn, dir, n, impl: 'js', backend: 'js', melemPerS: 16 });
         }
       }
-      const kindOf = (fn) => routingKind(lib.SPEC.find((s) => s.name === fn));
+      const kindOf = (fn, dir) => routingKind(lib.SPEC.find((s) => s.name === fn), dir);
       const cross = crossovers(rows, [4, 8, 32, 64], 'float32', kindOf);
       const { table } = R.routingFrom(previous, run(cross.byKind), limits);
-      // relu: n/16 ≥ 1 from 16; sigmoid: 4n/16 from 4 (ahead at every size); wasm: n/32 from 32.
-      assert.deepStrictEqual(table.thresholds.nativeOverJs, { linear: 16, smooth: 4, rowwise: 12 });
-      assert.deepStrictEqual(table.thresholds.wasmOverJs, { linear: 32, smooth: 32, rowwise: 0 });
+      // relu: n/16 ≥ 1 from 16; sigmoid: 4n/16 from 4 (ahead at every size); prelu forward: n/32
+      // from 32, its backward ahead at every size (its own kind); wasm: n/32 from 32.
+      assert.deepStrictEqual(table.thresholds.nativeOverJs, { linear: 16, smooth: 4, rowwise: 12, prelu: 32, preluBackward: 4 });
+      assert.deepStrictEqual(table.thresholds.wasmOverJs, { linear: 32, smooth: 32, rowwise: 0, prelu: 32, preluBackward: 32 });
     });
 
     it('refuses a run with a backend missing, native routed, Float64 data or the quick sweep', () => {

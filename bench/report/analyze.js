@@ -77,7 +77,7 @@ const PAIRS = [['native', 'wasm'], ['native', 'js'], ['wasm', 'js'], ['wasmMemor
 
 /**
  * Crossovers per function and direction, the medians over all of them, and the same grouped the
- * way the native backend's SMALL_ARRAY thresholds are (linear, smooth, rowwise): kindOf(fn).
+ * way the facade's routing thresholds are (src/routing.ts's kinds): kindOf(fn, dir).
  */
 function crossovers(rows, sizes, type, kindOf = () => 'all') {
   const perFunction = {};
@@ -110,8 +110,9 @@ function crossovers(rows, sizes, type, kindOf = () => 'all') {
   };
   const thresholds = summarise(Object.values(perFunction));
   const byKind = {};
-  for (const kind of [...new Set(Object.keys(perFunction).map((fd) => kindOf(fd.split(' ')[0])))]) {
-    byKind[kind] = summarise(Object.entries(perFunction).filter(([fd]) => kindOf(fd.split(' ')[0]) === kind).map(([, e]) => e));
+  const kindOfFd = (fd) => kindOf(...fd.split(' '));
+  for (const kind of [...new Set(Object.keys(perFunction).map(kindOfFd))]) {
+    byKind[kind] = summarise(Object.entries(perFunction).filter(([fd]) => kindOfFd(fd) === kind).map(([, e]) => e));
   }
   return { type, sizes, thresholds, byKind, perFunction };
 }

@@ -1,7 +1,7 @@
 'use strict';
 // Writes the facade's small-array routing thresholds (src/routing.ts, between its routing:data
 // markers) from the crossovers a benchmark run measured. The rule, per pair (native over js, wasm
-// over js) and kind (linear, smooth, rowwise):
+// over js) and kind (linear, smooth, rowwise, prelu, preluBackward: src/routing.ts's routingKind):
 //   - the median of the function-directions' interpolated crossings (a function never ahead in
 //     the sweep counts as +∞; with an even count, the mean of the two middle ones, +∞ if either is);
 //   - rounded to the nearest clean number on a log scale: 1, 2, 3, 4, 6, 8, 12, 16, 24, … (powers
@@ -18,7 +18,7 @@ const ROUTING_FILE = path.join(__dirname, '..', '..', 'src', 'routing.ts');
 const START = '/* routing:data:start */';
 const END = '/* routing:data:end */';
 const PAIRS = ['nativeOverJs', 'wasmOverJs'];
-const KINDS = ['linear', 'smooth', 'rowwise'];
+const KINDS = ['linear', 'smooth', 'rowwise', 'prelu', 'preluBackward'];
 
 /** The table and the clamp range written in the module's text. */
 function parseRouting(text) {

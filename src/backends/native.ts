@@ -122,8 +122,8 @@ export function getThreads(): number {
  * per-thread partial sums: 0.81-0.88x cold up to 1M; 1.19-1.53x at 2M in five runs, warm or not).
  * The elementwise derivative and backward of a kind use its forward's threshold.
  */
-export const PARALLEL_MIN: Readonly<Record<RoutingKind | 'preluBackward', number>> = {
-  linear: 1 << 18, smooth: 1 << 16, rowwise: 1 << 16, preluBackward: 1 << 21,
+export const PARALLEL_MIN: Readonly<Record<RoutingKind, number>> = {
+  linear: 1 << 18, smooth: 1 << 16, rowwise: 1 << 16, prelu: 1 << 18, preluBackward: 1 << 21,
 };
 
 /** PARALLEL_MIN as the addon takes it (setThreads' second argument): one per [function id * 3 + direction]. */
@@ -131,7 +131,7 @@ export function parallelMinArray(): Float64Array {
   const mins = new Float64Array(SPEC.length * 3);
   SPEC.forEach((spec, id) => {
     for (let dir = 0; dir < 3; dir++) {
-      mins[id * 3 + dir] = spec.kind === 'prelu' && dir === DIR.backward ? PARALLEL_MIN.preluBackward : PARALLEL_MIN[routingKind(spec)];
+      mins[id * 3 + dir] = PARALLEL_MIN[routingKind(spec, dir === DIR.backward ? 'backward' : 'forward')];
     }
   });
   return mins;
@@ -184,9 +184,11 @@ export function loadNative(): NativeBackend {
       kernels[spec.name] = ops;
     } else {
       const ref = js as PreluOps;
-      // prelu is piecewise linear: tiny calls go to js (its alpha map costs the addon call more).
-      const min = SMALL_ARRAY[routingKind(spec)];
+      // Tiny calls go to js: below about 49 elements the alpha map costs the addon call more than
+      // js's loop (forward and derivative); js's backward is slower from n = 1 (preluBackward).
+      const min = SMALL_ARRAY[routingKind(spec, 'forward')], backMin = SMALL_ARRAY[routingKind(spec, 'backward')];
       const tiny = (x: { length: number }): boolean => x.length < min && smallArrayRouting();
+      const tinyBack = (x: { length: number }): boolean => x.length < backMin && smallArrayRouting();
       const ops: PreluOps = {
         kind: 'prelu',
         forward(x, alpha, out, map, threads?: number) {
@@ -202,8 +204,8 @@ export function loadNative(): NativeBackend {
           if (threads === undefined) addon.prelu(id, 1, x, alpha, x, out, alpha, mapArray(map)); else addon.prelu(id, 1, x, alpha, x, out, alpha, mapArray(map), threads);
         },
         backward(x, alpha, dy, dx, dalpha, map, threads?: number) {
-          if (tiny(x) || map.shape.length > 64) checkOverlap(dx, x, dy, alpha);
-          if (tiny(x)) return (small().kernels[spec.name] as PreluOps).backward(x, alpha, dy, dx, dalpha, map);
+          if (tinyBack(x) || map.shape.length > 64) checkOverlap(dx, x, dy, alpha);
+          if (tinyBack(x)) return (small().kernels[spec.name] as PreluOps).backward(x, alpha, dy, dx, dalpha, map);
           if (map.shape.length > 64) return ref.backward(x, alpha, dy, dx, dalpha, map);
           if (threads === undefined) addon.prelu(id, 2, x, alpha, dy, dx, dalpha, mapArray(map));
           else addon.prelu(id, 2, x, alpha, dy, dx, dalpha, mapArray(map), threads);

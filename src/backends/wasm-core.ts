@@ -251,12 +251,12 @@ export function wasmBackendFrom(instance: WasmInstanceLike, small?: Thresholds):
     };
     const init = fn(`${spec.name}_init`);
     const js = jsBackend.kernels[spec.name] as PreluOps;
-    const min = small ? small[routingKind(spec)] : 0;
+    const min = small ? small[routingKind(spec, 'forward')] : 0, backMin = small ? small[routingKind(spec, 'backward')] : 0;
 
     /** false: the caller runs the js reference instead (tiny arrays to copy, or beyond the scratch). */
     function run(dir: 'forward' | 'derivative' | 'backward', x: Floats, alpha: Floats, dy: Floats | undefined, out: Floats,
       dalpha: Floats | undefined, map: AlphaMap): boolean {
-      if (x.length < min && !(inside(x) && inside(out) && (!dy || inside(dy))) && smallArrayRouting()) return false;
+      if (x.length < (dy ? backMin : min) && !(inside(x) && inside(out) && (!dy || inside(dy))) && smallArrayRouting()) return false;
       const { dims, strides } = mergeMap(map);
       const total = dims.reduce((p, d) => p * d, 1);
       const rank = dims.length;
