@@ -148,6 +148,11 @@ interface Entry {
   /** The parameters at their defaults, shared by the calls that give none (no object per call). */
   readonly defaults: DefaultParams;
 }
+/** prelu backward's reusable alpha and dalpha for a number alpha (synchronous calls only). */
+const SCALAR_ALPHA = { f32: new Float32Array(1), f64: new Float64Array(1) };
+const SCALAR_DALPHA = { f32: new Float32Array(1), f64: new Float64Array(1) };
+const sameTypeAs = (a: Floats): Floats => (a.BYTES_PER_ELEMENT === 4 ? new Float32Array(a.length) : new Float64Array(a.length));
+
 function entry(spec: FunctionSpec, keys: readonly string[], backwardKeys: readonly string[] = keys): Entry {
   return {
     spec, allowed: { forward: keys, derivative: keys, backward: backwardKeys },
@@ -272,7 +277,10 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
         return out;
       }
     }
-    const { alpha, map } = resolveAlpha(alphaIn, x, o);
+    // A synchronous backward with a number for alpha reuses two one-element arrays (an async call
+    // holds its arrays while it runs): a new array handed to the addon costs an allocation there.
+    const reuse = dir === 'backward' && !isAsync;
+    const { alpha, map } = resolveAlpha(alphaIn, x, o, reuse ? SCALAR_ALPHA : undefined);
     const dy = dir === 'backward' ? toMatching(dyIn, 'dy', x) : undefined;
     // Kernels read alpha while they write out (the native and wasm ones through a pattern made
     // first, js element by element), so memory shared by the two would give different results.
@@ -298,9 +306,9 @@ export function makeApi(backend: () => Backend, verify: () => boolean): Api {
     const b = backend();
     const check = verify() && b !== jsBackend;
     const xs = check ? copyOf(x) : x;
-    const dalphaLike = x.BYTES_PER_ELEMENT === 4 ? new Float32Array(alpha.length) : new Float64Array(alpha.length);
-    const dalpha = typeof alphaIn === 'number' || o.dalphaOut === undefined
-      ? dalphaLike : resolveOutAmong(o.dalphaOut, dalphaLike, [x, dy, out, alpha], 'dalphaOut');
+    // alpha is in x's precision: it serves as the pattern of dalpha (a new array when not given).
+    const dalpha = typeof alphaIn === 'number' ? (reuse ? (x.BYTES_PER_ELEMENT === 4 ? SCALAR_DALPHA.f32 : SCALAR_DALPHA.f64) : sameTypeAs(alpha))
+      : resolveOutAmong(o.dalphaOut, alpha, [x, dy, out, alpha], 'dalphaOut');
     const dys = check ? copyOf(dy) : dy;
     const result = () => ({ dx: out, dalpha: typeof alphaIn === 'number' ? dalpha[0] : dalpha });
     if (isAsync && !check && isNativeBackend(b)) return b.preluAsync(spec.name, dir, x, alpha, dy, out, dalpha, map, threads).then(result);

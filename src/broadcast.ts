@@ -43,12 +43,19 @@ export function scalarAlpha(alphaIn: unknown, x: Floats, o: Record<string, unkno
   return a;
 }
 
-export function resolveAlpha(alphaIn: unknown, x: Floats, o: Record<string, unknown>): ResolvedAlpha {
+/**
+ * alpha as an array in x's precision and its map onto x. A number goes into `scalarInto`'s array of
+ * x's type when given (a caller's reusable one-element array), else into a new one.
+ */
+export function resolveAlpha(alphaIn: unknown, x: Floats, o: Record<string, unknown>,
+  scalarInto?: { readonly f32: Float32Array; readonly f64: Float64Array }): ResolvedAlpha {
   const shape = resolveShape(o.shape, x.length);
   const rank = shape.length;
   let alpha: Floats;
   if (typeof alphaIn === 'number') {
-    alpha = x.BYTES_PER_ELEMENT === 4 ? Float32Array.of(alphaIn) : Float64Array.of(alphaIn);
+    const f32 = x.BYTES_PER_ELEMENT === 4;
+    alpha = scalarInto ? (f32 ? scalarInto.f32 : scalarInto.f64) : f32 ? new Float32Array(1) : new Float64Array(1);
+    alpha[0] = alphaIn;
   } else if (alphaIn === undefined) {
     throw typeError('alpha', 'a number or an array of numbers', alphaIn);
   } else {

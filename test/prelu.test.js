@@ -83,6 +83,27 @@ for (const backendName of BACKENDS) {
         const dalphaOut = new T(3);
         assert.strictEqual(api.backward.prelu(x, alpha, dy, { shape, dalphaOut }).dalpha, dalphaOut);
       });
+
+      it(`${T.name}: backward with a number alpha, sync calls between async ones, each with its own alpha`, async () => {
+        // Synchronous calls reuse one-element arrays for a number alpha and its dalpha; async calls
+        // must not share them, even while a synchronous call runs with another alpha.
+        const n = 1 << 18;
+        const x = mixedInput(T, n, 5), dy = mixedInput(T, n, 6);
+        const want = (a) => lib.backends.js.backward.prelu(x, a, dy);
+        const pending = [0.25, 0.75].map((a) => api.async.backward.prelu(x, a, dy));
+        const sync = [0.5, -2, 0.125].map((a) => api.backward.prelu(x, a, dy));
+        const done = await Promise.all(pending);
+        [0.5, -2, 0.125].forEach((a, i) => {
+          const w = want(a);
+          assert.ok(same(sync[i].dalpha, w.dalpha), `sync alpha ${a}: dalpha ${sync[i].dalpha} vs ${w.dalpha}`);
+          assert.strictEqual(firstDifference(sync[i].dx, w.dx), -1, `sync alpha ${a}: dx`);
+        });
+        [0.25, 0.75].forEach((a, i) => {
+          const w = want(a);
+          assert.ok(same(done[i].dalpha, w.dalpha), `async alpha ${a}: dalpha`);
+          assert.strictEqual(firstDifference(done[i].dx, w.dx), -1, `async alpha ${a}: dx`);
+        });
+      });
     }
 
     it('dalpha of a NaN input is NaN; gradients match finite differences in alpha', () => {
