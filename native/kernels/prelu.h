@@ -30,6 +30,78 @@ SA_INLINE V preluSlope(V v, V a) { return sel(gt(v, C(0)), C(1), sel(isnan(v), v
 SA_INLINE VF preluSlopeF(VF v, VF a) { return sel(gt(v, splatf(0)), splatf(1), sel(isnan(v), v, a)); }
 #endif
 
+
+#ifdef SA_HAS_MASKS
+// One alpha element's Float32 chunks on AVX-512 with aligned (or non-temporal) dx stores: the 16
+// lane sums are kept rotated so that every vector of the region, which starts where a store of
+// out is aligned, adds its lane k to canonical lane (k + h) mod 16 (h: the region's elements
+// before the first aligned position). The region's first and last vectors are masked (lanes
+// outside it are neither read nor written, and give +0 terms).
+/** r[k] = v[(k + h) mod 16] for the 16 binary64 lanes of v. */
+SA_INLINE V rotateLanes(V v, unsigned h) {
+  const __m512i iota = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
+  const __m512i ia = _mm512_and_si512(_mm512_add_epi64(iota, _mm512_set1_epi64(h)), _mm512_set1_epi64(15));
+  const __m512i ib = _mm512_and_si512(_mm512_add_epi64(iota, _mm512_set1_epi64(h + 8)), _mm512_set1_epi64(15));
+  return V{_mm512_permutex2var_pd(v.a, ia, v.b), _mm512_permutex2var_pd(v.a, ib, v.b)};
+}
+/**
+ * One 16-float vector at p of the region (lanes of mask m only): acc += (x > 0 ? +0 : dy·x) lane by
+ * lane, as a zero-masked product added to acc (acc is a lane sum, never -0, so adding +0 where x > 0
+ * changes no bit, as the masked add of addNonPositiveProduct), and dx = dy·prelu'(x) on floats.
+ */
+template <int KIND>  // 0: masked, 1: aligned store, 2: non-temporal store
+SA_INLINE void oneSlotVectorF(const float* x, const float* dy, float* out, __m512 alf, V& acc, __mmask16 m) {
+  const __m512i t = _mm512_set1_epi32(kPreluSlopeTable);
+  __m512 vf, gf;
+  __m512d v0, v1, g0, g1;
+  if (KIND == 0) {
+    vf = _mm512_maskz_loadu_ps(m, x);
+    gf = _mm512_maskz_loadu_ps(m, dy);
+    v0 = _mm512_cvtps_pd(_mm512_castps512_ps256(vf));
+    v1 = _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(vf), 1)));
+    g0 = _mm512_cvtps_pd(_mm512_castps512_ps256(gf));
+    g1 = _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(gf), 1)));
+  } else {
+    vf = _mm512_loadu_ps(x);
+    gf = _mm512_loadu_ps(dy);
+    v0 = _mm512_cvtps_pd(_mm256_loadu_ps(x));
+    v1 = _mm512_cvtps_pd(_mm256_loadu_ps(x + 8));
+    g0 = _mm512_cvtps_pd(_mm256_loadu_ps(dy));
+    g1 = _mm512_cvtps_pd(_mm256_loadu_ps(dy + 8));
+  }
+  // Not greater than 0 (NaN included): the lanes whose term is dy·x.
+  const __mmask16 le = _mm512_cmp_ps_mask(vf, _mm512_setzero_ps(), _CMP_NGT_UQ);
+  acc.a = _mm512_add_pd(acc.a, _mm512_maskz_mul_pd(static_cast<__mmask8>(le), g0, v0));
+  acc.b = _mm512_add_pd(acc.b, _mm512_maskz_mul_pd(static_cast<__mmask8>(le >> 8), g1, v1));
+  const __m512 d = _mm512_mul_ps(gf, _mm512_fixupimm_ps(alf, vf, t, 0));
+  if (KIND == 0) _mm512_mask_storeu_ps(out, m, d);
+  else if (KIND == 1) _mm512_store_ps(out, d);
+  else _mm512_stream_ps(out, d);
+}
+/**
+ * n elements (a multiple of 16, at least 32) of one alpha element whose first term goes to lane 0:
+ * acc (the canonical 16 lanes) takes their terms in order, out their dx, with every store but
+ * the first and last one aligned (nt: non-temporal; the caller fences).
+ */
+SA_INLINE void oneSlotRegionF(const float* x, const float* dy, float* out, size_t n, float alpha, V& acc, bool nt) {
+  const __m512 alf = _mm512_set1_ps(alpha);
+  const unsigned h = static_cast<unsigned>(headToStore<64>(out));
+  V r = h ? rotateLanes(acc, h) : acc;
+  size_t i = h;
+  if (h) oneSlotVectorF<0>(x + h - 16, dy + h - 16, out + h - 16, alf, r, static_cast<__mmask16>(0xffffu << (16 - h)));
+  if (nt) {
+    for (; i + 16 <= n; i += 16) oneSlotVectorF<2>(x + i, dy + i, out + i, alf, r, 0xffff);
+  } else {
+    for (; i + 16 <= n; i += 16) oneSlotVectorF<1>(x + i, dy + i, out + i, alf, r, 0xffff);
+  }
+  if (h) {
+    oneSlotVectorF<0>(x + i, dy + i, out + i, alf, r, static_cast<__mmask16>((1u << (16 - h)) - 1));
+    r = rotateLanes(r, 16 - h);
+  }
+  acc = r;
+}
+#endif
+
 struct prelu {
   /** Periodic patterns up to this many elements are expanded into the buffer. */
   static constexpr size_t PCAP = 1024;
@@ -293,7 +365,7 @@ struct prelu {
    * it changes no bit. A block closes after every 4096 terms, as slotAdd does.
    */
   template <class T>
-  SA_MEMBER static void backwardOneSlot(const T* x, const T* alpha, const T* dy, T* out, size_t len, size_t a, double* s) {
+  SA_MEMBER static void backwardOneSlot(const T* x, const T* alpha, const T* dy, T* out, size_t len, size_t a, double* s, bool nt = false) {
     const V alv = splat(static_cast<double>(alpha[a]));
     V acc[SUM_VECTORS];
     for (int q = 0; q < SUM_VECTORS; q++) acc[q] = load(s + q * LANES);
@@ -306,6 +378,17 @@ struct prelu {
         size_t chunks = (len - j) / SUM_LANES, toBlock = (SUM_BLOCK - c % SUM_BLOCK) / SUM_LANES;
         if (chunks > toBlock) chunks = toBlock;
         size_t k = 0;
+#ifdef SA_HAS_MASKS
+        if constexpr (sizeof(T) == sizeof(float)) {
+          // Long stretches (or any, when streaming): aligned (or non-temporal) dx stores, the lane
+          // sums rotated. Short ones (channels-first 16x16 planes: 16 chunks) keep the loop below,
+          // where the rotation and two masked vectors cost more than aligned stores save.
+          if (chunks >= 64 || (nt && chunks >= 4)) {
+            oneSlotRegionF(x + j, dy + j, out + j, chunks * SUM_LANES, alpha[a], acc[0], nt);
+            k = chunks;
+          }
+        }
+#endif
         if constexpr (sizeof(T) == sizeof(float)) {
           // dx on float lanes, S elements at a time (whole chunks and whole float vectors).
           constexpr size_t S = SUM_LANES > LANESF ? SUM_LANES : LANESF;
@@ -601,7 +684,7 @@ struct prelu {
       if (P == 1) {
         // One alpha element (scalar alpha): the run loop on a fresh slot, whose result is the block's sum.
         double slot[18] = {};
-        backwardOneSlot(x + r0, static_cast<const T*>(S.p->alpha), dy + r0, out + r0, r1 - r0, 0, slot);
+        backwardOneSlot(x + r0, static_cast<const T*>(S.p->alpha), dy + r0, out + r0, r1 - r0, 0, slot, S.p->stream != 0);
         S.bs[b] = slotResult(slot);
         continue;
       }
@@ -610,6 +693,7 @@ struct prelu {
       foldLanes(acc, P);
       for (size_t j = 0; j < P; j++) S.bs[b * P + j] = acc[j];
     }
+    if (S.p->stream) streamFence();
   }
 
   /**
@@ -626,8 +710,9 @@ struct prelu {
     const T* dy = static_cast<const T*>(S.p->dy);
     T* out = static_cast<T*>(S.p->out);
     walk(*S.L, S.L->rank - 1, 0, S.L->total, [&](size_t s0, size_t len, size_t, size_t a) {
-      if (a >= lo && a < hi) backwardOneSlot(x + s0, alpha, dy + s0, out + s0, len, a, S.sums + a * 18);
+      if (a >= lo && a < hi) backwardOneSlot(x + s0, alpha, dy + s0, out + s0, len, a, S.sums + a * 18, S.p->stream != 0);
     });
+    if (S.p->stream) streamFence();
   }
 
   /** Backward split across threads when the layout allows it; false: run it whole. */
@@ -674,7 +759,7 @@ struct prelu {
     if (backwardSplit<T>(p, L, sums)) return;
     const size_t sR = L.rank ? L.strides[L.rank - 1] : 0;
     auto anyRun = [&](size_t s0, size_t len, size_t, size_t a) {
-      if (sR == 0) backwardOneSlot(x + s0, alpha, dy + s0, out + s0, len, a, sums + a * 18);
+      if (sR == 0) backwardOneSlot(x + s0, alpha, dy + s0, out + s0, len, a, sums + a * 18, p.stream != 0);
       else backwardAnyRun(x + s0, alpha, dy + s0, out + s0, len, a, sR, sums);
     };
     if (L.total == 0) {
@@ -690,6 +775,7 @@ struct prelu {
     } else {
       walk(L, L.rank > 0 ? L.rank - 1 : 0, 0, L.total, anyRun);
     }
+    if (p.stream) streamFence();  // after the last non-temporal store of dx
     T* dalpha = static_cast<T*>(p.dalpha);
     for (size_t s = 0; s < p.alphaLen; s++) dalpha[s] = static_cast<T>(slotResult(sums + s * 18));
   }
