@@ -18,6 +18,10 @@
 //  - runs: constant (stride 0) or contiguous (stride 1) alpha along long runs: one vector loop
 //    per run with a splat or loaded alpha (backward: backwardOneSlot, 16-lane chunks).
 //  - anything else: the runs' alpha values written into the buffer, then the vector loop.
+// Float32 backward on AVX-512 aligns its dx stores where that pays (and streams them, as forward
+// does, for outputs of STREAM_MIN_BYTES and more): the lane sums are kept rotated so that each
+// vector from the first aligned store on adds to one register (oneSlotRegionF: long runs of one
+// alpha element; groupsRotatedF: patterns of 2, 4 or 8, streaming only).
 // Backward on several threads (backwardSplit) keeps every sum's canonical order: whole 4096-term
 // blocks per task, block sums added in order at the end (channels-last, scalar alpha), or whole
 // alpha elements per task (runs of constant alpha: channels-first).
@@ -29,7 +33,6 @@ SA_INLINE V addNonPositiveProduct(V acc, V v, V g) { return acc + sel(gt(v, C(0)
 SA_INLINE V preluSlope(V v, V a) { return sel(gt(v, C(0)), C(1), sel(isnan(v), v, a)); }
 SA_INLINE VF preluSlopeF(VF v, VF a) { return sel(gt(v, splatf(0)), splatf(1), sel(isnan(v), v, a)); }
 #endif
-
 
 #ifdef SA_HAS_MASKS
 // One alpha element's Float32 chunks on AVX-512 with aligned (or non-temporal) dx stores: the 16
