@@ -18,6 +18,10 @@
 //  - runs: constant (stride 0) or contiguous (stride 1) alpha along long runs: one vector loop
 //    per run with a splat or loaded alpha (backward: backwardOneSlot, 16-lane chunks).
 //  - anything else: the runs' alpha values written into the buffer, then the vector loop.
+// Float32 backward on AVX-512 aligns its dx stores where that pays (and streams them, as forward
+// does, for outputs of STREAM_MIN_BYTES and more): the lane sums are kept rotated so that each
+// vector from the first aligned store on adds to one register (oneSlotRegionF: long runs of one
+// alpha element; groupsRotatedF: patterns of 2, 4 or 8, streaming only).
 // Backward on several threads (backwardSplit) keeps every sum's canonical order: whole 4096-term
 // blocks per task, block sums added in order at the end (channels-last, scalar alpha), or whole
 // alpha elements per task (runs of constant alpha: channels-first).
@@ -28,6 +32,78 @@ SA_INLINE V addNonPositiveProduct(V acc, V v, V g) { return acc + sel(gt(v, C(0)
 /** v > 0 ? 1 : v is NaN ? v : a, prelu'(v) with slope a. */
 SA_INLINE V preluSlope(V v, V a) { return sel(gt(v, C(0)), C(1), sel(isnan(v), v, a)); }
 SA_INLINE VF preluSlopeF(VF v, VF a) { return sel(gt(v, splatf(0)), splatf(1), sel(isnan(v), v, a)); }
+#endif
+
+#ifdef SA_HAS_MASKS
+// One alpha element's Float32 chunks on AVX-512 with aligned (or non-temporal) dx stores: the 16
+// lane sums are kept rotated so that every vector of the region, which starts where a store of
+// out is aligned, adds its lane k to canonical lane (k + h) mod 16 (h: the region's elements
+// before the first aligned position). The region's first and last vectors are masked (lanes
+// outside it are neither read nor written, and give +0 terms).
+/** r[k] = v[(k + h) mod 16] for the 16 binary64 lanes of v. */
+SA_INLINE V rotateLanes(V v, unsigned h) {
+  const __m512i iota = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
+  const __m512i ia = _mm512_and_si512(_mm512_add_epi64(iota, _mm512_set1_epi64(h)), _mm512_set1_epi64(15));
+  const __m512i ib = _mm512_and_si512(_mm512_add_epi64(iota, _mm512_set1_epi64(h + 8)), _mm512_set1_epi64(15));
+  return V{_mm512_permutex2var_pd(v.a, ia, v.b), _mm512_permutex2var_pd(v.a, ib, v.b)};
+}
+/**
+ * One 16-float vector at p of the region (lanes of mask m only): acc += (x > 0 ? +0 : dy·x) lane by
+ * lane, as a zero-masked product added to acc (acc is a lane sum, never -0, so adding +0 where x > 0
+ * changes no bit, as the masked add of addNonPositiveProduct), and dx = dy·prelu'(x) on floats.
+ */
+template <int KIND>  // 0: masked, 1: aligned store, 2: non-temporal store
+SA_INLINE void oneSlotVectorF(const float* x, const float* dy, float* out, __m512 alf, V& acc, __mmask16 m) {
+  const __m512i t = _mm512_set1_epi32(kPreluSlopeTable);
+  __m512 vf, gf;
+  __m512d v0, v1, g0, g1;
+  if (KIND == 0) {
+    vf = _mm512_maskz_loadu_ps(m, x);
+    gf = _mm512_maskz_loadu_ps(m, dy);
+    v0 = _mm512_cvtps_pd(_mm512_castps512_ps256(vf));
+    v1 = _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(vf), 1)));
+    g0 = _mm512_cvtps_pd(_mm512_castps512_ps256(gf));
+    g1 = _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(gf), 1)));
+  } else {
+    vf = _mm512_loadu_ps(x);
+    gf = _mm512_loadu_ps(dy);
+    v0 = _mm512_cvtps_pd(_mm256_loadu_ps(x));
+    v1 = _mm512_cvtps_pd(_mm256_loadu_ps(x + 8));
+    g0 = _mm512_cvtps_pd(_mm256_loadu_ps(dy));
+    g1 = _mm512_cvtps_pd(_mm256_loadu_ps(dy + 8));
+  }
+  // Not greater than 0 (NaN included): the lanes whose term is dy·x.
+  const __mmask8 le0 = _mm512_cmp_pd_mask(v0, _mm512_setzero_pd(), _CMP_NGT_UQ);
+  const __mmask8 le1 = _mm512_cmp_pd_mask(v1, _mm512_setzero_pd(), _CMP_NGT_UQ);
+  acc.a = _mm512_add_pd(acc.a, _mm512_maskz_mul_pd(le0, g0, v0));
+  acc.b = _mm512_add_pd(acc.b, _mm512_maskz_mul_pd(le1, g1, v1));
+  const __m512 d = _mm512_mul_ps(gf, _mm512_fixupimm_ps(alf, vf, t, 0));
+  if (KIND == 0) _mm512_mask_storeu_ps(out, m, d);
+  else if (KIND == 1) _mm512_store_ps(out, d);
+  else _mm512_stream_ps(out, d);
+}
+/**
+ * n elements (a multiple of 16, at least 32) of one alpha element whose first term goes to lane 0:
+ * acc (the canonical 16 lanes) takes their terms in order, out their dx, with every store but
+ * the first and last one aligned (nt: non-temporal; the caller fences).
+ */
+SA_INLINE void oneSlotRegionF(const float* x, const float* dy, float* out, size_t n, float alpha, V& acc, bool nt) {
+  const __m512 alf = _mm512_set1_ps(alpha);
+  const unsigned h = static_cast<unsigned>(headToStore<64>(out));
+  V r = h ? rotateLanes(acc, h) : acc;
+  size_t i = h;
+  if (h) oneSlotVectorF<0>(x + h - 16, dy + h - 16, out + h - 16, alf, r, static_cast<__mmask16>(0xffffu << (16 - h)));
+  if (nt) {
+    for (; i + 16 <= n; i += 16) oneSlotVectorF<2>(x + i, dy + i, out + i, alf, r, 0xffff);
+  } else {
+    for (; i + 16 <= n; i += 16) oneSlotVectorF<1>(x + i, dy + i, out + i, alf, r, 0xffff);
+  }
+  if (h) {
+    oneSlotVectorF<0>(x + i, dy + i, out + i, alf, r, static_cast<__mmask16>((1u << (16 - h)) - 1));
+    r = rotateLanes(r, 16 - h);
+  }
+  acc = r;
+}
 #endif
 
 struct prelu {
@@ -293,7 +369,7 @@ struct prelu {
    * it changes no bit. A block closes after every 4096 terms, as slotAdd does.
    */
   template <class T>
-  SA_MEMBER static void backwardOneSlot(const T* x, const T* alpha, const T* dy, T* out, size_t len, size_t a, double* s) {
+  SA_MEMBER static void backwardOneSlot(const T* x, const T* alpha, const T* dy, T* out, size_t len, size_t a, double* s, bool nt = false) {
     const V alv = splat(static_cast<double>(alpha[a]));
     V acc[SUM_VECTORS];
     for (int q = 0; q < SUM_VECTORS; q++) acc[q] = load(s + q * LANES);
@@ -306,6 +382,17 @@ struct prelu {
         size_t chunks = (len - j) / SUM_LANES, toBlock = (SUM_BLOCK - c % SUM_BLOCK) / SUM_LANES;
         if (chunks > toBlock) chunks = toBlock;
         size_t k = 0;
+#ifdef SA_HAS_MASKS
+        if constexpr (sizeof(T) == sizeof(float)) {
+          // Long stretches (or any, when streaming): aligned (or non-temporal) dx stores, the lane
+          // sums rotated. Short ones (channels-first 16x16 planes: 16 chunks) keep the loop below,
+          // where the rotation and two masked vectors cost more than aligned stores save.
+          if (chunks >= 64 || (nt && chunks >= 4)) {
+            oneSlotRegionF(x + j, dy + j, out + j, chunks * SUM_LANES, alpha[a], acc[0], nt);
+            k = chunks;
+          }
+        }
+#endif
         if constexpr (sizeof(T) == sizeof(float)) {
           // dx on float lanes, S elements at a time (whole chunks and whole float vectors).
           constexpr size_t S = SUM_LANES > LANESF ? SUM_LANES : LANESF;
@@ -454,9 +541,60 @@ struct prelu {
     }
     for (int q = 0; q < GV; q++) store(acc + q * LANES, s[q]);
   }
+#ifdef SA_HAS_MASKS
+  /** The full vectors of groupsRotatedF from e (register 0) while they end by limit; returns where they stop. */
+  template <int GV, int KIND>
+  SA_MEMBER static size_t groupsRotatedFull(const float* x, const float* dy, float* out, size_t e, size_t limit, __m512 alf, V* r) {
+    constexpr size_t NL = 16 * GV;
+    for (; e + NL <= limit; e += NL) {
+      for (int q = 0; q < GV; q++) oneSlotVectorF<KIND>(x + e + 16 * q, dy + e + 16 * q, out + e + 16 * q, alf, r[q], 0xffff);
+    }
+    for (int q = 0; e + 16 <= limit; e += 16, q++) oneSlotVectorF<KIND>(x + e, dy + e, out + e, alf, r[q], 0xffff);
+    return e;
+  }
+  /**
+   * Float32 groupsInRegisters on AVX-512 with aligned (or non-temporal) dx stores: the 16·GV lane
+   * sums are kept rotated by h, the elements before the first aligned store (register q holds
+   * acc[(16q + h + k) mod 16GV] in lane k), so that every 16-float vector from that store on adds
+   * to one register; the first and last vectors are masked. The pattern (GV = P positions, P | 16)
+   * gives every such vector the same alpha values, al[(h + k) mod P].
+   */
+  template <int GV>
+  SA_MEMBER static void groupsRotatedF(const float* x, const float* al, const float* dy, float* out, size_t groups, double* acc, bool nt) {
+    constexpr size_t NL = 16 * GV;
+    const size_t n = groups * NL;
+    const unsigned h = static_cast<unsigned>(headToStore<64>(out));
+    double t[2 * NL];
+    for (size_t i = 0; i < NL; i++) t[i] = t[i + NL] = acc[i];
+    V r[GV];
+    for (int q = 0; q < GV; q++) r[q] = load(t + 16 * q + h);
+    float ab[32];
+    for (int k = 0; k < 32; k++) ab[k] = al[k % GV];
+    const __m512 alf = _mm512_loadu_ps(ab + h);
+    size_t e = h;
+    if (h) oneSlotVectorF<0>(x + h - 16, dy + h - 16, out + h - 16, alf, r[GV - 1], static_cast<__mmask16>(0xffffu << (16 - h)));
+    // Full vectors up to the last one's start (h: the masked one ends the n elements).
+    const size_t limit = h ? n - 16 + h : n;
+    if (nt) e = groupsRotatedFull<GV, 2>(x, dy, out, e, limit, alf, r);
+    else e = groupsRotatedFull<GV, 1>(x, dy, out, e, limit, alf, r);
+    if (h) oneSlotVectorF<0>(x + e, dy + e, out + e, alf, r[((e - h) / 16) % GV], static_cast<__mmask16>((1u << (16 - h)) - 1));
+    for (int q = 0; q < GV; q++) store(t + 16 * q + h, r[q]);
+    for (size_t i = 0; i < NL; i++) acc[(i + h) % NL] = t[i + h];
+  }
+#endif
   /** groupsInRegisters where GV suits the data (periods checks it before calling). */
   template <int GV, class T>
-  SA_MEMBER static void groupsOf(const T* x, const T* al, const T* dy, T* out, size_t groups, double* acc) {
+  SA_MEMBER static void groupsOf(const T* x, const T* al, const T* dy, T* out, size_t groups, double* acc, bool nt) {
+#ifdef SA_HAS_MASKS
+    if constexpr (sizeof(T) == sizeof(float) && GV % FPARTS == 0) {
+      // Only when streaming: with ordinary stores, aligning them gained nothing at 64K and 1M
+      // ([n/8, 8]: 5 to 10% slower, the masked vectors and rotations per call of a 4096-period block).
+      if (nt) {
+        groupsRotatedF<GV>(x, al, dy, out, groups, acc, nt);
+        return;
+      }
+    }
+#endif
     if constexpr (sizeof(T) == sizeof(double) || GV % FPARTS == 0) groupsInRegisters<GV>(x, al, dy, out, groups, acc);
   }
   /** Vectors of lane sums kept in registers at most (AVX-512 has 32 vector registers, the others 16). */
@@ -469,7 +607,7 @@ struct prelu {
    */
   template <class T>
   SA_MEMBER static void periods(const T* x, const T* al, size_t m, const T* dy, T* out, size_t P, size_t c0, size_t r0, size_t r1,
-    double* acc) {
+    double* acc, bool nt) {
     const size_t GV = 16 * P / LANES;
     // GV a power of two up to MAX_GV (the instantiations below), whole float vectors for Float32.
     const bool inRegisters = m == 16 && 16 * P % LANES == 0 && GV <= MAX_GV && (GV & (GV - 1)) == 0 &&
@@ -478,10 +616,10 @@ struct prelu {
       const size_t c = c0 + r;
       if (inRegisters && c % 16 == 0 && r1 - r >= 16) {
         const size_t groups = (r1 - r) / 16;
-        if (GV == 8) groupsOf<8>(x + r * P, al, dy + r * P, out + r * P, groups, acc);
-        else if (GV == 4) groupsOf<4>(x + r * P, al, dy + r * P, out + r * P, groups, acc);
-        else if (GV == 2) groupsOf<2>(x + r * P, al, dy + r * P, out + r * P, groups, acc);
-        else groupsOf<1>(x + r * P, al, dy + r * P, out + r * P, groups, acc);
+        if (GV == 8) groupsOf<8>(x + r * P, al, dy + r * P, out + r * P, groups, acc, nt);
+        else if (GV == 4) groupsOf<4>(x + r * P, al, dy + r * P, out + r * P, groups, acc, nt);
+        else if (GV == 2) groupsOf<2>(x + r * P, al, dy + r * P, out + r * P, groups, acc, nt);
+        else groupsOf<1>(x + r * P, al, dy + r * P, out + r * P, groups, acc, nt);
         r += groups * 16;
         continue;
       }
@@ -546,7 +684,7 @@ struct prelu {
       // Up to the next block boundary of the slots' counts.
       size_t r2 = r + (SUM_BLOCK - (c0 + r) % SUM_BLOCK);
       if (r2 > D) r2 = D;
-      periods(x, al, m, dy, out, P, c0, r, r2, acc);
+      periods(x, al, m, dy, out, P, c0, r, r2, acc, p.stream != 0);
       r = r2;
       if ((c0 + r) % SUM_BLOCK == 0) {
         foldLanes(acc, P);
@@ -601,15 +739,16 @@ struct prelu {
       if (P == 1) {
         // One alpha element (scalar alpha): the run loop on a fresh slot, whose result is the block's sum.
         double slot[18] = {};
-        backwardOneSlot(x + r0, static_cast<const T*>(S.p->alpha), dy + r0, out + r0, r1 - r0, 0, slot);
+        backwardOneSlot(x + r0, static_cast<const T*>(S.p->alpha), dy + r0, out + r0, r1 - r0, 0, slot, S.p->stream != 0);
         S.bs[b] = slotResult(slot);
         continue;
       }
       for (size_t i = 0; i < 16 * P; i++) acc[i] = 0;
-      periods(x, al, m, dy, out, P, 0, r0, r1, acc);
+      periods(x, al, m, dy, out, P, 0, r0, r1, acc, S.p->stream != 0);
       foldLanes(acc, P);
       for (size_t j = 0; j < P; j++) S.bs[b * P + j] = acc[j];
     }
+    if (S.p->stream) streamFence();
   }
 
   /**
@@ -626,8 +765,9 @@ struct prelu {
     const T* dy = static_cast<const T*>(S.p->dy);
     T* out = static_cast<T*>(S.p->out);
     walk(*S.L, S.L->rank - 1, 0, S.L->total, [&](size_t s0, size_t len, size_t, size_t a) {
-      if (a >= lo && a < hi) backwardOneSlot(x + s0, alpha, dy + s0, out + s0, len, a, S.sums + a * 18);
+      if (a >= lo && a < hi) backwardOneSlot(x + s0, alpha, dy + s0, out + s0, len, a, S.sums + a * 18, S.p->stream != 0);
     });
+    if (S.p->stream) streamFence();
   }
 
   /** Backward split across threads when the layout allows it; false: run it whole. */
@@ -674,7 +814,7 @@ struct prelu {
     if (backwardSplit<T>(p, L, sums)) return;
     const size_t sR = L.rank ? L.strides[L.rank - 1] : 0;
     auto anyRun = [&](size_t s0, size_t len, size_t, size_t a) {
-      if (sR == 0) backwardOneSlot(x + s0, alpha, dy + s0, out + s0, len, a, sums + a * 18);
+      if (sR == 0) backwardOneSlot(x + s0, alpha, dy + s0, out + s0, len, a, sums + a * 18, p.stream != 0);
       else backwardAnyRun(x + s0, alpha, dy + s0, out + s0, len, a, sR, sums);
     };
     if (L.total == 0) {
@@ -690,6 +830,7 @@ struct prelu {
     } else {
       walk(L, L.rank > 0 ? L.rank - 1 : 0, 0, L.total, anyRun);
     }
+    if (p.stream) streamFence();  // after the last non-temporal store of dx
     T* dalpha = static_cast<T*>(p.dalpha);
     for (size_t s = 0; s < p.alphaLen; s++) dalpha[s] = static_cast<T>(slotResult(sums + s * 18));
   }
