@@ -63,6 +63,9 @@ template <class T, class U> SA_INLINE VPair<T, U> negMinAbsNotNaN(VPair<T, U> v,
 #ifdef SA_HAS_ORBITS_F
 template <class T, class U> SA_INLINE VPair<T, U> orBits(VPair<T, U> x, uint32_t u) { return {orBits(x.lo, u), orBits(x.hi, u)}; }
 #endif
+#ifdef SA_HAS_OPAQUE_F
+template <class T, class U> SA_INLINE VPair<T, U> opaqueF(VPair<T, U> c) { return {opaqueF(c.lo), opaqueF(c.hi)}; }
+#endif
 #ifdef SA_HAS_SCALEF
 template <class T, class U> SA_INLINE VPair<T, U> scalef(VPair<T, U> v, VPair<T, U> n) { return {scalef(v.lo, n.lo), scalef(v.hi, n.hi)}; }
 #endif
