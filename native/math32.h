@@ -323,9 +323,38 @@ SA_INLINE VF tanh32(VF x) {
  */
 template <int S>
 SA_INLINE VF bell32(VF tc, VF v) {
+  VF eh, el, nh, nl;
+#ifdef SA_HAS_MASKED_F32
+  // AVX-512: the reference's own scaling, ys = y·2^(k+32) and yls = yl·2^(k+32) (exact: k >= -157,
+  // so 2^(k+32) is normal), then eh = ys·2^-32, nh = ys·2^(S-32) and so on, all on the multiplier
+  // pipes; 2^(k+32) from the bits of kk = v + MAGIC (vpaddd, vpmulld), k itself by vrndscaleps
+  // (as expCore32Clamped). vscalefps, shorter, holds both adder pipes for a cycle on Zen 5 (as
+  // many as two additions), and the adders are this kernel's bottleneck.
+  {
+    VF kk = v + F32(m32::MAGIC);
+    VF k = roundEven(v);
+    VF q, ql;
+    expReduceFromK32<false>(tc, tc, k, q, ql);
+    VF y = Cf(1) + q;
+    VF yl = ((Cf(1) - y) + q) + ql;
+    VF sc = pow2FromMagicF<32>(kk);
+    VF ys = y * sc, yls = yl * sc;
+    eh = ys * F32(m32::TWO_M32);
+    el = yls * F32(m32::TWO_M32);
+    if (S == 0) {
+      nh = eh;
+      nl = el;
+    } else {
+      VF scale = F32(0x2f800000u + (static_cast<uint32_t>(S) << 23));  // 2^(S-32)
+      nh = ys * scale;
+      nl = yls * scale;
+    }
+  }
+#else
   Exp32 x = expCore32Clamped(tc, v);
   Scaled32 e = scaleDown32(x);
-  VF eh = e.eh, el = e.el, nh, nl;
+  eh = e.eh;
+  el = e.el;
   if (S == 0) {
     nh = eh;
     nl = el;
@@ -341,13 +370,20 @@ SA_INLINE VF bell32(VF tc, VF v) {
     nl = (x.yl * sc) * scale;
 #endif
   }
+#endif
   VF d = Cf(1) + eh;
   VF dl = ((Cf(1) - d) + eh) + el;
   VF dh = high12(d), dt = d - dh;
   VF D = d * d;
   // dh + dh and d + d as products by 2: the same bits for every input (both are 2v rounded once),
-  // on the multiplier instead of the adder, which this kernel keeps busier.
-  VF Dl = ((((dh * dh) - D) + ((dh * Cf(2)) * dt)) + (dt * dt)) + ((d * Cf(2)) * dl);
+  // on the multiplier instead of the adder, which this kernel keeps busier (opaqueF: else GCC
+  // turns them back into additions).
+#ifdef SA_HAS_OPAQUE_F
+  VF two = opaqueF(Cf(2));
+#else
+  VF two = Cf(2);
+#endif
+  VF Dl = ((((dh * dh) - D) + ((dh * two) * dt)) + (dt * dt)) + ((d * two) * dl);
   // The same operations on the same operands as the reference, each as soon as its operands are
   // ready, so that fewer values are live at once (d, Dl, nh and D die early): on VF3 that spills
   // less, 2-3% at 64K and 1M.
@@ -355,16 +391,23 @@ SA_INLINE VF bell32(VF tc, VF v) {
   VF RR = R * R;
   VF b0 = nh / D;
   VF bDl = b0 * Dl;
-  VF p = b0 * D;
-  VF np = nh - p;
   VF Dh = high12(D), Dt = D - Dh;
   VF bh = high12(b0);
+  VF bt = b0 - bh;
+#ifdef SA_HAS_MASKED_F32
+  // rho = nh - b0·D, the division's remainder, exactly (see below), subtracting the four exact
+  // partial products from nh largest first: every step is exact, so rho is the same value with
+  // two additions and a product fewer (p = b0·D is not needed).
+  VF rho = (((nh - bh * Dh) - bh * Dt) - bt * Dh) - bt * Dt;
+#else
+  VF p = b0 * D;
+  VF np = nh - p;
   VF pe = (bh * Dh) - p;
   pe = pe + (bh * Dt);
-  VF bt = b0 - bh;
   pe = pe + (bt * Dh);
   pe = pe + (bt * Dt);
   VF rho = np - pe;  // (nh - p) - pe, pe = ((((bh·Dh) - p) + bh·Dt) + bt·Dh) + bt·Dt
+#endif
   return b0 + (((rho + nl) - bDl) * RR);
 }
 

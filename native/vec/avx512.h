@@ -263,6 +263,18 @@ SA_INLINE VF pow2FromMagicF(VF kk) {
             fromBits1(_mm512_mullo_epi32(_mm512_add_epi32(bitsf1(kk.b), o), m))};
 }
 
+/**
+ * c itself, as a value the compiler cannot see through: a product by opaqueF(Cf(2)) stays a vmulps
+ * on the multiplier pipes (GCC turns v·2 into v + v, which takes an adder pipe).
+ */
+#define SA_HAS_OPAQUE_F 1
+SA_INLINE VF opaqueF(VF c) {
+#if defined(__GNUC__)
+  __asm__("" : "+v"(c.a), "+v"(c.b));
+#endif
+  return c;
+}
+
 // Two or four VF as one for the long float32 chains (sigmoid, tanh): see pair.h.
 #define SA_HAS_VF_PAIRS 1
 #include "pair.h"

@@ -15,7 +15,9 @@
 // about one zmm register per ten operations, and tanh' at 16M, where the spills share the store
 // queue with the streaming stores, ran at 1.0 to 1.6 elements/ns instead of 1.8 to 1.9 on VF2; so
 // the kernels take VF4 for forward and VF3 for derivatives (sigmoid, tanh: VF3 spills more than VF2,
-// about 19 zmm moves per vector against 15, but ran 8 to 12% faster), VF4 for softplus with
+// about 19 zmm moves per vector against 15, but ran 8 to 12% faster; since binding.gyp's
+// -fsched-pressure, which spills less, they take VF4 too: 4 to 7% faster than VF3 at 64K and 1M,
+// the same at 16M), VF4 for softplus with
 // beta = 1, whose derivative is a sigmoid (kernels/*.h: Wide, WideD, WideUnit). elu and selu take
 // VF4 forward (+20 to 30%), elu' VF4 and selu' VF2 (on VF4 selu's backward at 16M fell to 1.4-2.0
 // elements/ns from 2.7); softplus with beta != 1 VF2 for the derivative (+8%; VF4 was slower), and
@@ -62,6 +64,9 @@ template <class T, class U> SA_INLINE VPair<T, U> negMinAbsNotNaN(VPair<T, U> v,
 #endif
 #ifdef SA_HAS_ORBITS_F
 template <class T, class U> SA_INLINE VPair<T, U> orBits(VPair<T, U> x, uint32_t u) { return {orBits(x.lo, u), orBits(x.hi, u)}; }
+#endif
+#ifdef SA_HAS_OPAQUE_F
+template <class T, class U> SA_INLINE VPair<T, U> opaqueF(VPair<T, U> c) { return {opaqueF(c.lo), opaqueF(c.hi)}; }
 #endif
 #ifdef SA_HAS_SCALEF
 template <class T, class U> SA_INLINE VPair<T, U> scalef(VPair<T, U> v, VPair<T, U> n) { return {scalef(v.lo, n.lo), scalef(v.hi, n.hi)}; }
