@@ -16,6 +16,31 @@ struct softmax {
     const bool zero = S == 0;
     map1(e, out, n, [&](V v) { return zero ? C(0) : share<T>(v, s, R); });
   }
+  /**
+   * forwardRow of a Float32 row whose shift m is known, with the next row's (at xn, or none) taken
+   * in the output pass (rowShift(rowMax(xn, n)), returned): its loads and maxps overlap the
+   * products and stores, instead of a pass of their own after this row's.
+   */
+  SA_MEMBER static double forwardChained(const float* x, float* out, size_t n, double* e, double m, const float* xn) {
+    double S = rowExp(x, n, m, e);
+    const V s = splat(S), R = reciprocal(s);
+    const bool zero = S == 0;
+    if (!xn || n % LANESF) {
+      map1(e, out, n, [&](V v) { return zero ? C(0) : share<float>(v, s, R); });
+      return xn ? rowShift(rowMax(xn, n)) : 0.0;
+    }
+    VF m0 = splatf(-__builtin_inff());
+    MF n0 = lt(m0, m0);  // no lane
+    for (size_t j = 0; j < n; j += LANESF) {
+      V p[FPARTS];
+      for (int P = 0; P < FPARTS; P++) p[P] = zero ? C(0) : share<float>(load(e + j + P * LANES), s, R);
+      const VF a = loadf(xn + j);
+      storef(out + j, narrowF(p));
+      m0 = atLeast(m0, a);
+      n0 = mor(n0, isnan(a));
+    }
+    return rowShift(foldMax(m0, n0) + 0.0);
+  }
   template <class T>
   SA_MEMBER static void backwardRow(const T* x, const T* dy, T* out, size_t n, double* s, double* t) {
     double S = rowExp(x, n, rowShift(rowMax(x, n)), s);
