@@ -281,6 +281,10 @@ template <class K, class = void>
 struct HasChained { static constexpr bool value = false; };
 template <class K>
 struct HasChained<K, decltype(void(&K::forwardChained))> { static constexpr bool value = true; };
+template <class K, class = void>
+struct HasChainedBackward { static constexpr bool value = false; };
+template <class K>
+struct HasChainedBackward<K, decltype(void(&K::backwardChained))> { static constexpr bool value = true; };
 
 /**
  * Runs a rowwise kernel K (kernels/softmax.h, kernels/logSoftmax.h) on rows o in [o0, o1):
@@ -298,6 +302,16 @@ static void rowsOf(int backward, const sa::RowArgs& a, size_t o0, size_t o1, dou
       for (size_t o = o0; o < o1; o++) {
         const size_t b = o * n;
         m = K::forwardChained(x + b, out + b, n, scratch, m, o + 1 < o1 ? x + b + n : nullptr);
+      }
+      return;
+    }
+  }
+  if constexpr (HasChainedBackward<K>::value && sizeof(T) == sizeof(float)) {
+    if (backward && inner == 1 && o0 < o1) {
+      double m = rowShift(rowMax(x + o0 * n, n));
+      for (size_t o = o0; o < o1; o++) {
+        const size_t b = o * n;
+        m = K::backwardChained(x + b, dy + b, out + b, n, scratch, scratch + n, m, o + 1 < o1 ? x + b + n : nullptr);
       }
       return;
     }
