@@ -77,38 +77,6 @@ struct logSoftmax {
     const bool zero = sum == 0;
     map1(x, out, n, [&](V v) { return zero ? C(-INF) : (v - mv) - lse; });
   }
-  /**
-   * forwardRow of a Float32 row whose shift m is known, with the next row's (at xn, or none) taken
-   * in the output pass (softmax.h's forwardChained), returned.
-   */
-  SA_MEMBER static double forwardChained(const float* x, float* out, size_t n, double* e, double m, const float* xn) {
-    double sum;
-    const V lse = splat(rowLse(x, n, m, e, sum)), mv = splat(m);
-    const bool zero = sum == 0;
-    if (!xn || n % LANESF) {
-      map1(x, out, n, [&](V v) { return zero ? C(-INF) : (v - mv) - lse; });
-      return xn ? rowShift(rowMax(xn, n)) : 0.0;
-    }
-    VF m0 = splatf(-__builtin_inff());
-    MF n0 = lt(m0, m0);  // no lane
-    for (size_t j = 0; j < n; j += LANESF) {
-      const VF v = loadf(x + j), a = loadf(xn + j);
-      V p[FPARTS];
-      widenParts<0>(p, v);
-      for (int P = 0; P < FPARTS; P++) p[P] = zero ? C(-INF) : (p[P] - mv) - lse;
-      storef(out + j, narrowF(p));
-      m0 = atLeast(m0, a);
-      n0 = mor(n0, isnan(a));
-    }
-    return rowShift(foldMax(m0, n0) + 0.0);
-  }
-  template <int P>
-  SA_MEMBER static void widenParts(V* p, VF v) {
-    if constexpr (P < FPARTS) {
-      p[P] = widenF<P>(v);
-      widenParts<P + 1>(p, v);
-    }
-  }
   template <class T>
   SA_MEMBER static void backwardRow(const T* x, const T* dy, T* out, size_t n, double* e, double*) {
     const double S = rowExp(x, n, rowShift(rowMax(x, n)), e);
