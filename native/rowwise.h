@@ -33,6 +33,27 @@ SA_INLINE double rowMax(const T* x, size_t n) {
 }
 
 /**
+ * The maximum of the lanes of m (no NaN in m: maxps keeps m where v is NaN), or NaN if any lane of
+ * nan is set. The lanes fold in halves with `b > a ? b : a` (maxss, no jump), the NaN lanes
+ * counted apart. A fold with `||` compiled to jumps, mispredicted wherever the running maximum
+ * changed: measured (softmax of [64, 1024] without the max pass), the max cost a fifth of a row.
+ */
+SA_INLINE double foldMax(VF m, MF nan) {
+  const VF bad = sel(nan, Cf(1), Cf(0));
+  float l[LANESF], f[LANESF];
+  storef(l, m);
+  storef(f, bad);
+  for (size_t half = LANESF / 2; half >= 1; half /= 2) {
+    for (size_t k = 0; k < half; k++) {
+      const float a = l[k], b = l[k + half];
+      l[k] = b > a ? b : a;
+      f[k] = f[k] + f[k + half];
+    }
+  }
+  return f[0] != 0 ? static_cast<double>(__builtin_nanf("")) : static_cast<double>(l[0]);
+}
+
+/**
  * The same for a Float32 row, on float lanes with two accumulators: the maximum is exact and NaN
  * wins in any order, so the lanes' order changes nothing; on binary64 lanes it cost a sixth of a
  * softmax row once the exponentials ran on float lanes. The running maximum is `v > m ? v : m`
@@ -55,22 +76,7 @@ SA_INLINE double rowMax(const float* x, size_t n) {
     n0 = mor(n0, isnan(a));
     j += LANESF;
   }
-  const VF nan = splatf(__builtin_nanf(""));
-  m0 = sel(n0, nan, m0);
-  m1 = sel(n1, nan, m1);
-  m0 = sel(mor(gt(m1, m0), isnan(m1)), m1, m0);
-  // The lanes fold in halves without branches: a left-to-right scan with `||` compiled to two
-  // jumps per lane, mispredicted wherever the running maximum changed (on AVX-512, 64 lanes per
-  // row: about a fifth of a 1024-element softmax row's time in perf).
-  float l[LANESF];
-  storef(l, m0);
-  for (size_t half = LANESF / 2; half >= 1; half /= 2) {
-    for (size_t k = 0; k < half; k++) {
-      const float a = l[k], b = l[k + half];
-      l[k] = ((b > a) | (b != b)) ? b : a;
-    }
-  }
-  double r = l[0];
+  double r = foldMax(atLeast(m0, m1), mor(n0, n1));
   for (; j < n; j++) {
     double v = static_cast<double>(x[j]);
     r = (v > r || v != v) ? v : r;
@@ -270,6 +276,16 @@ SA_INLINE V groupExpSum(const T* x, size_t n, size_t inner, size_t G, const Grou
   return s.result();
 }
 
+/** Whether K has forwardChained (kernels/softmax.h): Float32 rows chained through their shifts. */
+template <class K, class = void>
+struct HasChained { static constexpr bool value = false; };
+template <class K>
+struct HasChained<K, decltype(void(&K::forwardChained))> { static constexpr bool value = true; };
+template <class K, class = void>
+struct HasChainedBackward { static constexpr bool value = false; };
+template <class K>
+struct HasChainedBackward<K, decltype(void(&K::backwardChained))> { static constexpr bool value = true; };
+
 /**
  * Runs a rowwise kernel K (kernels/softmax.h, kernels/logSoftmax.h) on rows o in [o0, o1):
  * K::forwardRow / backwardRow for contiguous rows, K::forwardGroup / backwardGroup for strided.
@@ -280,6 +296,26 @@ static void rowsOf(int backward, const sa::RowArgs& a, size_t o0, size_t o1, dou
   const T* dy = static_cast<const T*>(a.dy);
   T* out = static_cast<T*>(a.out);
   const size_t n = a.n, inner = a.inner;
+  if constexpr (HasChained<K>::value && sizeof(T) == sizeof(float)) {
+    if (!backward && inner == 1 && o0 < o1) {
+      double m = rowShift(rowMax(x + o0 * n, n));
+      for (size_t o = o0; o < o1; o++) {
+        const size_t b = o * n;
+        m = K::forwardChained(x + b, out + b, n, scratch, m, o + 1 < o1 ? x + b + n : nullptr);
+      }
+      return;
+    }
+  }
+  if constexpr (HasChainedBackward<K>::value && sizeof(T) == sizeof(float)) {
+    if (backward && inner == 1 && o0 < o1) {
+      double m = rowShift(rowMax(x + o0 * n, n));
+      for (size_t o = o0; o < o1; o++) {
+        const size_t b = o * n;
+        m = K::backwardChained(x + b, dy + b, out + b, n, scratch, scratch + n, m, o + 1 < o1 ? x + b + n : nullptr);
+      }
+      return;
+    }
+  }
   for (size_t o = o0; o < o1; o++) {
     if (inner == 1) {
       size_t b = o * n;

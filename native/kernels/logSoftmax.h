@@ -26,23 +26,34 @@ struct logSoftmax {
     const V mv = splat(m);
     size_t c = 0;
     if constexpr (sizeof(T) == sizeof(float)) {
-      // t_j = x_j - m == 0 ? 0 : e_j (expDiff32 already took x_j - m exactly), counting c on the
-      // way: one pass, lanes counting exactly in binary64.
+      // t_j = x_j - m == 0 ? 0 : e_j (expDiff32 already took x_j - m exactly) straight into the
+      // canonical sum, counting c on the way (lanes counting exactly in binary64): one pass, the
+      // t_j not stored (forwardRow needs only lse); the last n mod 16 through e.
       V cv = C(0);
+      CanonicalSum dot;
       size_t j = 0;
-      for (; j + LANES <= n; j += LANES) {
-        M top = eq(load(x + j) - mv, C(0));
-        store(e + j, sel(top, C(0), load(e + j)));
-        cv = cv + sel(top, C(1), C(0));
+      for (; j + SUM_LANES <= n; j += SUM_LANES) {
+        V terms[SUM_VECTORS];
+        for (int q = 0; q < SUM_VECTORS; q++) {
+          const size_t i = j + q * LANES;
+          const M top = eq(load(x + i) - mv, C(0));
+          terms[q] = sel(top, C(0), load(e + i));
+          cv = cv + sel(top, C(1), C(0));
+        }
+        dot.add16(terms);
       }
       double l[LANES];
       storeLanes(l, cv);
       for (int k = 0; k < LANES; k++) c += static_cast<size_t>(l[k]);
-      for (; j < n; j++) {
-        bool top = static_cast<double>(x[j]) - m == 0;
+      for (size_t i = j; i < n; i++) {
+        bool top = static_cast<double>(x[i]) - m == 0;
         c += top ? 1 : 0;
-        e[j] = top ? 0 : e[j];
+        e[i] = top ? 0 : e[i];
       }
+      dot.add(e + j, n - j);
+      const double t = dot.result(), cd = static_cast<double>(c);
+      sum = cd + t;
+      return c == 1 ? log1pOf(t) : logOf(cd + t);
     } else {
       // t_j = x_j - m == 0 ? 0 : e_j (1 + r), r the rounding error of d = x_j - m (two-sum; 0 for
       // d infinite), see the reference.
