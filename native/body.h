@@ -5,8 +5,8 @@
 #include "math.h"
 #include "math32.h"
 #ifdef SA_HAS_VF_PAIRS
-// math32.h again on VF2, VF3 and VF4 (vec/pair.h): wide2::sigmoid32, wide4::tanh32 and so on, the
-// same operations on two, three or four vectors at once. The pairs' operations are found in the
+// math32.h again on VF2 and VF4 (vec/pair.h): wide2::sigmoid32, wide4::tanh32 and so on, the
+// same operations on two or four vectors at once. The pairs' operations are found in the
 // enclosing namespace by overloading; splatf differs by its return type only, so it is declared
 // in each.
 #define SA_MATH32_WIDE 1
@@ -17,13 +17,6 @@ SA_INLINE VF splatf(float f) { return splatf2(f); }
 #undef SA_MATH32_H
 #include "math32.h"
 }  // namespace wide2
-namespace wide3 {
-using VF = VF3;
-using MF = MF3;
-SA_INLINE VF splatf(float f) { return splatf3(f); }
-#undef SA_MATH32_H
-#include "math32.h"
-}  // namespace wide3
 namespace wide4 {
 using VF = VF4;
 using MF = MF4;

@@ -81,7 +81,8 @@ SA_INLINE void mapLanes(TO* out, size_t n, bool nt, F f, const TI*... x) {
     if (i < n) mapPadded<L>(out, i, n, f, x...);
     return;
   }
-  // Aligned to the largest power of two dividing a vector's bytes (VF3: 384 bytes, aligned to 128).
+  // Aligned to the largest power of two dividing a vector's bytes (a step of three zmm vectors, 384
+  // bytes, would be aligned to 128).
   const size_t h = headToStore<(W * sizeof(TO)) & (0 - W * sizeof(TO))>(out);
   decltype(f(L::ld(x)...)) last{};
   if (!nt && (n - (h ? h + W : 0)) % W) last = f(L::ld(x + n - W)...);
