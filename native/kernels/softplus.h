@@ -38,11 +38,11 @@ struct softplus {
   using WideUnitD = VF2;
   /**
    * Forward writes outputs of 8 MB and more with ordinary stores (loop.h: ForwardStreams). Since
-   * the AVX-512 unit is compiled with -fsched-pressure (binding.gyp), the fast form's step ends in
-   * its eight non-temporal stores back to back, and the next step's loads waited behind them (perf:
-   * a quarter of the loop's samples on its first load): 16M at 1.6-1.8 elements/ns instead of 2.8.
-   * With ordinary stores 2.6-2.8. The other kernels (sigmoid 3.7 at 16M) and softplus's backward
-   * keep streaming.
+   * the AVX-512 unit is compiled with -fsched-pressure (binding.gyp), the fast form's step ended in
+   * its eight non-temporal stores back to back and ran 16M at 1.6-1.8 elements/ns instead of 2.8
+   * (perf: a quarter of the loop's samples on the next step's first load); with ordinary stores
+   * 2.6-2.8. How fast this loop runs at 16M depends on how it compiles (README, "softplus at
+   * 16M"). The other kernels (sigmoid 3.7 at 16M) and softplus's backward keep streaming.
    */
   static constexpr bool forwardStreams = false;
   SA_NOINLINE static void f32unitSlow(VF4 x, VF4& y, const PF& p) {
