@@ -146,12 +146,6 @@ struct HasWideUnit32 { static constexpr bool value = false; };
 template <class K>
 struct HasWideUnit32<K, decltype(void(&K::f32unitw))> { static constexpr bool value = true; };
 
-/** Whether K's forward on Float32 data keeps ordinary stores for outputs that would stream (K::forwardStreams = false). */
-template <class K, class = void>
-struct ForwardStreams { static constexpr bool value = true; };
-template <class K>
-struct ForwardStreams<K, decltype(void(K::forwardStreams))> { static constexpr bool value = K::forwardStreams; };
-
 /**
  * Float32 data on float lanes, of lane kind L for f and LD for df (LanesF, or LanesPair for pairs
  * of vectors): forward f, derivative df, backward dy·df (one float product).
@@ -183,14 +177,12 @@ static void elementwiseStores(int dir, int f64, const sa::EwArgs& a) {
     else map2(x, static_cast<const double*>(a.dy), out, a.n, [&](V v, V g) { return g * K::df64(v, p); }, a.stream);
   } else if constexpr (HasF32<K>::value) {
     const PF pf{splatf(static_cast<float>(a.p0)), splatf(static_cast<float>(a.p1))};
-    sa::EwArgs b = a;
-    if (!ForwardStreams<K>::value && dir == sa::FORWARD) b.stream = false;
 #ifdef SA_HAS_VF_PAIRS
     if constexpr (HasWideUnit32<K>::value) {
       if (a.p0 == 1) {
         using W = typename K::WideUnit;
         using WD = typename K::WideUnitD;
-        mapF32<LanesPair<W>, LanesPair<WD>>(dir, b, [&](W v) SA_LAMBDA { return K::f32unitw(v, pf); },
+        mapF32<LanesPair<W>, LanesPair<WD>>(dir, a, [&](W v) SA_LAMBDA { return K::f32unitw(v, pf); },
                                             [&](WD v) SA_LAMBDA { return K::df32unitw(v, pf); });
         return;
       }
@@ -200,18 +192,18 @@ static void elementwiseStores(int dir, int f64, const sa::EwArgs& a) {
       // (sigmoid 3.2 elements/ns at 64K instead of 3.6).
       using W = typename K::Wide;
       using WD = typename K::WideD;
-      mapF32<LanesPair<W>, LanesPair<WD>>(dir, b, [&](W v) SA_LAMBDA { return K::f32w(v, pf); },
+      mapF32<LanesPair<W>, LanesPair<WD>>(dir, a, [&](W v) SA_LAMBDA { return K::f32w(v, pf); },
                                           [&](WD v) SA_LAMBDA { return K::df32w(v, pf); });
       return;
     }
 #endif
     if constexpr (HasUnit32<K>::value) {
       if (a.p0 == 1) {
-        mapF32<LanesF>(dir, b, [&](VF v) { return K::f32unit(v, pf); }, [&](VF v) { return K::df32unit(v, pf); });
+        mapF32<LanesF>(dir, a, [&](VF v) { return K::f32unit(v, pf); }, [&](VF v) { return K::df32unit(v, pf); });
         return;
       }
     }
-    mapF32<LanesF>(dir, b, [&](VF v) { return K::f32(v, pf); }, [&](VF v) { return K::df32(v, pf); });
+    mapF32<LanesF>(dir, a, [&](VF v) { return K::f32(v, pf); }, [&](VF v) { return K::df32(v, pf); });
   } else if constexpr (K::linear) {
     // Piecewise-linear kernels: float arithmetic gives the same bits (one product of two floats,
     // rounded once; fround of an exact derivative is a no-op), on twice as many lanes.

@@ -14,13 +14,10 @@
 // After a lambda's parameter list: its call inlined too (the loops call the kernel's lambda from
 // several places, and the compiler may keep a large one out of line).
 #define SA_LAMBDA __attribute__((always_inline))
-// The exception: a rarely taken path kept out of the loop's registers (softplus's general forms).
-#define SA_NOINLINE __attribute__((noinline))
 #else
 #define SA_INLINE static __forceinline
 #define SA_MEMBER __forceinline
 #define SA_LAMBDA
-#define SA_NOINLINE __declspec(noinline)
 #endif
 
 namespace sa {

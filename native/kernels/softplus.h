@@ -25,27 +25,20 @@ struct softplus {
 #ifdef SA_HAS_VF_PAIRS
   /**
    * f32unit / f32 (any beta) on four vectors at once (VF4, vec/pair.h) where math32.h's fast form
-   * applies to all of them (|beta·x| below min(threshold, 21)), else out of line: inline, the
-   * general forms took registers from the fast one (beta = 1, standalone loop at 64K: 2.7
-   * elements/ns instead of 2.9), though out of line they run 7 to 17% slower than inline (their
-   * constants loaded per call, x through memory): on four vectors for beta = 1, on the two
-   * halves for other betas (on four they ran 12% slower). x goes by value: by reference it was
-   * stored twice per step, before the test (2.9 elements/ns instead of 3.1).
+   * applies to all of them (|beta·x| below min(threshold, 21)), else the general forms: on four
+   * vectors for beta = 1, on the two halves for other betas (on four they ran 12% slower). They
+   * were out of line (inline they took registers from the fast form before the AVX-512 unit got
+   * -fsched-pressure); out of line, the loop ran 16M at 1.1 instead of 2.3 elements/ns for beta
+   * 0.5, and at 0.65 instead of 1.3 on data beyond the threshold, depending on where the code
+   * landed, for reasons not found. Inline, 64K and 1M are unchanged (general form at 64K: beta
+   * 1 -3%, beta 0.5 +11%). x goes by value: by reference it was stored twice per step, before the
+   * test (2.9 elements/ns instead of 3.1).
    * df32unit (a sigmoid) and df32 on two, as sigmoid's df32w: on VF4 the backward at 16M ran 1.1-1.3
    * elements/ns instead of 2.0 (spills sharing the store queue with the streaming stores).
    */
   using WideUnit = VF4;
   using WideUnitD = VF2;
-  /**
-   * Forward writes outputs of 8 MB and more with ordinary stores (loop.h: ForwardStreams). Since
-   * the AVX-512 unit is compiled with -fsched-pressure (binding.gyp), the fast form's step ended in
-   * its eight non-temporal stores back to back and ran 16M at 1.6-1.8 elements/ns instead of 2.8
-   * (perf: a quarter of the loop's samples on the next step's first load); with ordinary stores
-   * 2.6-2.8. How fast this loop runs at 16M depends on how it compiles (README, "softplus at
-   * 16M"). The other kernels (sigmoid 3.7 at 16M) and softplus's backward keep streaming.
-   */
-  static constexpr bool forwardStreams = false;
-  SA_NOINLINE static void f32unitSlow(VF4 x, VF4& y, const PF& p) {
+  SA_MEMBER static void f32unitSlow(VF4 x, VF4& y, const PF& p) {
     y = wide4::softplusUnitGeneric32(x, spreadTo<VF4>(p.p1));
   }
   SA_MEMBER static WideUnit f32unitw(WideUnit x, const PF& p) {
@@ -56,7 +49,7 @@ struct softplus {
   SA_MEMBER static WideUnitD df32unitw(WideUnitD x, const PF& p) { return wide2::softplusDerivUnit32(x, spreadTo<WideUnitD>(p.p1)); }
   using Wide = VF4;
   using WideD = VF2;
-  SA_NOINLINE static void f32Slow(VF4 x, VF4& y, const PF& p) {
+  SA_MEMBER static void f32Slow(VF4 x, VF4& y, const PF& p) {
     const VF2 beta = spreadTo<VF2>(p.p0), thr = spreadTo<VF2>(p.p1);
     y.lo = wide2::softplusGeneric32(x.lo, beta, thr);
     y.hi = wide2::softplusGeneric32(x.hi, beta, thr);
