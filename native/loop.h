@@ -122,29 +122,21 @@ SA_INLINE void mapf2(const float* x, const float* y, float* out, size_t n, F f, 
   mapLanes<LanesF>(out, n, nt, f, x, y);
 }
 
-/** Whether K has the float32-arithmetic kernels f32 / df32 (math32.h) for Float32 data. */
-template <class K, class = void>
-struct HasF32 { static constexpr bool value = false; };
-template <class K>
-struct HasF32<K, decltype(void(&K::f32))> { static constexpr bool value = true; };
+/** SA_MEMBER_TRAIT(Name, member): Name<K>::value says whether the kernel struct K has `member`. */
+#define SA_MEMBER_TRAIT(Name, member)                                                \
+  template <class K, class = void>                                                 \
+  struct Name { static constexpr bool value = false; };                            \
+  template <class K>                                                               \
+  struct Name<K, decltype(void(&K::member))> { static constexpr bool value = true; };
 
-/** Whether K has f32unit / df32unit: the same bits as f32 / df32 when p0 (beta) is 1, cheaper. */
-template <class K, class = void>
-struct HasUnit32 { static constexpr bool value = false; };
-template <class K>
-struct HasUnit32<K, decltype(void(&K::f32unit))> { static constexpr bool value = true; };
-
-/** Whether K has f32w / df32w: f32 / df32 on pairs of vectors (vec/pair.h), K::Wide and K::WideD. */
-template <class K, class = void>
-struct HasWide32 { static constexpr bool value = false; };
-template <class K>
-struct HasWide32<K, decltype(void(&K::f32w))> { static constexpr bool value = true; };
-
-/** Whether K has f32unitw / df32unitw: f32unit on K::WideUnit, df32unit on K::WideUnitD (taken before f32w / df32w). */
-template <class K, class = void>
-struct HasWideUnit32 { static constexpr bool value = false; };
-template <class K>
-struct HasWideUnit32<K, decltype(void(&K::f32unitw))> { static constexpr bool value = true; };
+/** The float32-arithmetic kernels f32 / df32 (math32.h) for Float32 data. */
+SA_MEMBER_TRAIT(HasF32, f32)
+/** f32unit / df32unit: the same bits as f32 / df32 when p0 (beta) is 1, cheaper. */
+SA_MEMBER_TRAIT(HasUnit32, f32unit)
+/** f32w / df32w: f32 / df32 on pairs of vectors (vec/pair.h), K::Wide and K::WideD. */
+SA_MEMBER_TRAIT(HasWide32, f32w)
+/** f32unitw / df32unitw: f32unit on K::WideUnit, df32unit on K::WideUnitD (taken before f32w / df32w). */
+SA_MEMBER_TRAIT(HasWideUnit32, f32unitw)
 
 /**
  * Float32 data on float lanes, of lane kind L for f and LD for df (LanesF, or LanesPair for pairs

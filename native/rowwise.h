@@ -276,15 +276,9 @@ SA_INLINE V groupExpSum(const T* x, size_t n, size_t inner, size_t G, const Grou
   return s.result();
 }
 
-/** Whether K has forwardChained (kernels/softmax.h): Float32 rows chained through their shifts. */
-template <class K, class = void>
-struct HasChained { static constexpr bool value = false; };
-template <class K>
-struct HasChained<K, decltype(void(&K::forwardChained))> { static constexpr bool value = true; };
-template <class K, class = void>
-struct HasChainedBackward { static constexpr bool value = false; };
-template <class K>
-struct HasChainedBackward<K, decltype(void(&K::backwardChained))> { static constexpr bool value = true; };
+/** forwardChained / backwardChained (kernels/softmax.h): Float32 rows chained through their shifts. */
+SA_MEMBER_TRAIT(HasChained, forwardChained)
+SA_MEMBER_TRAIT(HasChainedBackward, backwardChained)
 
 /**
  * Runs a rowwise kernel K (kernels/softmax.h, kernels/logSoftmax.h) on rows o in [o0, o1):
