@@ -324,7 +324,7 @@ if (!available) {
     after(() => addon.setIsa(bestIsa));
     for (const T of TYPES) {
       it(`${T.name}: every elementwise function, forward and backward, every ISA, 1 and 2 threads, in place`, function () {
-        this.timeout(120000);
+        this.timeout(Math.max(this.timeout(), 120000)); // longer when the runner gives more (valgrind)
         const n = (8 << 20) / T.BYTES_PER_ELEMENT + 37;
         const x = shifted(T, mixedInput(T, n, 5), 3);
         const dy = shifted(T, mixedInput(T, n, 6), 1);
@@ -348,7 +348,7 @@ if (!available) {
     }
 
     it('prelu forward and derivative: a pattern of 8, channels-first planes, a scalar alpha; every ISA, 1 and 2 threads', function () {
-      this.timeout(120000);
+      this.timeout(Math.max(this.timeout(), 120000)); // longer when the runner gives more (valgrind)
       const T = Float32Array;
       const n = 33 * 16 * 64 * 64;  // 8.25 MB of float32
       const x = shifted(T, mixedInput(T, n, 7), 1);
@@ -377,7 +377,7 @@ if (!available) {
     // dalpha sum depends on its order.
     for (const T of TYPES) {
       it(`${T.name}: prelu backward, dx and dalpha, 2M elements: a pattern of 8, channels-first planes, a scalar alpha; every ISA, 1 and 2 threads, in place`, function () {
-        this.timeout(120000);
+        this.timeout(Math.max(this.timeout(), 120000)); // longer when the runner gives more (valgrind)
         const planes = [64, 64];
         const n = 33 * 16 * planes[0] * planes[1];  // 2.16M elements (8.25 MB of float32)
         const x = shifted(T, finiteInput(T, n, 8), 1);
@@ -482,7 +482,7 @@ if (!available) {
     });
 
     it('a 16M-element async call leaves the event loop running (setInterval keeps firing)', async function () {
-      this.timeout(20000);
+      this.timeout(Math.max(this.timeout(), 20000));
       const n = 1 << 24;
       const x = new Float32Array(n);
       for (let i = 0; i < n; i += 4096) x[i] = i / n - 0.5;
