@@ -71,6 +71,18 @@ SA_INLINE void mapPadded(TO* out, size_t i, size_t n, F f, const TI*... x) {
  *   cache), which skip reading each line before overwriting it, and the last partial vector goes
  *   through the padded buffers instead. The caller runs streamFence() once after its last such
  *   call, before anything else (another thread, or JS) reads out.
+ * - Backward at 16M (x, dy from DRAM) runs at about 1.55x its forward's time, against 1.45x at
+ *   64K. Tried on this loop and dropped (relu, leakyRelu, thresholdedRelu, sigmoid, tanh, elu;
+ *   backward / forward rate, same process, interleaved): software prefetch of x and dy, 1K to 8K
+ *   elements ahead, t0 / t1 / nta, per vector or per 1-2K-element block (0 to -30%); ordinary
+ *   stores at 16M (-5 to -30%) and streaming ones at 1M (no gain); 2x and 4x unrolled with the
+ *   stores grouped (-10% for the linear kernels, -35% for sigmoid, which then spills); results
+ *   through a 2-4 KB L1 buffer streamed out in a tight loop (-5 to -15%); dy loaded at the top
+ *   of the iteration (it is folded into the last product of a 700-instruction one: -3 to -8%).
+ *   Two findings: with the stores sent to a 4 KB ring in L1, sigmoid's derivative at 16M is as
+ *   slow as with streaming stores (the loss is on the read side); and two read streams alone
+ *   from DRAM peak at about 41 GB/s on one thread (relu), so relu-like backward (12 bytes per
+ *   element, 48-50 GB/s) is bound by its reads.
  */
 template <class L, class TO, class F, class... TI>
 SA_INLINE void mapLanes(TO* out, size_t n, bool nt, F f, const TI*... x) {
