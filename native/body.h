@@ -5,7 +5,7 @@
 #include "math.h"
 #include "math32.h"
 #ifdef SA_HAS_VF_PAIRS
-// math32.h again on VF2, VF4 and VF5 (vec/pair.h): wide2::sigmoid32, wide4::tanh32 and so on, the
+// math32.h again on VF2 and VF4 (vec/pair.h): wide2::sigmoid32, wide4::tanh32 and so on, the
 // same operations on two or four vectors at once. The pairs' operations are found in the
 // enclosing namespace by overloading; splatf differs by its return type only, so it is declared
 // in each.
@@ -24,13 +24,6 @@ SA_INLINE VF splatf(float f) { return splatf4(f); }
 #undef SA_MATH32_H
 #include "math32.h"
 }  // namespace wide4
-namespace wide5 {
-using VF = VF5;
-using MF = MF5;
-SA_INLINE VF splatf(float f) { return splatf5(f); }
-#undef SA_MATH32_H
-#include "math32.h"
-}  // namespace wide5
 #undef SA_MATH32_WIDE
 #endif
 #include "loop.h"

@@ -24,10 +24,9 @@ struct softplus {
   SA_MEMBER static VF df32unit(VF x, const PF& p) { return softplusDerivUnit32(x, p.p1); }
 #ifdef SA_HAS_VF_PAIRS
   /**
-   * f32 (any beta) on four vectors at once (VF4, vec/pair.h), f32unit (beta = 1) on five (VF5:
-   * ten chains, 3-4% faster at 64K than VF4; pair.h) where math32.h's fast form applies to all of
-   * them (|beta·x| below min(threshold, 21)), else the general forms: for beta = 1 on the first
-   * four vectors and the fifth, on the two halves for other betas (on four they ran 12% slower). They
+   * f32unit / f32 (any beta) on four vectors at once (VF4, vec/pair.h) where math32.h's fast form
+   * applies to all of them (|beta·x| below min(threshold, 21)), else the general forms: on four
+   * vectors for beta = 1, on the two halves for other betas (on four they ran 12% slower). They
    * were out of line (inline they took registers from the fast form before the AVX-512 unit got
    * -fsched-pressure); out of line, the loop ran 16M at 1.1 instead of 2.3 elements/ns for beta
    * 0.5, and at 0.65 instead of 1.3 on data beyond the threshold, depending on where the code
@@ -37,15 +36,14 @@ struct softplus {
    * df32unit (a sigmoid) and df32 on two, as sigmoid's df32w: on VF4 the backward at 16M ran 1.1-1.3
    * elements/ns instead of 2.0 (spills sharing the store queue with the streaming stores).
    */
-  using WideUnit = VF5;
+  using WideUnit = VF4;
   using WideUnitD = VF2;
-  SA_MEMBER static void f32unitSlow(VF5 x, VF5& y, const PF& p) {
-    y.lo = wide4::softplusUnitGeneric32(x.lo, spreadTo<VF4>(p.p1));
-    y.hi = softplusUnitGeneric32(x.hi, p.p1);
+  SA_MEMBER static void f32unitSlow(VF4 x, VF4& y, const PF& p) {
+    y = wide4::softplusUnitGeneric32(x, spreadTo<VF4>(p.p1));
   }
   SA_MEMBER static WideUnit f32unitw(WideUnit x, const PF& p) {
     WideUnit y;
-    if (!wide5::softplusUnitFast32(x, spreadTo<WideUnit>(p.p1), y)) f32unitSlow(x, y, p);
+    if (!wide4::softplusUnitFast32(x, spreadTo<WideUnit>(p.p1), y)) f32unitSlow(x, y, p);
     return y;
   }
   SA_MEMBER static WideUnitD df32unitw(WideUnitD x, const PF& p) { return wide2::softplusDerivUnit32(x, spreadTo<WideUnitD>(p.p1)); }

@@ -24,13 +24,9 @@
 // forward VF4 for math32.h's fast form, VF2 halves for the general one (kernels/softplus.h);
 // softmax's exponentials (rowwise.h: expDiffCore32) VF4.
 //
-// softplus's fast form for beta = 1 takes five VF (VF5 = VPair<VF4, VF>, ten zmm registers): 3-4%
-// faster than VF4 at 64K (it spills more: 60 stores per 160 elements against 25 per 128), while
-// three, six and eight VF were slower (0.94x, 0.94x, 0.91x).
-//
 // Included at the end of an ISA's vector header that sets SA_HAS_VF_PAIRS (AVX-512 only: with 16
-// registers AVX2 and SSE2 would mostly spill). body.h compiles math32.h again in namespaces wide2,
-// wide4 and wide5, where VF and MF are VF2 / MF2, VF4 / MF4 and VF5 / MF5 (wide4::sigmoid32 and so on).
+// registers AVX2 and SSE2 would mostly spill). body.h compiles math32.h again in namespaces wide2
+// and wide4, where VF and MF are VF2 / MF2 and VF4 / MF4 (wide4::sigmoid32 and so on).
 #ifndef SA_VEC_PAIR_H
 #define SA_VEC_PAIR_H
 
@@ -109,9 +105,6 @@ using VF2 = VPair<VF>;
 using MF2 = MPair<MF>;
 using VF4 = VPair<VF2>;
 using MF4 = MPair<MF2>;
-/** Five VF (ten zmm registers on AVX-512): softplus's fast form (kernels/softplus.h). */
-using VF5 = VPair<VF4, VF>;
-using MF5 = MPair<MF4, MF>;
 /** v on every part of a VF2 or VF4 (a kernel's parameter, a constant). */
 SA_INLINE void spread(VF& w, VF v) { w = v; }
 template <class T, class U>
@@ -127,7 +120,6 @@ SA_INLINE T spreadTo(VF v) {
 }
 SA_INLINE VF2 splatf2(float f) { return spreadTo<VF2>(splatf(f)); }
 SA_INLINE VF4 splatf4(float f) { return spreadTo<VF4>(splatf(f)); }
-SA_INLINE VF5 splatf5(float f) { return spreadTo<VF5>(splatf(f)); }
 
 // Loads and stores of a pair: each half as a VF, in order.
 SA_INLINE void loadInto(VF& v, const float* p) { v = loadf(p); }
