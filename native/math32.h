@@ -496,11 +496,7 @@ SA_INLINE VF softplusUnitGeneric32(VF x, VF thr) {
 SA_INLINE bool softplusUnitFast32(VF x, VF thr, VF& y) {
   VF an = orBits(x, m32::SIGN);
   if (anyBitsAbove(an, neg32(softplusFastLimit(thr)))) return false;
-  VF L = softplusFastLog32(softplusFastExp32<false>(an, an));
-#ifdef SA_HAS_ORDERED_AFTER
-  x = orderedAfter(x, L);
-#endif
-  y = atLeastZeroBits(x) + L;
+  y = atLeastZeroBits(x) + softplusFastLog32(softplusFastExp32<false>(an, an));
   return true;
 }
 #endif

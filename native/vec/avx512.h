@@ -275,15 +275,6 @@ SA_INLINE VF opaqueF(VF c) {
   return c;
 }
 
-/** x itself, as a value the compiler takes to depend on dep: what is computed from it comes after dep. */
-#define SA_HAS_ORDERED_AFTER 1
-SA_INLINE VF orderedAfter(VF x, VF dep) {
-#if defined(__GNUC__)
-  __asm__("" : "+v"(x.a), "+v"(x.b) : "v"(dep.a), "v"(dep.b));
-#endif
-  return x;
-}
-
 // Two or four VF as one for the long float32 chains (sigmoid, tanh): see pair.h.
 #define SA_HAS_VF_PAIRS 1
 #include "pair.h"

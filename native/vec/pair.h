@@ -67,9 +67,6 @@ template <class T, class U> SA_INLINE VPair<T, U> orBits(VPair<T, U> x, uint32_t
 #ifdef SA_HAS_OPAQUE_F
 template <class T, class U> SA_INLINE VPair<T, U> opaqueF(VPair<T, U> c) { return {opaqueF(c.lo), opaqueF(c.hi)}; }
 #endif
-#ifdef SA_HAS_ORDERED_AFTER
-template <class T, class U> SA_INLINE VPair<T, U> orderedAfter(VPair<T, U> x, VPair<T, U> d) { return {orderedAfter(x.lo, d.lo), orderedAfter(x.hi, d.hi)}; }
-#endif
 #ifdef SA_HAS_SCALEF
 template <class T, class U> SA_INLINE VPair<T, U> scalef(VPair<T, U> v, VPair<T, U> n) { return {scalef(v.lo, n.lo), scalef(v.hi, n.hi)}; }
 #endif
