@@ -33,6 +33,14 @@ struct softplus {
    * landed, for reasons not found. Inline, 64K and 1M are unchanged (general form at 64K: beta
    * 1 -3%, beta 0.5 +11%). x goes by value: by reference it was stored twice per step, before the
    * test (2.9 elements/ns instead of 3.1).
+   * The beta = 1 fast form at 64K is not bound by the adder pipes (33 additions per zmm, about 17
+   * cycles of 21): two of them as FMAs of exact products (k·LN2_HI, 0.5·eh; the same bits) gave
+   * only +2%, four more additions moved to the FMA pipes as fma(x, 1, y) made it slower. Tried and
+   * slower or no faster (same bits): VF2, VF3, six and eight VF (0.87x-0.94x); five VF (VF4 + VF)
+   * +2-3% at 64K but -2% at 1M and -6% on data beyond the threshold (a lone VF general form);
+   * k·LN2_HI and k·LN2_LO from 32-entry vpermt2ps tables (no k; -2%, more moves); the mask big and
+   * 0.5·eh from y and 2^k (earlier in the chain; more spills, -1%); the two halves staggered
+   * (exponential of the second after that of the first: 0.92x); x+ taken after L (0%).
    * df32unit (a sigmoid) and df32 on two, as sigmoid's df32w: on VF4 the backward at 16M ran 1.1-1.3
    * elements/ns instead of 2.0 (spills sharing the store queue with the streaming stores).
    */
