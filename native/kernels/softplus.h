@@ -35,7 +35,8 @@ struct softplus {
    * test (2.9 elements/ns instead of 3.1).
    * The beta = 1 fast form at 64K is not bound by the adder pipes (33 additions per zmm, about 17
    * cycles of 21): two of them as FMAs of exact products (k·LN2_HI, 0.5·eh; the same bits) gave
-   * only +3.5% (and FMA is outside the contract), four more additions moved to the FMA pipes as fma(x, 1, y) made it slower. Tried and
+   * only +3.5% (and FMA is outside the contract); four more additions moved to the FMA pipes as
+   * fma(x, 1, y) made it slower. Tried and
    * slower or no faster (same bits): VF2, VF3, six and eight VF (0.87x-0.94x); five VF (VF4 + VF)
    * +2-3% at 64K but -2% at 1M and -6% on data beyond the threshold (a lone VF general form);
    * k·LN2_HI and k·LN2_LO from 32-entry vpermt2ps tables (no k; -2%, more moves); the mask big and
