@@ -20,8 +20,10 @@ set -eu
 cd "$(dirname "$0")/.."
 W=${1:-/tmp/sa-arm64}
 mkdir -p "$W"
-# binding.gyp's sa_cflags and -std=c++17 (the scalar unit adds -fPIC, irrelevant to the bits).
-FLAGS="-O3 -fno-exceptions -fno-rtti -ffp-contract=off -fno-fast-math -fno-finite-math-only -fsigned-zeros -fno-associative-math -std=c++17 -iquote native"
+# The scalar unit's flags as node-gyp passes them (build/sa_scalar.target.mk: its defaults, then
+# binding.gyp's sa_cflags; the last -std wins), without -m64 and the warnings. -iquote: native/math.h
+# must not shadow <math.h>.
+FLAGS="-fPIC -pthread -O3 -fno-omit-frame-pointer -fno-exceptions -fno-rtti -ffp-contract=off -fno-fast-math -fno-finite-math-only -fsigned-zeros -fno-associative-math -fvisibility=hidden -std=c++17 -std=gnu++17 -iquote native"
 node scripts/gen-native-spec.js >/dev/null  # native/generated/*.h from src/spec.ts (npm install does it too)
 
 g++ $FLAGS -o "$W/harness-x64" scripts/arm64-harness.cpp native/isa/scalar.cpp
