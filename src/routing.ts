@@ -49,7 +49,7 @@ export const ROUTING_MAX = 1024;
 export const ROUTING: RoutingTable = /* routing:data:start */ {
   "provenance": {
     "command": "npm run bench -- --full --browser --publish",
-    "date": "2026-11-24T00:31:23.797Z",
+    "date": "2026-11-24T03:08:05.652Z",
     "cpu": "AMD EPYC, 2 cores",
     "runtime": "Node v20.20.2",
     "platform": "linux 6.18.44-fc-v669 x64",
@@ -59,12 +59,12 @@ export const ROUTING: RoutingTable = /* routing:data:start */ {
     "sizes": [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
   },
   "thresholds": {
-    "nativeOverJs": { "linear": 12, "smooth": 2, "rowwise": 3, "prelu": 64, "preluBackward": 1 },
-    "wasmOverJs": { "linear": 24, "smooth": 4, "rowwise": 4, "prelu": 128, "preluBackward": 1 }
+    "nativeOverJs": { "linear": 12, "smooth": 2, "rowwise": 2, "prelu": 64, "preluBackward": 1 },
+    "wasmOverJs": { "linear": 24, "smooth": 3, "rowwise": 4, "prelu": 128, "preluBackward": 1 }
   },
   "measured": {
-    "nativeOverJs": { "linear": 12.5, "smooth": 2, "rowwise": 2.5, "prelu": 65, "preluBackward": 1 },
-    "wasmOverJs": { "linear": 25, "smooth": 3.5, "rowwise": 4, "prelu": 126, "preluBackward": 1 }
+    "nativeOverJs": { "linear": 11, "smooth": 2, "rowwise": 2, "prelu": 68, "preluBackward": 1 },
+    "wasmOverJs": { "linear": 22, "smooth": 3, "rowwise": 3.5, "prelu": 126, "preluBackward": 1 }
   }
 } /* routing:data:end */;
 
