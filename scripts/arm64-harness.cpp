@@ -409,22 +409,22 @@ bool readAll(const char* path, std::vector<unsigned char>& buf) {
 
 size_t gNanBits = 0;  // NaN in both, other bits (x86's default NaN has the sign bit set, arm64's not)
 
-bool sameValue(const unsigned char* a, const unsigned char* b, int f64) {
-  if (memcmp(a, b, f64 ? 8 : 4)) gNanBits++;  // undone below unless both are NaN
-  if (f64) {
-    double x, y;
-    memcpy(&x, a, 8);
-    memcpy(&y, b, 8);
-    if (x != x && y != y) return true;
-    gNanBits -= memcmp(a, b, 8) != 0;
-    return !memcmp(a, b, 8);
+/** The same bits, or NaN in both (counted in gNanBits when their bits differ). */
+template <class T>
+bool sameAs(const unsigned char* a, const unsigned char* b) {
+  const bool bits = !memcmp(a, b, sizeof(T));
+  T x, y;
+  memcpy(&x, a, sizeof(T));
+  memcpy(&y, b, sizeof(T));
+  if (x != x && y != y) {
+    gNanBits += !bits;
+    return true;
   }
-  float x, y;
-  memcpy(&x, a, 4);
-  memcpy(&y, b, 4);
-  if (x != x && y != y) return true;
-  gNanBits -= memcmp(a, b, 4) != 0;
-  return !memcmp(a, b, 4);
+  return bits;
+}
+
+bool sameValue(const unsigned char* a, const unsigned char* b, int f64) {
+  return f64 ? sameAs<double>(a, b) : sameAs<float>(a, b);
 }
 
 int compare(const char* pa, const char* pb) {
