@@ -222,9 +222,6 @@ void rowTask(void* c, size_t t) {
   trimScratch();
 }
 
-// prelu forward's scratch (doubles) for a long alpha pattern of short runs (kernels/prelu.h):
-// patterns up to 65536 Float64 or 131072 Float32 elements, e.g. 64 channels of 7x7 planes.
-constexpr size_t kPreluPatternScratch = 65536;
 
 struct PreluJob {
   const Op* op;
@@ -237,8 +234,8 @@ void preluTask(void* c, size_t t) {
   sa::PreluArgs a = j->op->prelu;
   a.begin = b;
   a.end = j->n - b < j->chunk ? j->n : b + j->chunk;
-  a.scratchLen = kPreluPatternScratch;
-  a.scratch = scratch(kPreluPatternScratch);
+  a.scratchLen = sa::PRELU_PATTERN_SCRATCH;
+  a.scratch = scratch(sa::PRELU_PATTERN_SCRATCH);
   j->op->table->prelu[j->op->fn](j->op->dir, j->op->f64, a, nullptr);
   trimScratch();
 }
@@ -327,10 +324,7 @@ void execute(const Op& op) {
     if (a.alphaLen == 0) return;  // then x is empty too (parsePrelu), and so are out and dalpha
     int threads = n >= parallelMin(op.fn, op.dir) ? op.threads : 1;
     if (op.dir == sa::BACKWARD) {
-      // Per alpha element its canonical sum (18 doubles); lane-major lanes for up to 16384 alpha
-      // elements per thread and one sum per 4096-term block (kernels/prelu.h, backwardScratch).
-      size_t lanes = a.alphaLen < 16384 ? a.alphaLen : 16384;
-      size_t len = a.alphaLen * 18 + 16 * lanes * (threads > 1 ? threads : 1) + n / 4096 + lanes + 64;
+      size_t len = sa::preluBackwardScratch(a.alphaLen, n, threads);
       sa::PreluArgs b = a;
       if (threads > 1) {
         b.parallel = preluParallel;
@@ -344,8 +338,8 @@ void execute(const Op& op) {
     }
     if (threads <= 1) {
       sa::PreluArgs f = a;
-      f.scratchLen = kPreluPatternScratch;
-      f.scratch = scratch(kPreluPatternScratch);
+      f.scratchLen = sa::PRELU_PATTERN_SCRATCH;
+      f.scratch = scratch(sa::PRELU_PATTERN_SCRATCH);
       op.table->prelu[op.fn](op.dir, op.f64, f, nullptr);
       trimScratch();
       return;

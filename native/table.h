@@ -86,6 +86,17 @@ struct PreluArgs {
 };
 typedef void (*PreluFn)(int dir, int f64, const PreluArgs& a, double* sums);
 
+/** prelu forward's scratch (doubles) for a long alpha pattern of short runs (kernels/prelu.h):
+ * patterns up to 65536 Float64 or 131072 Float32 elements, e.g. 64 channels of 7x7 planes. */
+constexpr size_t PRELU_PATTERN_SCRATCH = 65536;
+/** prelu backward's sums (doubles) for n elements on `threads` threads: per alpha element its
+ * canonical sum (18 doubles); lane-major lanes for up to 16384 alpha elements per thread and one
+ * sum per 4096-term block (kernels/prelu.h, backwardScratch). */
+inline size_t preluBackwardScratch(size_t alphaLen, size_t n, int threads) {
+  size_t lanes = alphaLen < 16384 ? alphaLen : 16384;
+  return alphaLen * 18 + 16 * lanes * static_cast<size_t>(threads > 1 ? threads : 1) + n / 4096 + lanes + 64;
+}
+
 /**
  * Accuracy sweep over float32 bit patterns [start, start + count): the Float32 kernel (dir 0 = f,
  * 1 = f') against the Float64 kernel on the same inputs (binary64 or double-double, accurate to

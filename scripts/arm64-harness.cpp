@@ -340,8 +340,7 @@ void runPrelu(int fn, const std::vector<double>& dims, const std::vector<double>
       sa::PreluArgs a{x.data(), alpha.data(), dir == sa::BACKWARD ? dy.data() : x.data(), out.data(), dalpha.data(),
                       alpha.size(), rank, map.data(), map.data() + rank, 0, 0, nullptr, nullptr, 1, 0, nullptr, 0};
       if (dir == sa::BACKWARD) {
-        size_t lanes = a.alphaLen < 16384 ? a.alphaLen : 16384;
-        size_t len = a.alphaLen * 18 + 16 * lanes * threads + n / 4096 + lanes + 64;
+        size_t len = sa::preluBackwardScratch(a.alphaLen, n, threads);
         if (threads > 1) {
           a.parallel = parallelSerial;
           a.threads = threads;
@@ -350,7 +349,7 @@ void runPrelu(int fn, const std::vector<double>& dims, const std::vector<double>
         std::vector<double> sums(len);
         gT.prelu[fn](dir, f64, a, sums.data());
       } else {
-        std::vector<double> scratch(65536);
+        std::vector<double> scratch(sa::PRELU_PATTERN_SCRATCH);
         a.scratchLen = scratch.size();
         a.scratch = scratch.data();
         gT.prelu[fn](dir, f64, a, nullptr);
